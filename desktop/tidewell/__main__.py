@@ -1,0 +1,3 @@
+from tidewell.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""What the person does, as pure functions: each returns the new State (and journal entry)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from msgspec.structs import replace
+
+from tidewell.core.journal import Answer, AnswerEntry, ShownEntry, WaitingEntry
+from tidewell.core.rules import Rule
+from tidewell.core.schedule import Due
+from tidewell.core.state import Progress, State, WaitingSession
+from tidewell.core.validation import validated
+
+
+class CommandError(ValueError):
+    """The command cannot be applied; the message says why, in words."""
+
+
+def _with_progress(state: State, rule_id: str, progress: Progress) -> State:
+    return replace(state, progress={**state.progress, rule_id: progress})
+
+
+def shown(state: State, item: Due, now: datetime) -> tuple[State, ShownEntry]:
+    """The popup for ``item`` is on screen: it will not be raised again for this occurrence."""
+    progress = state.progress_of(item.rule_id)
+    if item.slot == "active":
+        progress = replace(progress, active_handled=now)
+    elif item.slot == "snooze":
+        progress = replace(progress, snoozed_until=None, snoozed_due=None)
+    else:
+        progress = replace(progress, handled=max(item.at, progress.handled or item.at))
+    entry = ShownEntry(at=now, rule=item.rule_id, due=item.at)
+    return _with_progress(state, item.rule_id, progress), entry
+
+
+def answer(
+    state: State,
+    item: Due,
+    choice: Answer,
+    now: datetime,
+    *,
+    snooze_minutes: int | None = None,
+    note: str | None = None,
+) -> tuple[State, AnswerEntry]:
+    """Record the person's answer: done, snoozed, skipped, chose ("I chose this") or missed."""
+    if state.rule(item.rule_id) is None:
+        raise CommandError(f"there is no rule {item.rule_id!r} any more")
+    progress = state.progress_of(item.rule_id)
+    if choice == "snoozed":
+        if snooze_minutes is None or snooze_minutes < 1:
+            raise CommandError("a snooze needs a number of minutes")
+        progress = replace(
+            progress,
+            snoozed_until=now + timedelta(minutes=snooze_minutes),
+            snoozed_due=item.at,
+        )
+    elif choice == "done":
+        progress = replace(progress, last_done=now)
+    entry = AnswerEntry(
+        at=now,
+        rule=item.rule_id,
+        due=item.at,
+        answer=choice,
+        snooze_minutes=snooze_minutes if choice == "snoozed" else None,
+        note=note or None,
+    )
+    return _with_progress(state, item.rule_id, progress), entry
+
+
+def start_waiting(minutes: int, context: str | None, now: datetime) -> tuple[WaitingSession, WaitingEntry]:
+    if minutes < 1:
+        raise CommandError("waiting time is at least one minute")
+    session = WaitingSession(started=now, minutes=minutes, context=context or None)
+    return session, WaitingEntry(at=now, minutes=minutes, context=context or None)
+
+
+def put_rule(state: State, rule: Rule, now: datetime) -> State:
+    """Add ``rule`` or replace the rule with its id. A new rule starts counting from ``now``,
+    so a rule added at 09:30 for 09:00 does not fire at once."""
+    checked = validated(rule, Rule)
+    rules = [r for r in state.rules if r.id != checked.id]
+    is_new = len(rules) == len(state.rules)
+    index = next((i for i, r in enumerate(state.rules) if r.id == checked.id), len(rules))
+    rules.insert(index, checked)
+    new_state = replace(state, rules=rules)
+    if is_new:
+        new_state = _with_progress(new_state, checked.id, Progress(handled=now))
+    return new_state
+
+
+def remove_rule(state: State, rule_id: str) -> State:
+    if state.rule(rule_id) is None:
+        raise CommandError(f"there is no rule {rule_id!r}")
+    progress = {k: v for k, v in state.progress.items() if k != rule_id}
+    return replace(state, rules=[r for r in state.rules if r.id != rule_id], progress=progress)
+
+
+def set_enabled(state: State, rule_id: str, enabled: bool, now: datetime) -> State:
+    rule = state.rule(rule_id)
+    if rule is None:
+        raise CommandError(f"there is no rule {rule_id!r}")
+    new_state = put_rule(state, replace(rule, enabled=enabled), now)
+    if enabled and not rule.enabled:
+        # Switching a rule back on starts afresh: nothing from the paused time fires.
+        progress = replace(new_state.progress_of(rule_id), handled=now, snoozed_until=None)
+        new_state = _with_progress(new_state, rule_id, progress)
+    return new_state
+
+
+def merge_rules(state: State, incoming: list[Rule], now: datetime) -> tuple[State, int, int]:
+    """Add or replace every rule of ``incoming`` (already validated) in one pass.
+
+    Returns the new state and how many rules were added and changed."""
+    known = {r.id: r for r in state.rules}
+    replacing = {r.id: r for r in incoming}
+    added = [r for r in incoming if r.id not in known]
+    changed = sum(1 for r in incoming if r.id in known and known[r.id] != r)
+    rules = [replacing.get(r.id, r) for r in state.rules] + added
+    progress = {**state.progress, **{r.id: Progress(handled=now) for r in added}}
+    return replace(state, rules=rules, progress=progress), len(added), changed

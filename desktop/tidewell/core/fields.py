@@ -1,0 +1,75 @@
+"""Small validated field types shared by the domain structs.
+
+Each constraint carries a description that the error translator turns into plain words.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from functools import lru_cache
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msgspec import Meta
+
+HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+HHMM = Annotated[str, Meta(pattern=HHMM_PATTERN, description="a time like 09:00")]
+Id = Annotated[
+    str,
+    Meta(pattern=ID_PATTERN, description="an id of letters, digits, '.', '_' or '-'"),
+]
+Name = Annotated[str, Meta(min_length=1, max_length=120)]
+Area = Annotated[str, Meta(min_length=1, max_length=40)]
+Text = Annotated[str, Meta(max_length=4000)]
+Minutes = Annotated[int, Meta(ge=1, le=10080)]
+Days = Annotated[int, Meta(ge=1, le=3650)]
+Seconds = Annotated[int, Meta(ge=5, le=86400)]
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+DEFAULT_AREAS: tuple[str, ...] = ("family", "health", "rest", "friends", "self", "work")
+
+
+def parse_hhmm(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def weekday_index(day: Weekday) -> int:
+    return WEEKDAYS.index(day)
+
+
+@lru_cache(maxsize=512)
+def zone_named(name: str) -> ZoneInfo:
+    """The ZoneInfo for an IANA name; raises ValueError with a readable reason."""
+    if not name or name.startswith(("/", ".")) or ".." in name:
+        raise ValueError(f"unknown time zone {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+def check_zone(field: str, name: str | None) -> None:
+    if name is not None:
+        try:
+            zone_named(name)
+        except ValueError as err:
+            raise ValueError(f"{field}: {err}") from None
+
+
+def check_link(field: str, link: str | None) -> None:
+    """Links may only be http, https, mailto or tel: nothing that runs or reads files."""
+    if link is None:
+        return
+    scheme = urlsplit(link).scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        allowed = ", ".join(sorted(LINK_SCHEMES))
+        raise ValueError(f"{field}: links may be {allowed}; got {scheme or 'no scheme'!r}")
+    if scheme in ("http", "https") and not urlsplit(link).netloc:
+        raise ValueError(f"{field}: a web link needs a host, like https://example.org")

@@ -1,0 +1,44 @@
+"""What happened: every nudge shown and answered, waiting time, protected time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from msgspec import Struct
+
+from tidewell.core.fields import Id, Minutes, Name, Text
+
+Answer = Literal["done", "snoozed", "skipped", "chose", "missed"]
+ANSWERS: tuple[Answer, ...] = ("done", "snoozed", "skipped", "chose", "missed")
+
+
+class _Entry(Struct, tag_field="type", forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    at: datetime  # when it was written, UTC
+
+
+class ShownEntry(_Entry, tag="shown"):
+    rule: Id
+    due: datetime
+
+
+class AnswerEntry(_Entry, tag="answer"):
+    rule: Id
+    due: datetime
+    answer: Answer
+    snooze_minutes: Minutes | None = None
+    note: Text | None = None  # the person's own words, e.g. why they chose this
+
+
+class WaitingEntry(_Entry, tag="waiting"):
+    minutes: Minutes
+    context: Name | None = None
+
+
+class ProtectedEntry(_Entry, tag="protected"):
+    block: Id
+    event: Literal["entered", "kept"]
+    reason: Text = ""
+
+
+JournalEntry = ShownEntry | AnswerEntry | WaitingEntry | ProtectedEntry

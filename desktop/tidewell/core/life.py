@@ -1,0 +1,135 @@
+"""What surrounds the rules: protected time, people, seasons, waiting ideas, the balance."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from msgspec import Struct, field
+
+from tidewell.core.fields import (
+    DEFAULT_AREAS,
+    HHMM,
+    Area,
+    Id,
+    Minutes,
+    Name,
+    Seconds,
+    Text,
+    Weekday,
+    check_link,
+    check_zone,
+)
+
+
+class _Block(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
+    pass
+
+
+class WeeklyBlock(_Block, tag="weekly"):
+    """Protected every week on ``days`` from ``start`` to ``end`` (local time).
+
+    An end at or before the start runs into the next day; back-to-back days join up,
+    so Saturday and Sunday 00:00-00:00 is one weekend.
+    """
+
+    id: Id
+    reason: Text
+    days: list[Weekday]
+    start: HHMM
+    end: HHMM
+    zone: str | None = None
+
+    def __post_init__(self) -> None:
+        check_zone("zone", self.zone)
+        if not self.days:
+            raise ValueError("days: pick at least one day")
+
+
+class DatedBlock(_Block, tag="dated"):
+    """Protected once, from ``start`` to ``end`` (local wall-clock), e.g. a vacation."""
+
+    id: Id
+    reason: Text
+    start: datetime
+    end: datetime
+    zone: str | None = None
+
+    def __post_init__(self) -> None:
+        check_zone("zone", self.zone)
+        if self.start.tzinfo is not None or self.end.tzinfo is not None:
+            raise ValueError("start: write local times without an offset; use 'zone'")
+        if self.end <= self.start:
+            raise ValueError("end: the end must come after the start")
+
+
+Block = WeeklyBlock | DatedBlock
+
+
+class Hours(Struct, forbid_unknown_fields=True, frozen=True):
+    """Reachable hours in the person's own local time."""
+
+    start: HHMM
+    end: HHMM
+    days: list[Weekday] = []  # empty: every day
+
+
+class Person(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    id: Id
+    name: Name
+    zone: str
+    reachable: list[Hours] = []  # empty: no hours known, never counted as reachable
+    reach: str | None = None  # how to reach them: a link (tel:, mailto:, https:)
+    place: Name | None = None  # shown beside their time, e.g. "Leeds"
+
+    def __post_init__(self) -> None:
+        check_zone("zone", self.zone)
+        check_link("reach", self.reach)
+
+
+SeasonKind = Literal["busy", "steady", "recovery"]
+
+
+class Season(Struct, forbid_unknown_fields=True, frozen=True):
+    """A named stretch of dates (inclusive) that conditions can test."""
+
+    id: Id
+    name: Name
+    kind: SeasonKind
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("end: a season ends on or after its first day")
+
+
+class WaitingIdea(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """Something the person likes to do with waiting time."""
+
+    id: Id
+    what: Name
+    minutes: Minutes = 15
+    person: Id | None = None
+    link: str | None = None
+    contexts: list[Name] = []  # empty: fits anywhere
+    area: Area = "family"
+
+    def __post_init__(self) -> None:
+        check_link("link", self.link)
+
+
+class Balance(Struct, forbid_unknown_fields=True, frozen=True):
+    """The person's own definition of balance, in their own words."""
+
+    definition: Text = ""
+    areas: list[Area] = field(default_factory=lambda: list(DEFAULT_AREAS))
+
+
+class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    zone: str | None = None  # the home zone; none: follow the system
+    popup_seconds: Seconds = 120  # how long a popup waits before closing quietly
+    break_seconds: Seconds = 300  # no input this long counts as a break
+
+    def __post_init__(self) -> None:
+        check_zone("zone", self.zone)

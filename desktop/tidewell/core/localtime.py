@@ -1,0 +1,48 @@
+"""Local wall-clock time to real moments, with Tidewell's written DST policy.
+
+- A local time inside the spring-forward gap happens once, shifted forward by the gap
+  (02:30 on a day that jumps from 02:00 to 03:00 fires at 03:30).
+- A local time inside the repeated autumn hour happens once, at its first occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from tidewell.core.fields import zone_named
+
+
+def to_moment(day: date, at: time, zone: tzinfo) -> datetime:
+    """The UTC moment of local ``day`` ``at`` in ``zone``, by the DST policy above."""
+    # fold=0 means: in a gap, read the time with the offset from before the jump (so it
+    # lands after the jump, shifted forward); in a repeat, take the first of the two.
+    return datetime.combine(day, at, tzinfo=zone).replace(fold=0).astimezone(UTC)
+
+
+def naive_to_moment(local: datetime, zone: tzinfo) -> datetime:
+    return local.replace(tzinfo=zone, fold=0).astimezone(UTC)
+
+
+def local(moment: datetime, zone: tzinfo) -> datetime:
+    return moment.astimezone(zone)
+
+
+def zone_or(name: str | None, home: tzinfo) -> tzinfo:
+    return zone_named(name) if name else home
+
+
+def days_from(start: date, step: int = 1) -> Iterator[date]:
+    day = start
+    one = timedelta(days=step)
+    while True:
+        yield day
+        day += one
+
+
+def in_window(at: time, start: time, end: time) -> bool:
+    """Whether ``at`` is inside [start, end); an end before the start crosses midnight."""
+    if start < end:
+        return start <= at < end
+    return at >= start or at < end
+

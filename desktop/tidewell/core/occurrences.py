@@ -1,0 +1,189 @@
+"""When timed triggers fire and when protected blocks run, as UTC moments.
+
+Every function takes the moment to search from and never reads a clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+
+from dateutil.rrule import WEEKLY, rrule, rrulestr
+
+from tidewell.core.fields import WEEKDAYS, parse_hhmm, weekday_index
+from tidewell.core.life import Block, DatedBlock, WeeklyBlock
+from tidewell.core.localtime import naive_to_moment, to_moment, zone_or
+from tidewell.core.rules import AtTrigger, ReflectTrigger
+
+DEFAULT_START = date(2024, 1, 1)  # a Monday: where RRULEs and reflection weeks count from
+# How far a local time can move when mapped to UTC in a DST gap (Lord Howe: 30 min; 3 h
+# covers every zone in the tz database, including the odd historical ones).
+_GAP_MARGIN = timedelta(hours=3)
+
+Interval = tuple[datetime, datetime]
+
+
+# --- timed triggers ---------------------------------------------------------------
+
+
+def occurrences_after(trigger: AtTrigger | ReflectTrigger, home: tzinfo, after: datetime) -> Iterator[datetime]:
+    """Moments strictly after ``after``, ascending."""
+    zone = zone_or(trigger.zone, home) if isinstance(trigger, AtTrigger) else home
+    if isinstance(trigger, AtTrigger) and trigger.rrule is None:
+        yield from _weekly_after(_weekly_key(trigger), zone, after)
+    else:
+        yield from _rrule_after(_rrule_of(trigger), zone, after)
+
+
+def occurrence_at_or_before(
+    trigger: AtTrigger | ReflectTrigger, home: tzinfo, moment: datetime
+) -> datetime | None:
+    """The latest moment not after ``moment``, or None if there is none."""
+    zone = zone_or(trigger.zone, home) if isinstance(trigger, AtTrigger) else home
+    if isinstance(trigger, AtTrigger) and trigger.rrule is None:
+        return _weekly_before(_weekly_key(trigger), zone, moment)
+    rule = _rrule_of(trigger)
+    local_limit = moment.astimezone(zone).replace(tzinfo=None) + _GAP_MARGIN
+    naive = rule.before(local_limit, inc=True)
+    while naive is not None:
+        at = naive_to_moment(naive, zone)
+        if at <= moment:
+            return at
+        naive = rule.before(naive, inc=False)
+    return None
+
+
+_WeeklyKey = tuple[tuple[time, ...], frozenset[int]]
+
+
+def _weekly_key(trigger: AtTrigger) -> _WeeklyKey:
+    days = frozenset(weekday_index(d) for d in trigger.days) or frozenset(range(7))
+    return tuple(sorted({parse_hhmm(t) for t in trigger.times})), days
+
+
+def _day_moments(key: _WeeklyKey, zone: tzinfo, day: date) -> list[datetime]:
+    times, days = key
+    if day.weekday() not in days:
+        return []
+    return sorted({to_moment(day, t, zone) for t in times})
+
+
+def _weekly_after(key: _WeeklyKey, zone: tzinfo, after: datetime) -> Iterator[datetime]:
+    day = (after.astimezone(zone) - _GAP_MARGIN).date()
+    last = after
+    while True:
+        for at in _day_moments(key, zone, day):
+            if at > last:
+                last = at
+                yield at
+        day += timedelta(days=1)
+
+
+def _weekly_before(key: _WeeklyKey, zone: tzinfo, moment: datetime) -> datetime | None:
+    day = (moment.astimezone(zone) + _GAP_MARGIN).date()
+    for _ in range(9):
+        earlier = [at for at in _day_moments(key, zone, day) if at <= moment]
+        if earlier:
+            return earlier[-1]
+        day -= timedelta(days=1)
+    return None
+
+
+def _rrule_of(trigger: AtTrigger | ReflectTrigger) -> rrule:
+    if isinstance(trigger, ReflectTrigger):
+        return _reflect_rrule(trigger.every_weeks, trigger.day, trigger.time, trigger.start)
+    assert trigger.rrule is not None
+    return _parsed_rrule(trigger.rrule, trigger.start)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_rrule(text: str, start: date | None) -> rrule:
+    dtstart = datetime.combine(start or DEFAULT_START, time())
+    parsed = rrulestr(text.removeprefix("RRULE:"), dtstart=dtstart, ignoretz=True, cache=True)
+    assert isinstance(parsed, rrule)
+    return parsed
+
+
+@lru_cache(maxsize=1024)
+def _reflect_rrule(every: int, day: str, at: str, start: date | None) -> rrule:
+    first = start or DEFAULT_START
+    clock = parse_hhmm(at)
+    return rrule(
+        WEEKLY,
+        interval=every,
+        byweekday=WEEKDAYS.index(day),  # type: ignore[arg-type]
+        byhour=clock.hour,
+        byminute=clock.minute,
+        bysecond=0,
+        dtstart=datetime.combine(first, time()),
+        cache=True,
+    )
+
+
+def _rrule_after(rule: rrule, zone: tzinfo, after: datetime) -> Iterator[datetime]:
+    local_from = after.astimezone(zone).replace(tzinfo=None) - _GAP_MARGIN
+    last = after
+    for naive in rule.xafter(local_from, inc=False):
+        at = naive_to_moment(naive, zone)
+        if at > last:
+            last = at
+            yield at
+
+
+# --- protected blocks -------------------------------------------------------------
+
+
+def block_intervals(block: Block, home: tzinfo, start: datetime, end: datetime) -> list[Interval]:
+    """The block's runs that overlap [start, end), joined where they touch, in UTC."""
+    zone = zone_or(block.zone, home)
+    if isinstance(block, DatedBlock):
+        span = (naive_to_moment(block.start, zone), naive_to_moment(block.end, zone))
+        return [span] if span[0] < end and span[1] > start else []
+    return [iv for iv in _weekly_runs(block, zone, start, end) if iv[0] < end and iv[1] > start]
+
+
+def _weekly_runs(block: WeeklyBlock, zone: tzinfo, start: datetime, end: datetime) -> list[Interval]:
+    begin, finish = parse_hhmm(block.start), parse_hhmm(block.end)
+    days = {weekday_index(d) for d in block.days}
+    # Look a week back so a run that began long ago (a whole weekend) is found whole.
+    first = (start.astimezone(zone) - timedelta(days=8)).date()
+    last = (end.astimezone(zone) + timedelta(days=1)).date()
+    runs: list[Interval] = []
+    day = first
+    while day <= last:
+        if day.weekday() in days:
+            end_day = day if finish > begin else day + timedelta(days=1)
+            run = (to_moment(day, begin, zone), to_moment(end_day, finish, zone))
+            if runs and run[0] <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], run[1]))
+            else:
+                runs.append(run)
+        day += timedelta(days=1)
+    return runs
+
+
+def block_at(block: Block, home: tzinfo, moment: datetime) -> Interval | None:
+    """The run of ``block`` that contains ``moment``, if any."""
+    for run in block_intervals(block, home, moment, moment + timedelta(microseconds=1)):
+        if run[0] <= moment < run[1]:
+            return run
+    return None
+
+
+def next_block_change(block: Block, home: tzinfo, after: datetime) -> datetime | None:
+    """The next start or end of the block strictly after ``after``."""
+    horizon = after + timedelta(days=15)
+    edges = [edge for run in block_intervals(block, home, after, horizon) for edge in run]
+    later = [edge for edge in edges if edge > after]
+    return min(later) if later else None
+
+
+def block_starts_between(block: Block, home: tzinfo, start: datetime, end: datetime) -> list[datetime]:
+    """Starts of runs with ``start < run start <= end``."""
+    runs = block_intervals(block, home, start, end + timedelta(microseconds=1))
+    return [run[0] for run in runs if start < run[0] <= end]
+
+
+def utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)

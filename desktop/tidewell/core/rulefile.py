@@ -1,0 +1,96 @@
+"""The rule file: how rules and the rest travel in and out as JSON.
+
+    {"rules": [...], "protected": [...], "people": [...], "seasons": [...],
+     "ideas": [...], "balance": {...}}
+
+Every section is optional; a bare list is read as rules. Reading is all or nothing: any
+problem rejects the whole file, and every problem is reported with its JSON path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from msgspec.structs import replace
+
+from tidewell.core.life import Balance, Block, Person, Season, WaitingIdea
+from tidewell.core.rules import Rule
+from tidewell.core.state import State
+from tidewell.core.validation import Invalid, Problem, convert_each, cross_check, problem_from
+
+SECTIONS: dict[str, Any] = {
+    "rules": Rule,
+    "protected": Block,
+    "people": Person,
+    "seasons": Season,
+    "ideas": WaitingIdea,
+}
+_STATE_FIELD = {"rules": "rules", "protected": "blocks", "people": "people",
+                "seasons": "seasons", "ideas": "ideas"}
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_rule_file(data: bytes, known: State | None = None) -> State:
+    """Parse and validate a rule file; raises Invalid listing every problem."""
+    if len(data) > MAX_BYTES:
+        raise Invalid([Problem("$", f"the file is larger than {MAX_BYTES // 2**20} MB")])
+    try:
+        raw = msgspec.json.decode(data)
+    except msgspec.DecodeError as err:
+        raise Invalid([Problem("$", f"not valid JSON ({err})")]) from None
+    if isinstance(raw, list):
+        raw = {"rules": raw}
+    if not isinstance(raw, dict):
+        raise Invalid([Problem("$", f"expected an object with 'rules', got {type(raw).__name__}")])
+    problems: list[Problem] = []
+    unknown = sorted(set(raw) - set(SECTIONS) - {"balance", "tidewell"})
+    problems += [Problem(f"$.{key}", "not a section Tidewell knows") for key in unknown]
+    parts: dict[str, Any] = {}
+    for section, kind in SECTIONS.items():
+        items, found = convert_each(raw.get(section, []), kind, f"$.{section}")
+        parts[_STATE_FIELD[section]] = items
+        problems += found
+    if "balance" in raw:
+        try:
+            parts["balance"] = msgspec.convert(raw["balance"], Balance)
+        except msgspec.ValidationError as err:
+            problems.append(problem_from(err, "$.balance"))
+    if problems:
+        raise Invalid(problems)
+    incoming = State(**parts)
+    problems = cross_check(incoming, known)
+    if problems:
+        raise Invalid(problems)
+    return incoming
+
+
+def merge_file(state: State, incoming: State) -> State:
+    """Everything but the rules (merged by core.commands) replaces items with the same id."""
+
+    def merged(mine: list[Any], theirs: list[Any]) -> list[Any]:
+        by_id = {item.id: item for item in theirs}
+        kept = [by_id.pop(item.id, item) for item in mine]
+        return kept + list(by_id.values())
+
+    return replace(
+        state,
+        blocks=merged(state.blocks, incoming.blocks),
+        people=merged(state.people, incoming.people),
+        seasons=merged(state.seasons, incoming.seasons),
+        ideas=merged(state.ideas, incoming.ideas),
+    )
+
+
+def write_rule_file(state: State) -> bytes:
+    """Everything the person defined (not the scheduler's progress), as readable JSON."""
+    doc = {
+        "tidewell": 1,
+        "balance": state.balance,
+        "rules": state.rules,
+        "protected": state.blocks,
+        "people": state.people,
+        "seasons": state.seasons,
+        "ideas": state.ideas,
+    }
+    return msgspec.json.format(msgspec.json.encode(doc), indent=2) + b"\n"

@@ -1,0 +1,151 @@
+"""A rule: when something happens (the trigger), if conditions hold, raise a nudge."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from dateutil.rrule import rrulestr
+from msgspec import Meta, Struct, field
+
+from tidewell.core.fields import (
+    HHMM,
+    Area,
+    Days,
+    Id,
+    Minutes,
+    Name,
+    Text,
+    Weekday,
+    check_link,
+    check_zone,
+)
+
+
+class _Trigger(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
+    """Base of every trigger kind; the JSON field ``kind`` says which one."""
+
+
+class AtTrigger(_Trigger, tag="at"):
+    """At local times on chosen weekdays, or on an RFC 5545 RRULE."""
+
+    times: list[HHMM] = []
+    days: list[Weekday] = []  # empty: every day
+    rrule: str | None = None  # e.g. "FREQ=MONTHLY;BYDAY=1SA;BYHOUR=10;BYMINUTE=0"
+    start: date | None = None  # the RRULE's first day (default 2024-01-01)
+    zone: str | None = None  # IANA name; none: follow the system zone
+
+    def __post_init__(self) -> None:
+        check_zone("zone", self.zone)
+        if self.rrule is None and not self.times:
+            raise ValueError("times: give at least one time like 09:00, or an rrule")
+        if self.rrule is not None and self.times:
+            raise ValueError("rrule: use either times or an rrule, not both")
+        if self.rrule is not None:
+            check_rrule(self.rrule)
+
+
+class ProtectedTrigger(_Trigger, tag="protected"):
+    """When protected time starts, and/or when the person is active inside it."""
+
+    at_start: bool = True
+    active_minutes: Minutes | None = 10  # none: never remind about activity inside
+    blocks: list[Id] = []  # empty: every protected block
+
+    def __post_init__(self) -> None:
+        if not self.at_start and self.active_minutes is None:
+            raise ValueError("at_start: choose the start, activity inside, or both")
+
+
+class WaitingTrigger(_Trigger, tag="waiting"):
+    """When the person says they have at least N minutes of waiting time."""
+
+    min_minutes: Minutes = 10
+    contexts: list[Annotated[str, Meta(min_length=1, max_length=40)]] = []  # empty: any
+
+
+class LateTrigger(_Trigger, tag="late"):
+    """When the person is at the computer after a local time (until a morning hour)."""
+
+    after: HHMM = "22:00"
+    until: HHMM = "05:00"
+    active_minutes: Minutes = 5
+
+
+class ActiveTrigger(_Trigger, tag="active"):
+    """After N minutes of activity without a break (the break length is a setting)."""
+
+    minutes: Minutes = 90
+
+
+class ReflectTrigger(_Trigger, tag="reflect"):
+    """Every N weeks: a moment to revisit your own definition of balance."""
+
+    every_weeks: Annotated[int, Meta(ge=1, le=52)] = 4
+    day: Weekday = "sun"
+    time: HHMM = "18:00"
+    start: date | None = None  # the week counting starts from (default 2024-01-01)
+
+
+Trigger = AtTrigger | ProtectedTrigger | WaitingTrigger | LateTrigger | ActiveTrigger | ReflectTrigger
+TIMED_KINDS = frozenset({"at", "reflect"})
+ACTIVITY_KINDS = frozenset({"protected", "late", "active"})
+
+
+class TimeWindow(Struct, forbid_unknown_fields=True, frozen=True):
+    """From ``start`` to ``end`` local time; an end before the start crosses midnight."""
+
+    start: HHMM
+    end: HHMM
+
+    def __post_init__(self) -> None:
+        if self.start == self.end:
+            raise ValueError("end: a window needs an end different from its start")
+
+
+class Conditions(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """Everything here must hold when the trigger fires. Empty: always."""
+
+    days: list[Weekday] = []
+    between: TimeWindow | None = None
+    in_season: list[Name] = []  # a season's id, name or kind
+    not_in_season: list[Name] = []
+    reachable: Id | None = None  # a person's id: inside their reachable hours
+    not_done_within_days: Days | None = None
+
+
+class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """What the popup says. Always shown as plain text."""
+
+    title: Name
+    message: Text = ""
+    link: str | None = None
+    snooze: list[Minutes] = field(default_factory=lambda: [10, 30, 60])
+
+    def __post_init__(self) -> None:
+        check_link("link", self.link)
+        if len(self.snooze) > 6:
+            raise ValueError("snooze: at most six snooze choices fit on a popup")
+
+
+class Rule(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    id: Id
+    name: Name
+    when: Trigger
+    nudge: Nudge
+    area: Area = "self"
+    enabled: bool = True
+    only_if: Conditions = Conditions()
+    grace_minutes: Minutes = 60  # a nudge missed while asleep still fires this long after
+
+
+def check_rrule(text: str) -> None:
+    upper = text.upper()
+    if "DTSTART" in upper or "\n" in text:
+        raise ValueError("rrule: give only the RRULE part; use 'start' for the first day")
+    try:
+        rrulestr(text.removeprefix("RRULE:"), ignoretz=True)
+    except (ValueError, TypeError, KeyError, IndexError) as err:
+        raise ValueError(f"rrule: not a valid RRULE ({err})") from None
+    if "FREQ=SECONDLY" in upper or "FREQ=MINUTELY" in upper:
+        raise ValueError("rrule: nudges repeat at most hourly")

@@ -1,0 +1,284 @@
+"""The scheduler: which nudges are due now, and when to look again.
+
+Pure functions over a State. ``now`` is an aware datetime whose zone is the system's
+(the home zone, unless the settings name one). The shell recomputes from the wall clock
+every time, so a late timer can neither skip nor double a nudge.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterator
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from msgspec import Struct
+
+from tidewell.core.conditions import conditions_hold
+from tidewell.core.fields import parse_hhmm
+from tidewell.core.life import Block
+from tidewell.core.localtime import to_moment
+from tidewell.core.occurrences import (
+    block_at,
+    block_starts_between,
+    next_block_change,
+    occurrence_at_or_before,
+    occurrences_after,
+)
+from tidewell.core.rules import (
+    ActiveTrigger,
+    AtTrigger,
+    LateTrigger,
+    ProtectedTrigger,
+    ReflectTrigger,
+    Rule,
+    WaitingTrigger,
+)
+from tidewell.core.state import Context, Progress, State, home_zone
+
+Slot = Literal["time", "active", "snooze"]
+_SCAN_LIMIT = 500  # occurrences looked at to find one whose conditions hold
+
+
+class Due(Struct, frozen=True):
+    """A nudge to show now."""
+
+    rule_id: str
+    at: datetime  # the occurrence this nudge belongs to (UTC)
+    slot: Slot = "time"  # which part of the rule's progress it advances
+    reason: str | None = None  # the person's own reason, when protected time is involved
+
+
+class Upcoming(Struct, frozen=True):
+    at: datetime
+    rule_id: str
+
+
+def due(state: State, now: datetime, context: Context | None = None) -> list[Due]:
+    """Every nudge due at ``now``, oldest first; at most one per rule."""
+    home = home_zone(state, now)
+    ctx = context or Context()
+    found: list[Due] = []
+    for rule in state.rules:
+        if rule.enabled:
+            item = _due_for(rule, state, now, ctx, home)
+            if item is not None:
+                found.append(item)
+    return sorted(found, key=lambda d: d.at)
+
+
+def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo) -> Due | None:
+    progress = state.progress_of(rule.id)
+    grace = timedelta(minutes=rule.grace_minutes)
+    if progress.snoozed_until is not None and progress.snoozed_until <= now:
+        if now - progress.snoozed_until <= grace:
+            return Due(rule.id, progress.snoozed_due or progress.snoozed_until, "snooze",
+                       _reason_for(rule, state, now, home))
+    trigger = rule.when
+    if isinstance(trigger, AtTrigger | ReflectTrigger):
+        latest = occurrence_at_or_before(trigger, home, now)
+        if latest is None or not _fresh(latest, progress.handled, now, grace):
+            return None
+        return Due(rule.id, latest) if conditions_hold(rule, state, latest, home) else None
+    if isinstance(trigger, WaitingTrigger):
+        return _due_waiting(rule, trigger, state, progress, now, ctx, home)
+    if isinstance(trigger, ProtectedTrigger):
+        return _due_protected(rule, trigger, state, progress, now, ctx, home)
+    if not conditions_hold(rule, state, now, home):
+        return None
+    if isinstance(trigger, LateTrigger):
+        window = _late_window(trigger, now, home)
+        if window is not None and _active_long_enough(ctx, state, now, window[0],
+                                                      trigger.active_minutes, progress):
+            return Due(rule.id, window[0], "active")
+        return None
+    assert isinstance(trigger, ActiveTrigger)
+    if _active_long_enough(ctx, state, now, None, trigger.minutes, progress):
+        assert ctx.active_since is not None
+        return Due(rule.id, ctx.active_since, "active")
+    return None
+
+
+def _fresh(moment: datetime, handled: datetime | None, now: datetime, grace: timedelta) -> bool:
+    """Not handled yet, and still inside the grace window: missed while asleep fires once."""
+    return (handled is None or moment > handled) and now - moment <= grace
+
+
+def _due_waiting(rule: Rule, trigger: WaitingTrigger, state: State, progress: Progress,
+                 now: datetime, ctx: Context, home: tzinfo) -> Due | None:
+    session = ctx.waiting
+    if session is None or session.minutes < trigger.min_minutes:
+        return None
+    if trigger.contexts and (session.context or "").casefold() not in {
+        c.casefold() for c in trigger.contexts
+    }:
+        return None
+    if progress.handled is not None and progress.handled >= session.started:
+        return None
+    if not conditions_hold(rule, state, now, home):
+        return None
+    return Due(rule.id, session.started)
+
+
+def _due_protected(rule: Rule, trigger: ProtectedTrigger, state: State, progress: Progress,
+                   now: datetime, ctx: Context, home: tzinfo) -> Due | None:
+    grace = timedelta(minutes=rule.grace_minutes)
+    for block in _blocks_of(trigger, state):
+        run = block_at(block, home, now)
+        if run is None:
+            continue
+        if not conditions_hold(rule, state, now, home):
+            return None
+        if trigger.at_start and _fresh(run[0], progress.handled, now, grace):
+            return Due(rule.id, run[0], "time", block.reason)
+        if trigger.active_minutes is not None and _active_long_enough(
+            ctx, state, now, run[0], trigger.active_minutes, progress
+        ):
+            return Due(rule.id, run[0], "active", block.reason)
+    return None
+
+
+def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
+    if not trigger.blocks:
+        return list(state.blocks)
+    wanted = set(trigger.blocks)
+    return [b for b in state.blocks if b.id in wanted]
+
+
+def _active_long_enough(ctx: Context, state: State, now: datetime, since: datetime | None,
+                        minutes: int, progress: Progress) -> bool:
+    """Active without a break for ``minutes`` (counted from ``since`` if later), once a stretch."""
+    if ctx.active_since is None or ctx.idle_seconds is None:
+        return False
+    if ctx.idle_seconds >= state.settings.break_seconds:
+        return False
+    start = max(ctx.active_since, since) if since is not None else ctx.active_since
+    if now - start < timedelta(minutes=minutes):
+        return False
+    shown = progress.active_handled
+    return shown is None or shown < start
+
+
+def _late_window(trigger: LateTrigger, now: datetime, home: tzinfo) -> tuple[datetime, datetime] | None:
+    after, until = parse_hhmm(trigger.after), parse_hhmm(trigger.until)
+    today = now.astimezone(home).date()
+    for start_day in (today - timedelta(days=1), today):
+        end_day = start_day + timedelta(days=1) if until <= after else start_day
+        window = (to_moment(start_day, after, home), to_moment(end_day, until, home))
+        if window[0] <= now < window[1]:
+            return window
+    return None
+
+
+def _reason_for(rule: Rule, state: State, now: datetime, home: tzinfo) -> str | None:
+    if isinstance(rule.when, ProtectedTrigger):
+        for block in _blocks_of(rule.when, state):
+            if block_at(block, home, now) is not None:
+                return block.reason
+    return None
+
+
+# --- looking ahead ------------------------------------------------------------------
+
+
+def next_wakeup(state: State, now: datetime) -> datetime | None:
+    """The next moment at which something may become due or change; None if never.
+
+    Activity (idle time) is not predicted here: while ``needs_activity`` is true the shell
+    samples it; otherwise it can sleep until this moment.
+    """
+    home = home_zone(state, now)
+    best: datetime | None = None
+    for rule in state.rules:
+        if not rule.enabled:
+            continue
+        for candidate in _next_moments(rule, state, now, home):
+            if best is None or candidate < best:
+                best = candidate
+    for block in state.blocks:
+        change = next_block_change(block, home, now)
+        if change is not None and (best is None or change < best):
+            best = change
+    return best
+
+
+def _next_moments(rule: Rule, state: State, now: datetime, home: tzinfo) -> Iterator[datetime]:
+    progress = state.progress_of(rule.id)
+    if progress.snoozed_until is not None and progress.snoozed_until > now:
+        yield progress.snoozed_until
+    trigger = rule.when
+    if isinstance(trigger, AtTrigger | ReflectTrigger):
+        nxt = _next_occurrence(rule, trigger, state, now, home)
+        if nxt is not None:
+            yield nxt
+    elif isinstance(trigger, LateTrigger):
+        after = parse_hhmm(trigger.after)
+        today = now.astimezone(home).date()
+        for day in (today, today + timedelta(days=1)):
+            start = to_moment(day, after, home)
+            if start > now:
+                yield start
+                break
+
+
+def _next_occurrence(rule: Rule, trigger: AtTrigger | ReflectTrigger, state: State,
+                     now: datetime, home: tzinfo) -> datetime | None:
+    for at in itertools.islice(occurrences_after(trigger, home, now), _SCAN_LIMIT):
+        if conditions_hold(rule, state, at, home):
+            return at
+    return None
+
+
+def needs_activity(state: State, now: datetime) -> bool:
+    """Whether an activity-based rule could fire now, so idle time is worth sampling."""
+    home = home_zone(state, now)
+    for rule in state.rules:
+        if not rule.enabled:
+            continue
+        trigger = rule.when
+        if isinstance(trigger, ActiveTrigger):
+            return True
+        if isinstance(trigger, LateTrigger) and _late_window(trigger, now, home) is not None:
+            return True
+        if isinstance(trigger, ProtectedTrigger) and trigger.active_minutes is not None and any(
+            block_at(b, home, now) is not None for b in _blocks_of(trigger, state)
+        ):
+            return True
+    return False
+
+
+def upcoming(state: State, start: datetime, count: int = 10) -> list[Upcoming]:
+    """The next ``count`` timed nudges after ``start`` (timed rules and protected starts)."""
+    home = home_zone(state, start)
+    streams = [
+        _timed_stream(rule, state, start, home) for rule in state.rules if rule.enabled
+    ]
+    merged = heapq.merge(*streams, key=lambda u: (u.at, u.rule_id))
+    return list(itertools.islice(merged, count))
+
+
+def _timed_stream(rule: Rule, state: State, start: datetime, home: tzinfo) -> Iterator[Upcoming]:
+    trigger = rule.when
+    if isinstance(trigger, AtTrigger | ReflectTrigger):
+        misses = 0
+        for at in occurrences_after(trigger, home, start):
+            if conditions_hold(rule, state, at, home):
+                misses = 0
+                yield Upcoming(at, rule.id)
+            else:
+                misses += 1
+                if misses > _SCAN_LIMIT:
+                    return
+    elif isinstance(trigger, ProtectedTrigger) and trigger.at_start:
+        window = timedelta(days=14)
+        lo = start
+        for _ in range(60):  # about two years of protected time, in two-week steps
+            starts = sorted(
+                {s for b in _blocks_of(trigger, state)
+                 for s in block_starts_between(b, home, lo, lo + window)}
+            )
+            for at in starts:
+                if conditions_hold(rule, state, at, home):
+                    yield Upcoming(at, rule.id)
+            lo += window

@@ -1,0 +1,66 @@
+"""Everything Tidewell knows, as one immutable value, and the scheduler's progress per rule."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from msgspec import Struct, field
+
+from tidewell.core.fields import Minutes, Name, zone_named
+from tidewell.core.life import Balance, Block, Person, Season, Settings, WaitingIdea
+from tidewell.core.rules import Rule
+
+
+class Progress(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """Where one rule stands: what has been handled, snoozed or done."""
+
+    handled: datetime | None = None  # occurrences up to here are dealt with
+    active_handled: datetime | None = None  # last activity nudge shown (late/active/protected)
+    snoozed_until: datetime | None = None
+    snoozed_due: datetime | None = None  # the occurrence the snooze belongs to
+    last_done: datetime | None = None
+
+
+class WaitingSession(Struct, frozen=True):
+    """Waiting time the person declared: 'I have 40 minutes at the airport'."""
+
+    started: datetime
+    minutes: Minutes
+    context: Name | None = None
+
+
+class Context(Struct, frozen=True):
+    """What the shell observed: activity and waiting time. Unknown stays None."""
+
+    idle_seconds: float | None = None
+    active_since: datetime | None = None  # start of the current stretch of activity
+    waiting: WaitingSession | None = None
+
+
+class State(Struct, forbid_unknown_fields=True, frozen=True):
+    rules: list[Rule] = []
+    blocks: list[Block] = []
+    people: list[Person] = []
+    seasons: list[Season] = []
+    ideas: list[WaitingIdea] = []
+    balance: Balance = field(default_factory=Balance)
+    settings: Settings = field(default_factory=Settings)
+    progress: dict[str, Progress] = {}
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def progress_of(self, rule_id: str) -> Progress:
+        return self.progress.get(rule_id) or Progress()
+
+
+def home_zone(state: State, now: datetime) -> tzinfo:
+    """The person's home zone: the setting if given, else the zone ``now`` carries."""
+    if state.settings.zone:
+        return zone_named(state.settings.zone)
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.tzinfo

@@ -1,0 +1,244 @@
+"""The data folder as a whole: the main file (what the person defined), the ledger
+(scheduler progress), the journal and backups.
+
+    tidewell.json      rules, protected time, people, seasons, ideas, balance, settings
+    ledger.json        where each rule stands (handled, snoozed, done)
+    journal/2026.json  what happened, one file per year
+    backups/           the last ten versions of tidewell.json
+
+Opening migrates and recovers; what happened is kept in ``events`` for the app to tell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from msgspec.structs import replace
+from tinydb import Query, TinyDB
+
+from tidewell.core.clock import Clock
+from tidewell.core.journal import JournalEntry
+from tidewell.core.life import Balance, Settings
+from tidewell.core.rulefile import SECTIONS
+from tidewell.core.state import Progress, State
+from tidewell.core.validation import Problem, convert_each, problem_from
+from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
+from tidewell.store.backups import back_up, backups_of
+from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
+from tidewell.store.journal import Journal
+from tidewell.store.migrations import META, META_ID, SCHEMA_VERSION, migrate
+from tidewell.store.paths import ensure_private_dir
+
+MAIN = "tidewell.json"
+LEDGER = "ledger.json"
+LIST_TABLES = {"rules": "rules", "protected": "blocks", "people": "people",
+               "seasons": "seasons", "ideas": "ideas"}
+SINGLE_TABLES = {"balance": Balance, "settings": Settings}
+
+
+class StoreError(Exception):
+    """The data folder cannot be used; the message is for the person."""
+
+
+@dataclass
+class Opened:
+    """What opening found: the state, stored items that did not validate, what was repaired."""
+
+    state: State
+    problems: list[Problem] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+
+class DataStore:
+    def __init__(self, folder: Path, clock: Clock) -> None:
+        self.folder = folder
+        self.clock = clock
+        self.events: list[str] = []
+        self._invalid: dict[str, list[Any]] = {}
+        self._saved = State()
+        self._main: TinyDB | None = None
+        self._ledger: TinyDB | None = None
+        self.journal: Journal | None = None
+
+    # --- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path, clock: Clock) -> tuple[DataStore, Opened]:
+        store = cls(folder, clock)
+        return store, store._open()
+
+    def _open(self) -> Opened:
+        try:
+            ensure_private_dir(self.folder)
+        except OSError as err:
+            raise StoreError(f"cannot use the data folder {self.folder}: {err.strerror}") from err
+        remove_stray_temp_files(self.folder)
+        now = self.clock.now()
+        raw, data = self._load_main(now)
+        self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
+        state, problems = self._state_from(raw)
+        self._ledger = self._open_ledger(now)
+        state = replace(state, progress=self._read_progress())
+        self.journal = Journal(self.folder / "journal", self.events)
+        self._saved = state
+        return Opened(state, problems, self.events)
+
+    def _load_main(self, now: datetime) -> tuple[dict[str, Any], bytes]:
+        path = self.folder / MAIN
+        try:
+            raw, data = read_tables(path)
+        except Unreadable as err:
+            raw, data = self._recover(path, str(err), now)
+        if raw is None:  # a first start
+            raw = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
+            data = msgspec.json.encode(raw)
+            atomic_write(path, data)
+            return raw, data
+        try:
+            raw, changed = migrate(raw)
+        except ValueError as err:
+            raise StoreError(f"{path}: {err}") from err
+        if changed:
+            back_up(path, data, now)  # the pre-migration file stays among the backups
+            data = msgspec.json.encode(raw)
+            atomic_write(path, data)
+        back_up(path, data, now)
+        return raw, data
+
+    def _recover(self, path: Path, why: str, now: datetime) -> tuple[dict[str, Any] | None, bytes]:
+        aside = move_aside(path, now)
+        for backup in backups_of(path):
+            try:
+                raw, data = read_tables(backup)
+            except Unreadable:
+                continue
+            atomic_write(path, data)
+            self.events.append(
+                f"Your settings file could not be read ({why}). It was kept as {aside.name}, "
+                f"and the backup from {_backup_time(backup)} was restored."
+            )
+            return raw, data
+        self.events.append(
+            f"Your settings file could not be read ({why}) and there was no backup. It was "
+            f"kept as {aside.name}, and Tidewell started with empty settings."
+        )
+        return None, b""
+
+    def _state_from(self, raw: dict[str, Any]) -> tuple[State, list[Problem]]:
+        parts: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for table, attr in LIST_TABLES.items():
+            docs = documents(raw, table)
+            good, found = convert_each(docs, SECTIONS[table], f"$.{table}")
+            parts[attr] = good
+            problems += found
+            bad_indexes = {_index_of(p.path) for p in found}
+            self._invalid[table] = [d for i, d in enumerate(docs) if i in bad_indexes]
+        for table, kind in SINGLE_TABLES.items():
+            docs = documents(raw, table)
+            if docs:
+                try:
+                    parts[table] = msgspec.convert(docs[0], kind)
+                except msgspec.ValidationError as err:
+                    problems.append(problem_from(err, f"$.{table}"))
+        return State(**parts), problems
+
+    def _open_ledger(self, now: datetime) -> TinyDB:
+        path = self.folder / LEDGER
+        try:
+            _, data = read_tables(path)
+        except Unreadable as err:
+            aside = move_aside(path, now)
+            self.events.append(f"The scheduler's notes could not be read ({err}); kept as "
+                               f"{aside.name}. Nudges start counting again from now.")
+            data = b""
+        return TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
+
+    def _read_progress(self) -> dict[str, Progress]:
+        assert self._ledger is not None
+        raw = self._ledger.storage.read() or {}
+        progress: dict[str, Progress] = {}
+        for doc in documents(raw, "progress"):
+            rule = doc.pop("rule", None)
+            try:
+                progress[str(rule)] = msgspec.convert(doc, Progress)
+            except msgspec.ValidationError:
+                continue  # a damaged row only costs that rule its place in the schedule
+        return progress
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self, state: State) -> None:
+        """Write what changed since the last save: the main file (one atomic write) and
+        the ledger rows of rules whose progress moved."""
+        if _definitions_differ(state, self._saved):
+            self._write_main(state)
+        if state.progress != self._saved.progress:
+            self._write_progress(state.progress, self._saved.progress)
+        self._saved = state
+
+    def _write_main(self, state: State) -> None:
+        assert self._main is not None
+        tables: dict[str, Any] = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
+        for table, attr in LIST_TABLES.items():
+            docs = msgspec.to_builtins(getattr(state, attr)) + self._invalid.get(table, [])
+            tables[table] = as_table(docs)
+        tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
+        tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
+        # TinyDB has no multi-table transaction: the whole file is one storage write.
+        self._main.storage.write(tables)
+        self._main.clear_cache()
+
+    def _write_progress(self, new: dict[str, Progress], old: dict[str, Progress]) -> None:
+        assert self._ledger is not None
+        table = self._ledger.table("progress")
+        changed = {k: v for k, v in new.items() if old.get(k) != v}
+        gone = [k for k in old if k not in new]
+        if len(changed) + len(gone) > 8:  # many rows: rewrite the table in one write
+            rows = [{"rule": k, **msgspec.to_builtins(v)} for k, v in new.items()]
+            self._ledger.storage.write({"progress": as_table(rows)})
+            self._ledger.clear_cache()
+            return
+        row = Query()
+        for rule_id, progress in changed.items():
+            table.upsert({"rule": rule_id, **_progress_doc(progress)}, row.rule == rule_id)
+        if gone:
+            table.remove(row.rule.one_of(gone))
+
+    def record(self, state: State, entries: Iterable[JournalEntry]) -> None:
+        """Save ``state`` and append journal entries (an answer to a nudge, a waiting session)."""
+        self.save(state)
+        assert self.journal is not None
+        self.journal.append(entries, self.clock.now())
+
+    @property
+    def invalid_count(self) -> int:
+        return sum(len(v) for v in self._invalid.values())
+
+
+def _progress_doc(progress: Progress) -> dict[str, Any]:
+    doc: dict[str, Any] = {name: None for name in Progress.__struct_fields__}
+    doc.update(msgspec.to_builtins(progress))
+    return doc
+
+
+def _definitions_differ(a: State, b: State) -> bool:
+    return any(getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f != "progress")
+
+
+def _index_of(path: str) -> int:
+    return int(path.split("[", 1)[1].split("]", 1)[0])
+
+
+def _backup_time(path: Path) -> str:
+    stamp = path.stem.rsplit("-", 1)[-1]
+    try:
+        when = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return path.name
+    return when.strftime("%Y-%m-%d %H:%M UTC")
