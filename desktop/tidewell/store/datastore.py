@@ -81,7 +81,7 @@ class DataStore:
         now = self.clock.now()
         raw, data = self._load_main(now)
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
-        state, problems = self._state_from(raw)
+        state, problems, self._invalid = state_from_tables(raw)
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress())
         self.journal = Journal(self.folder / "journal", self.events)
@@ -128,25 +128,6 @@ class DataStore:
             f"kept as {aside.name}, and Tidewell started with empty settings."
         )
         return None, b""
-
-    def _state_from(self, raw: dict[str, Any]) -> tuple[State, list[Problem]]:
-        parts: dict[str, Any] = {}
-        problems: list[Problem] = []
-        for table, attr in LIST_TABLES.items():
-            docs = documents(raw, table)
-            good, found = convert_each(docs, SECTIONS[table], f"$.{table}")
-            parts[attr] = good
-            problems += found
-            bad_indexes = {_index_of(p.path) for p in found}
-            self._invalid[table] = [d for i, d in enumerate(docs) if i in bad_indexes]
-        for table, kind in SINGLE_TABLES.items():
-            docs = documents(raw, table)
-            if docs:
-                try:
-                    parts[table] = msgspec.convert(docs[0], kind)
-                except msgspec.ValidationError as err:
-                    problems.append(problem_from(err, f"$.{table}"))
-        return State(**parts), problems
 
     def _open_ledger(self, now: datetime) -> TinyDB:
         path = self.folder / LEDGER
@@ -219,6 +200,29 @@ class DataStore:
     @property
     def invalid_count(self) -> int:
         return sum(len(v) for v in self._invalid.values())
+
+
+def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[str, list[Any]]]:
+    """The State in the main file's tables, the problems of items that did not validate, and
+    those items' raw documents (kept, so saving never drops what the person wrote)."""
+    parts: dict[str, Any] = {}
+    problems: list[Problem] = []
+    invalid: dict[str, list[Any]] = {}
+    for table, attr in LIST_TABLES.items():
+        docs = documents(raw, table)
+        good, found = convert_each(docs, SECTIONS[table], f"$.{table}")
+        parts[attr] = good
+        problems += found
+        bad_indexes = {_index_of(p.path) for p in found}
+        invalid[table] = [d for i, d in enumerate(docs) if i in bad_indexes]
+    for table, kind in SINGLE_TABLES.items():
+        docs = documents(raw, table)
+        if docs:
+            try:
+                parts[table] = msgspec.convert(docs[0], kind)
+            except msgspec.ValidationError as err:
+                problems.append(problem_from(err, f"$.{table}"))
+    return State(**parts), problems, invalid
 
 
 def _progress_doc(progress: Progress) -> dict[str, Any]:

@@ -1,0 +1,152 @@
+"""The command line. ``rules``, ``next`` and ``check`` need no display and never import Qt."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import msgspec
+
+from tidewell import __version__
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tidewell",
+        description="Tidewell keeps your own version of balance and nudges you gently.",
+    )
+    parser.add_argument("--version", action="version", version=f"tidewell {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where Tidewell keeps its files "
+                        "(default: the platform's data folder, or $TIDEWELL_DATA_DIR)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="start the tray app (the default)")
+
+    rules = commands.add_parser("rules", help="list, import or export your rules")
+    rules_do = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    listing = rules_do.add_parser("list", help="show your rules")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    importing = rules_do.add_parser("import", help="add or update rules from a JSON file "
+                                    "(all or nothing)")
+    importing.add_argument("file", help="a rule file, or - for standard input")
+    exporting = rules_do.add_parser("export", help="write everything you defined to a JSON file")
+    exporting.add_argument("file", help="where to write, or - for standard output")
+
+    upcoming = commands.add_parser("next", help="show the upcoming nudges")
+    upcoming.add_argument("--count", type=int, default=10, metavar="N", help="how many (10)")
+    upcoming.add_argument("--from", dest="start", metavar="ISO-TIME",
+                          help="from this moment instead of now, e.g. 2026-12-24T08:00")
+    upcoming.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("check", help="verify the data folder")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    if command == "run":
+        return _run_tray(args)
+    try:
+        if command == "rules":
+            from tidewell.cli_rules import run_rules
+
+            return run_rules(args)
+        if command == "next":
+            return _next(args)
+        return _check(args)
+    except _Failure as failure:
+        print(f"tidewell: {failure}", file=sys.stderr)
+        return failure.code
+
+
+def main_gui() -> int:
+    """The entry point with no console window (Windows): always the tray app."""
+    return main([*sys.argv[1:], "run"] if len(sys.argv) == 1 else sys.argv[1:])
+
+
+class _Failure(Exception):
+    def __init__(self, message: str, code: int = EXIT_PROBLEM) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Open the data folder, telling the person about anything that was repaired."""
+    from tidewell.platform.clock import SystemClock
+    from tidewell.store.datastore import DataStore, StoreError
+    from tidewell.store.paths import data_dir
+
+    try:
+        store, opened = DataStore.open(data_dir(args.data_dir), SystemClock())
+    except StoreError as err:
+        raise _Failure(str(err)) from None
+    for event in opened.events:
+        print(f"tidewell: {event}", file=sys.stderr)
+    for problem in opened.problems:
+        print(f"tidewell: kept but not used, {problem}", file=sys.stderr)
+    return store, opened
+
+
+def _next(args: argparse.Namespace) -> int:
+    from tidewell.core.describe import when_in_words
+    from tidewell.core.schedule import upcoming
+
+    store, opened = open_store(args)
+    zone = store.clock.zone()
+    start = _moment(args.start, zone) if args.start else store.clock.now().astimezone(zone)
+    if args.count < 1:
+        raise _Failure("--count: give a number of 1 or more", EXIT_INVALID)
+    items = upcoming(opened.state, start, args.count)
+    rules = {r.id: r for r in opened.state.rules}
+    if args.json:
+        out = [{"at": u.at.astimezone(zone).isoformat(), "rule": u.rule_id,
+                "name": rules[u.rule_id].name, "title": rules[u.rule_id].nudge.title}
+               for u in items]
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(out)).decode() + "\n")
+        return EXIT_OK
+    if not items:
+        print("Nothing timed is coming up. (Waiting-time and activity nudges come when they fit.)")
+        return EXIT_OK
+    for item in items:
+        rule = rules[item.rule_id]
+        local = item.at.astimezone(zone)
+        print(f"{local:%a %d %b %H:%M}  {rule.nudge.title}  ({rule.area}; {when_in_words(rule)})")
+    return EXIT_OK
+
+
+def _moment(text: str, zone):  # type: ignore[no-untyped-def]
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise _Failure(f"--from: {text!r} is not a date and time like 2026-12-24T08:00",
+                       EXIT_INVALID) from None
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tidewell.store.check import check_folder
+    from tidewell.store.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    problems = check_folder(folder)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) found in {folder}.")
+        return EXIT_PROBLEM
+    print(f"All good: {folder}")
+    return EXIT_OK
+
+
+def _run_tray(args: argparse.Namespace) -> int:
+    try:
+        from tidewell.shell.app import run  # type: ignore[import-not-found]
+    except ImportError:
+        print("The tray app is not in this build yet. Meanwhile, 'tidewell next' shows what is "
+              "coming and 'tidewell rules import FILE' sets up your rules.")
+        return EXIT_OK
+    return int(run(args))
