@@ -31,7 +31,7 @@ from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_
 from tidewell.store.backups import back_up, backups_of
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
 from tidewell.store.journal import Journal
-from tidewell.store.migrations import META, META_ID, SCHEMA_VERSION, migrate
+from tidewell.store.migrations import META, META_ID, SCHEMA_VERSION, NewerSchema, migrate
 from tidewell.store.paths import ensure_private_dir
 
 MAIN = "tidewell.json"
@@ -101,13 +101,12 @@ class DataStore:
             return raw, data
         try:
             raw, changed = migrate(raw)
-        except ValueError as err:
+        except (ValueError, NewerSchema) as err:
             raise StoreError(f"{path}: {err}") from err
+        back_up(path, data, now)  # before a migration, this keeps the original
         if changed:
-            back_up(path, data, now)  # the pre-migration file stays among the backups
             data = msgspec.json.encode(raw)
             atomic_write(path, data)
-        back_up(path, data, now)
         return raw, data
 
     def _recover(self, path: Path, why: str, now: datetime) -> tuple[dict[str, Any] | None, bytes]:

@@ -1,0 +1,43 @@
+"""The core and the store never import Qt."""
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import tidewell.core
+import tidewell.store
+
+DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
+
+
+def modules_of(package) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+
+
+def test_core_and_store_import_no_pyside6_in_a_fresh_interpreter() -> None:
+    names = modules_of(tidewell.core) + modules_of(tidewell.store)
+    assert len(names) >= 15
+    code = (
+        f"import sys; sys.path.insert(0, {str(DESKTOP)!r})\n"
+        f"import importlib\n"
+        f"for name in {names!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+        "print(len([m for m in sys.modules if m.startswith('tidewell.')]), bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    count, bad = out.stdout.split(" ", 1)
+    assert int(count) >= len(names)
+    assert bad.strip() == "[]"
+
+
+def test_the_cli_for_rules_next_and_check_imports_no_pyside6(tmp_path: Path) -> None:
+    code = (
+        f"import sys; sys.path.insert(0, {str(DESKTOP)!r})\n"
+        "from tidewell.cli import main\n"
+        f"for argv in (['rules', 'list'], ['next'], ['check']):\n"
+        f"    main(['--data-dir', {str(tmp_path)!r}, *argv])\n"
+        "print([m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,153 @@
+"""Rule files: readable problems with JSON paths, all or nothing, and fuzzed input."""
+
+import json
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tidewell.core.rulefile import read_rule_file, write_rule_file
+from tidewell.core.validation import Invalid
+
+STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
+
+
+def problems_of(doc: object) -> list[str]:
+    with pytest.raises(Invalid) as caught:
+        read_rule_file(json.dumps(doc).encode())
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_starter_file_reads_and_round_trips() -> None:
+    state = read_rule_file(STARTER.read_bytes())
+    assert len(state.rules) == 5 and state.blocks and state.people
+    again = read_rule_file(write_rule_file(state))
+    assert again.rules == state.rules and again.blocks == state.blocks
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ({"kind": "waiting", "min_minutes": 0}, "$.rules[0].when.min_minutes: expected int >= 1"),
+        ({"kind": "at", "times": ["25:00"]}, "$.rules[0].when.times[0]: expected str (a time like 09:00)"),
+        ({"kind": "at", "times": ["09:00"], "zone": "Mars/Base"},
+         "$.rules[0].when.zone: unknown time zone 'Mars/Base'"),
+        ({"kind": "at", "rrule": "FREQ=SECONDLY"}, "$.rules[0].when.rrule: nudges repeat at most hourly"),
+        ({"kind": "at", "rrule": "FREQ=NEVER"}, "$.rules[0].when.rrule: not a valid RRULE"),
+        ({"kind": "teleport"}, "$.rules[0].when.kind: invalid value 'teleport'"),
+        ({"kind": "at", "time": "09:00"}, "$.rules[0].when: object contains unknown field time"),
+    ],
+)
+def test_each_problem_names_its_path(when: dict, expected: str) -> None:  # type: ignore[type-arg]
+    doc = [{"id": "a", "name": "A", "when": when, "nudge": {"title": "t"}}]
+    [problem] = problems_of(doc)
+    assert problem.startswith(expected)
+
+
+def test_links_are_limited_to_web_mail_and_phone() -> None:
+    doc = {"rules": [{"id": "a", "name": "A", "when": {"kind": "active"},
+                      "nudge": {"title": "t", "link": "file:///etc/passwd"}}]}
+    [problem] = problems_of(doc)
+    assert problem.startswith("$.rules[0].nudge.link: links may be http, https, mailto, tel")
+
+
+def test_every_bad_item_is_reported_and_nothing_is_half_read() -> None:
+    good = {"id": "ok", "name": "Fine", "when": {"kind": "active"}, "nudge": {"title": "t"}}
+    doc = {
+        "rules": [good, {"id": "b", "name": "", "when": {"kind": "active"}, "nudge": {"title": "t"}},
+                  {**good, "id": "ok"}],
+        "people": [{"id": "p", "name": "P", "zone": "Nowhere/Else"}],
+        "extra": 1,
+    }
+    problems = problems_of(doc)
+    assert problems == [
+        "$.extra: not a section Tidewell knows",
+        "$.rules[1].name: expected str of length >= 1",
+        "$.people[0].zone: unknown time zone 'Nowhere/Else'",
+    ]
+
+
+def test_cross_references_are_checked() -> None:
+    doc = {"rules": [
+        {"id": "a", "name": "A", "when": {"kind": "protected", "blocks": ["gone"]},
+         "nudge": {"title": "t"}, "only_if": {"reachable": "nobody", "in_season": ["Summer"]}},
+        {"id": "a", "name": "A2", "when": {"kind": "active"}, "nudge": {"title": "t"}},
+    ]}
+    assert problems_of(doc) == [
+        "$.rules[0].id: the id 'a' is used twice",
+        "$.rules[1].id: the id 'a' is used twice",
+        "$.rules[0].only_if.reachable: no person has the id 'nobody'",
+        "$.rules[0].only_if: no season is called 'Summer'",
+        "$.rules[0].when.blocks: no protected time has the id 'gone'",
+    ]
+
+
+@pytest.mark.parametrize("data", [b"", b"{", b"\x00\xff", b"42", b'"rules"', b"null"])
+def test_not_a_rule_file_at_all(data: bytes) -> None:
+    with pytest.raises(Invalid) as caught:
+        read_rule_file(data)
+    assert caught.value.problems[0].path == "$"
+
+
+# --- property tests ---------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
+STARTER_DOC = json.loads(STARTER.read_text())
+
+
+def mutate(doc: object, data: st.DataObject) -> object:
+    """Replace, drop or add one thing somewhere in the document."""
+    if isinstance(doc, dict) and doc and data.draw(st.booleans()):
+        key = data.draw(st.sampled_from(sorted(doc)))
+        action = data.draw(st.sampled_from(["replace", "drop", "descend", "add"]))
+        copy = dict(doc)
+        if action == "replace":
+            copy[key] = data.draw(json_values)
+        elif action == "drop":
+            del copy[key]
+        elif action == "add":
+            copy[data.draw(st.text(max_size=8))] = data.draw(json_values)
+        else:
+            copy[key] = mutate(doc[key], data)
+        return copy
+    if isinstance(doc, list) and doc:
+        index = data.draw(st.integers(0, len(doc) - 1))
+        copy = list(doc)
+        copy[index] = mutate(doc[index], data) if data.draw(st.booleans()) else data.draw(json_values)
+        return copy
+    return data.draw(json_values)
+
+
+def check_all_or_nothing(data: bytes) -> None:
+    try:
+        state = read_rule_file(data)
+    except Invalid as invalid:
+        assert invalid.problems
+        for problem in invalid.problems:
+            assert problem.path.startswith("$"), problem
+            assert problem.message.strip(), problem
+        return
+    # Accepted: it must be whole, i.e. survive a round trip unchanged.
+    assert read_rule_file(write_rule_file(state)) == state
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_starter_files_never_raise_and_never_half_import(data: st.DataObject) -> None:
+    doc = STARTER_DOC
+    for _ in range(data.draw(st.integers(1, 3))):
+        doc = mutate(doc, data)
+    check_all_or_nothing(msgspec.json.encode(doc))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(json_values.map(msgspec.json.encode), st.binary(max_size=200)))
+def test_random_files_never_raise(data: bytes) -> None:
+    check_all_or_nothing(data)
