@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import msgspec
 
@@ -20,8 +19,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tidewell keeps your own version of balance and nudges you gently.",
     )
     parser.add_argument("--version", action="version", version=f"tidewell {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="where Tidewell keeps its files "
-                        "(default: the platform's data folder, or $TIDEWELL_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where Tidewell keeps its files "
+        "(default: the platform's data folder, or $TIDEWELL_DATA_DIR)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="start the tray app (the default)")
 
@@ -29,16 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
     rules_do = rules.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
     listing = rules_do.add_parser("list", help="show your rules")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    importing = rules_do.add_parser("import", help="add or update rules from a JSON file "
-                                    "(all or nothing)")
+    importing = rules_do.add_parser(
+        "import", help="add or update rules from a JSON file (all or nothing)"
+    )
     importing.add_argument("file", help="a rule file, or - for standard input")
     exporting = rules_do.add_parser("export", help="write everything you defined to a JSON file")
     exporting.add_argument("file", help="where to write, or - for standard output")
 
     upcoming = commands.add_parser("next", help="show the upcoming nudges")
     upcoming.add_argument("--count", type=int, default=10, metavar="N", help="how many (10)")
-    upcoming.add_argument("--from", dest="start", metavar="ISO-TIME",
-                          help="from this moment instead of now, e.g. 2026-12-24T08:00")
+    upcoming.add_argument(
+        "--from",
+        dest="start",
+        metavar="ISO-TIME",
+        help="from this moment instead of now, e.g. 2026-12-24T08:00",
+    )
     upcoming.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("check", help="verify the data folder")
@@ -103,9 +111,15 @@ def _next(args: argparse.Namespace) -> int:
     items = upcoming(opened.state, start, args.count)
     rules = {r.id: r for r in opened.state.rules}
     if args.json:
-        out = [{"at": u.at.astimezone(zone).isoformat(), "rule": u.rule_id,
-                "name": rules[u.rule_id].name, "title": rules[u.rule_id].nudge.title}
-               for u in items]
+        out = [
+            {
+                "at": u.at.astimezone(zone).isoformat(),
+                "rule": u.rule_id,
+                "name": rules[u.rule_id].name,
+                "title": rules[u.rule_id].nudge.title,
+            }
+            for u in items
+        ]
         sys.stdout.write(msgspec.json.format(msgspec.json.encode(out)).decode() + "\n")
         return EXIT_OK
     if not items:
@@ -122,8 +136,9 @@ def _moment(text: str, zone):  # type: ignore[no-untyped-def]
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise _Failure(f"--from: {text!r} is not a date and time like 2026-12-24T08:00",
-                       EXIT_INVALID) from None
+        raise _Failure(
+            f"--from: {text!r} is not a date and time like 2026-12-24T08:00", EXIT_INVALID
+        ) from None
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
@@ -146,7 +161,9 @@ def _run_tray(args: argparse.Namespace) -> int:
     try:
         from tidewell.shell.app import run  # type: ignore[import-not-found]
     except ImportError:
-        print("The tray app is not in this build yet. Meanwhile, 'tidewell next' shows what is "
-              "coming and 'tidewell rules import FILE' sets up your rules.")
+        print(
+            "The tray app is not in this build yet. Meanwhile, 'tidewell next' shows what is "
+            "coming and 'tidewell rules import FILE' sets up your rules."
+        )
         return EXIT_OK
     return int(run(args))

@@ -52,14 +52,17 @@ def _import(args: argparse.Namespace) -> int:
         for problem in invalid.problems:
             print(f"{name}: {problem}", file=sys.stderr)
         count = len(invalid.problems)
-        print(f"Nothing was imported: {count} problem{'s' if count != 1 else ''} to fix first.",
-              file=sys.stderr)
+        print(
+            f"Nothing was imported: {count} problem{'s' if count != 1 else ''} to fix first.",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     state, added, changed = merge_rules(opened.state, incoming.rules, store.clock.now())
     state = merge_file(state, incoming)
     store.save(state)
-    others = sum(len(x) for x in (incoming.blocks, incoming.people, incoming.seasons,
-                                  incoming.ideas))
+    others = sum(
+        len(x) for x in (incoming.blocks, incoming.people, incoming.seasons, incoming.ideas)
+    )
     extra = f", and {others} other item{'s' if others != 1 else ''}" if others else ""
     print(f"Imported {len(incoming.rules)} rules ({added} new, {changed} changed){extra}.")
     return EXIT_OK

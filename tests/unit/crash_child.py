@@ -6,11 +6,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
 
-from tidewell.core.clock import FakeClock  # noqa: E402
-from tidewell.core.commands import put_rule  # noqa: E402
-from tidewell.store.datastore import DataStore  # noqa: E402
-
-from tests.unit.helpers import rule  # noqa: E402
+from tests.unit.helpers import rule
+from tidewell.core.clock import FakeClock
+from tidewell.core.commands import put_rule
+from tidewell.store.datastore import DataStore
 
 
 def main(folder: str, prefix: str) -> None:

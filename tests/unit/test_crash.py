@@ -43,7 +43,9 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path: Path) -
             child.send_signal(signal.SIGKILL)
             rest = child.stdout.read()
             acknowledged.update(
-                line.removeprefix("saved ") for line in rest.splitlines() if line.startswith("saved ")
+                line.removeprefix("saved ")
+                for line in rest.splitlines()
+                if line.startswith("saved ")
             )
         stray_seen += len(stray_temp_files(folder))
 
@@ -55,5 +57,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path: Path) -
         assert acknowledged <= set(opened.state.progress)
         assert stray_temp_files(folder) == []
         assert check_folder(folder) == []
-    print(f"\ncrash test: {TRIALS} kills, {len(acknowledged)} acknowledged saves, 0 lost, "
-          f"0 unreadable stores, {stray_seen} temp files left by kills and all removed at start")
+    print(
+        f"\ncrash test: {TRIALS} kills, {len(acknowledged)} acknowledged saves, 0 lost, "
+        f"0 unreadable stores, {stray_seen} temp files left by kills and all removed at start"
+    )

@@ -31,10 +31,18 @@ def test_the_starter_file_reads_and_round_trips() -> None:
     ("when", "expected"),
     [
         ({"kind": "waiting", "min_minutes": 0}, "$.rules[0].when.min_minutes: expected int >= 1"),
-        ({"kind": "at", "times": ["25:00"]}, "$.rules[0].when.times[0]: expected str (a time like 09:00)"),
-        ({"kind": "at", "times": ["09:00"], "zone": "Mars/Base"},
-         "$.rules[0].when.zone: unknown time zone 'Mars/Base'"),
-        ({"kind": "at", "rrule": "FREQ=SECONDLY"}, "$.rules[0].when.rrule: nudges repeat at most hourly"),
+        (
+            {"kind": "at", "times": ["25:00"]},
+            "$.rules[0].when.times[0]: expected str (a time like 09:00)",
+        ),
+        (
+            {"kind": "at", "times": ["09:00"], "zone": "Mars/Base"},
+            "$.rules[0].when.zone: unknown time zone 'Mars/Base'",
+        ),
+        (
+            {"kind": "at", "rrule": "FREQ=SECONDLY"},
+            "$.rules[0].when.rrule: nudges repeat at most hourly",
+        ),
         ({"kind": "at", "rrule": "FREQ=NEVER"}, "$.rules[0].when.rrule: not a valid RRULE"),
         ({"kind": "teleport"}, "$.rules[0].when.kind: invalid value 'teleport'"),
         ({"kind": "at", "time": "09:00"}, "$.rules[0].when: object contains unknown field time"),
@@ -47,8 +55,16 @@ def test_each_problem_names_its_path(when: dict, expected: str) -> None:  # type
 
 
 def test_links_are_limited_to_web_mail_and_phone() -> None:
-    doc = {"rules": [{"id": "a", "name": "A", "when": {"kind": "active"},
-                      "nudge": {"title": "t", "link": "file:///etc/passwd"}}]}
+    doc = {
+        "rules": [
+            {
+                "id": "a",
+                "name": "A",
+                "when": {"kind": "active"},
+                "nudge": {"title": "t", "link": "file:///etc/passwd"},
+            }
+        ]
+    }
     [problem] = problems_of(doc)
     assert problem.startswith("$.rules[0].nudge.link: links may be http, https, mailto, tel")
 
@@ -56,8 +72,11 @@ def test_links_are_limited_to_web_mail_and_phone() -> None:
 def test_every_bad_item_is_reported_and_nothing_is_half_read() -> None:
     good = {"id": "ok", "name": "Fine", "when": {"kind": "active"}, "nudge": {"title": "t"}}
     doc = {
-        "rules": [good, {"id": "b", "name": "", "when": {"kind": "active"}, "nudge": {"title": "t"}},
-                  {**good, "id": "ok"}],
+        "rules": [
+            good,
+            {"id": "b", "name": "", "when": {"kind": "active"}, "nudge": {"title": "t"}},
+            {**good, "id": "ok"},
+        ],
         "people": [{"id": "p", "name": "P", "zone": "Nowhere/Else"}],
         "extra": 1,
     }
@@ -70,11 +89,18 @@ def test_every_bad_item_is_reported_and_nothing_is_half_read() -> None:
 
 
 def test_cross_references_are_checked() -> None:
-    doc = {"rules": [
-        {"id": "a", "name": "A", "when": {"kind": "protected", "blocks": ["gone"]},
-         "nudge": {"title": "t"}, "only_if": {"reachable": "nobody", "in_season": ["Summer"]}},
-        {"id": "a", "name": "A2", "when": {"kind": "active"}, "nudge": {"title": "t"}},
-    ]}
+    doc = {
+        "rules": [
+            {
+                "id": "a",
+                "name": "A",
+                "when": {"kind": "protected", "blocks": ["gone"]},
+                "nudge": {"title": "t"},
+                "only_if": {"reachable": "nobody", "in_season": ["Summer"]},
+            },
+            {"id": "a", "name": "A2", "when": {"kind": "active"}, "nudge": {"title": "t"}},
+        ]
+    }
     assert problems_of(doc) == [
         "$.rules[0].id: the id 'a' is used twice",
         "$.rules[1].id: the id 'a' is used twice",
@@ -94,9 +120,14 @@ def test_not_a_rule_file_at_all(data: bytes) -> None:
 # --- property tests ---------------------------------------------------------------
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
     | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 STARTER_DOC = json.loads(STARTER.read_text())
@@ -120,7 +151,9 @@ def mutate(doc: object, data: st.DataObject) -> object:
     if isinstance(doc, list) and doc:
         index = data.draw(st.integers(0, len(doc) - 1))
         copy = list(doc)
-        copy[index] = mutate(doc[index], data) if data.draw(st.booleans()) else data.draw(json_values)
+        copy[index] = (
+            mutate(doc[index], data) if data.draw(st.booleans()) else data.draw(json_values)
+        )
         return copy
     return data.draw(json_values)
 

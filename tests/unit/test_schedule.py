@@ -28,8 +28,14 @@ def block(doc: dict) -> Block:  # type: ignore[type-arg]
     return msgspec.convert(doc, Block)  # type: ignore[arg-type]
 
 
-WEEKEND = {"kind": "weekly", "id": "weekend", "reason": "time with the kids",
-           "days": ["sat", "sun"], "start": "00:00", "end": "00:00"}
+WEEKEND = {
+    "kind": "weekly",
+    "id": "weekend",
+    "reason": "time with the kids",
+    "days": ["sat", "sun"],
+    "start": "00:00",
+    "end": "00:00",
+}
 
 
 # --- triggers ---------------------------------------------------------------------
@@ -37,17 +43,27 @@ WEEKEND = {"kind": "weekly", "id": "weekend", "reason": "time with the kids",
 
 def test_at_on_weekdays_skips_the_weekend() -> None:
     clock = clock_at(2026, 11, 20, 12)  # a Friday, noon GMT
-    s = state(rule("w", {"kind": "at", "days": ["mon", "fri"], "times": ["09:00"]}),
-              handled=clock.now())
+    s = state(
+        rule("w", {"kind": "at", "days": ["mon", "fri"], "times": ["09:00"]}), handled=clock.now()
+    )
     assert next_wakeup(s, now_of(clock)) == utc(2026, 11, 23, 9)  # Monday
 
 
 def test_at_rrule_with_its_own_zone() -> None:
     clock = clock_at(2026, 11, 23)
-    r = rule("m", {"kind": "at", "rrule": "FREQ=MONTHLY;BYDAY=1SA;BYHOUR=10;BYMINUTE=0",
-                   "zone": "America/New_York"})
+    r = rule(
+        "m",
+        {
+            "kind": "at",
+            "rrule": "FREQ=MONTHLY;BYDAY=1SA;BYHOUR=10;BYMINUTE=0",
+            "zone": "America/New_York",
+        },
+    )
     s = state(r, handled=clock.now())
-    assert [u.at for u in upcoming(s, now_of(clock), 2)] == [utc(2026, 12, 5, 15), utc(2027, 1, 2, 15)]
+    assert [u.at for u in upcoming(s, now_of(clock), 2)] == [
+        utc(2026, 12, 5, 15),
+        utc(2027, 1, 2, 15),
+    ]
 
 
 def test_protected_fires_at_start_quoting_the_reason_then_when_active_inside() -> None:
@@ -122,8 +138,10 @@ def test_active_fires_after_a_stretch_and_again_after_a_break() -> None:
 
 def test_reflect_every_four_weeks() -> None:
     clock = clock_at(2026, 11, 23)
-    r = rule("x", {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00",
-                   "start": "2026-11-02"})
+    r = rule(
+        "x",
+        {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00", "start": "2026-11-02"},
+    )
     moments = [u.at for u in upcoming(state(r), now_of(clock), 3)]
     # Weeks count from the start's week: Sun 8 Nov, then every fourth Sunday.
     assert moments == [utc(2026, 12, 6, 18), utc(2027, 1, 3, 18), utc(2027, 1, 31, 18)]
@@ -147,8 +165,13 @@ def test_condition_days_and_time_window_crossing_midnight() -> None:
 
 
 def test_condition_in_and_out_of_season() -> None:
-    busy = Season(id="q4", name="Year-end", kind="busy", start=utc(2026, 12, 1).date(),
-                  end=utc(2026, 12, 2).date())
+    busy = Season(
+        id="q4",
+        name="Year-end",
+        kind="busy",
+        start=utc(2026, 12, 1).date(),
+        end=utc(2026, 12, 2).date(),
+    )
     start = utc(2026, 11, 30, 22).astimezone(ZoneInfo(LONDON))
     inside = state(hourly(in_season=["busy"]), seasons=[busy])
     assert fire_hours(inside, start, 1)[0].day == 1
@@ -157,8 +180,15 @@ def test_condition_in_and_out_of_season() -> None:
 
 
 def test_condition_reachable_uses_the_persons_own_zone() -> None:
-    dad = msgspec.convert({"id": "dad", "name": "Dad", "zone": "America/Toronto",
-                           "reachable": [{"start": "09:00", "end": "11:00"}]}, Person)
+    dad = msgspec.convert(
+        {
+            "id": "dad",
+            "name": "Dad",
+            "zone": "America/Toronto",
+            "reachable": [{"start": "09:00", "end": "11:00"}],
+        },
+        Person,
+    )
     s = state(hourly(reachable="dad"), people=[dad])
     hours = fire_hours(s, utc(2026, 11, 23).astimezone(ZoneInfo(LONDON)), 2)
     assert [h.hour for h in hours] == [14, 15]  # 09:00 and 10:00 in Toronto

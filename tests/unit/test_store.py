@@ -41,14 +41,21 @@ def test_first_open_makes_a_private_folder_and_file(tmp_path: Path, clock: FakeC
     assert opened.state.rules == [] and opened.events == []
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / MAIN).stat().st_mode & 0o777 == 0o600
-    assert json.loads((folder / MAIN).read_text())["meta"]["1"] == {"schema_version": SCHEMA_VERSION}
+    assert json.loads((folder / MAIN).read_text())["meta"]["1"] == {
+        "schema_version": SCHEMA_VERSION
+    }
 
 
 def test_saved_rules_and_progress_come_back(tmp_path: Path, clock: FakeClock) -> None:
     saved_store(tmp_path, clock)
     _, opened = DataStore.open(tmp_path, clock)
-    assert [r.id for r in opened.state.rules] == ["stretch", "weekend-offline", "airport", "late",
-                                                   "reflect"]
+    assert [r.id for r in opened.state.rules] == [
+        "stretch",
+        "weekend-offline",
+        "airport",
+        "late",
+        "reflect",
+    ]
     assert opened.state.progress["stretch"].handled == clock.now()
     assert check_folder(tmp_path) == []
 
@@ -107,7 +114,9 @@ def test_a_corrupt_file_is_moved_aside_and_the_last_backup_restored(
     assert check_folder(tmp_path) == []
 
 
-def test_corrupt_without_a_backup_starts_empty_and_says_so(tmp_path: Path, clock: FakeClock) -> None:
+def test_corrupt_without_a_backup_starts_empty_and_says_so(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     tmp_path.joinpath(MAIN).write_bytes(b"\x00\x01")
     _, opened = DataStore.open(tmp_path, clock)
     assert opened.state.rules == []
@@ -115,7 +124,9 @@ def test_corrupt_without_a_backup_starts_empty_and_says_so(tmp_path: Path, clock
     assert len(list(tmp_path.glob(f"{MAIN}.corrupt-*"))) == 1
 
 
-def test_a_file_from_a_newer_tidewell_is_refused_untouched(tmp_path: Path, clock: FakeClock) -> None:
+def test_a_file_from_a_newer_tidewell_is_refused_untouched(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     future = json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}, "rules": {}})
     tmp_path.joinpath(MAIN).write_text(future)
     with pytest.raises(StoreError, match="newer Tidewell"):
@@ -133,11 +144,19 @@ def test_an_old_file_is_migrated_and_the_original_kept(tmp_path: Path, clock: Fa
     assert any("meta" not in json.loads(b.read_text()) for b in backups_of(tmp_path / MAIN))
 
 
-def test_an_invalid_stored_rule_is_reported_and_kept_on_save(tmp_path: Path, clock: FakeClock) -> None:
-    broken = {"id": "broken", "name": "B", "when": {"kind": "at", "times": ["9am"]},
-              "nudge": {"title": "t"}}
-    doc = {"meta": {"1": {"schema_version": 1}},
-           "rules": {"1": msgspec.to_builtins(rule("fine")), "2": broken}}
+def test_an_invalid_stored_rule_is_reported_and_kept_on_save(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    broken = {
+        "id": "broken",
+        "name": "B",
+        "when": {"kind": "at", "times": ["9am"]},
+        "nudge": {"title": "t"},
+    }
+    doc = {
+        "meta": {"1": {"schema_version": 1}},
+        "rules": {"1": msgspec.to_builtins(rule("fine")), "2": broken},
+    }
     tmp_path.joinpath(MAIN).write_text(json.dumps(doc))
     store, opened = DataStore.open(tmp_path, clock)
     assert [str(p) for p in opened.problems] == [
@@ -154,8 +173,13 @@ def test_journal_is_sharded_by_year(tmp_path: Path, clock: FakeClock) -> None:
     assert store.journal is not None
     entries = [
         WaitingEntry(at=utc(2025, 12, 31, 23), minutes=30, context="airport"),
-        AnswerEntry(at=utc(2026, 1, 1, 1), rule="stretch", due=utc(2026, 1, 1), answer="chose",
-                    note="a real deadline"),
+        AnswerEntry(
+            at=utc(2026, 1, 1, 1),
+            rule="stretch",
+            due=utc(2026, 1, 1),
+            answer="chose",
+            note="a real deadline",
+        ),
     ]
     store.journal.append(entries, clock.now())
     assert store.journal.years() == [2025, 2026]

@@ -10,12 +10,24 @@ from .helpers import utc
 
 PEOPLE = msgspec.convert(
     [
-        {"id": "dad", "name": "Dad", "zone": "America/Toronto",
-         "reachable": [{"start": "09:00", "end": "21:00"}]},
-        {"id": "anna", "name": "Anna", "zone": "Europe/London",
-         "reachable": [{"start": "18:00", "end": "22:00"}]},
-        {"id": "ken", "name": "Ken", "zone": "Asia/Tokyo",
-         "reachable": [{"start": "20:00", "end": "01:00", "days": ["fri"]}]},
+        {
+            "id": "dad",
+            "name": "Dad",
+            "zone": "America/Toronto",
+            "reachable": [{"start": "09:00", "end": "21:00"}],
+        },
+        {
+            "id": "anna",
+            "name": "Anna",
+            "zone": "Europe/London",
+            "reachable": [{"start": "18:00", "end": "22:00"}],
+        },
+        {
+            "id": "ken",
+            "name": "Ken",
+            "zone": "Asia/Tokyo",
+            "reachable": [{"start": "20:00", "end": "01:00", "days": ["fri"]}],
+        },
     ],
     list[Person],
 )
@@ -49,7 +61,9 @@ def test_reachable_window_crossing_midnight_belongs_to_its_start_day() -> None:
     friday_late = utc(2026, 11, 27, 15, 30)  # 00:30 Saturday in Tokyo: Friday's window
     saturday_late = utc(2026, 11, 28, 15, 30)  # 00:30 Sunday: Saturday has no window
     assert rank_ideas(state, 10, None, friday_late)[0].idea.id == "ken"
-    assert {r.idea.id: r.reachable for r in rank_ideas(state, 10, None, saturday_late)}["ken"] is False
+    assert {r.idea.id: r.reachable for r in rank_ideas(state, 10, None, saturday_late)}[
+        "ken"
+    ] is False
 
 
 def test_context_filters_ideas_made_for_somewhere_else() -> None:

@@ -68,7 +68,9 @@ def answer(
     return _with_progress(state, item.rule_id, progress), entry
 
 
-def start_waiting(minutes: int, context: str | None, now: datetime) -> tuple[WaitingSession, WaitingEntry]:
+def start_waiting(
+    minutes: int, context: str | None, now: datetime
+) -> tuple[WaitingSession, WaitingEntry]:
     if minutes < 1:
         raise CommandError("waiting time is at least one minute")
     session = WaitingSession(started=now, minutes=minutes, context=context or None)

@@ -1,4 +1,4 @@
-"""Rules in words, for lists and summaries: "Weekdays at 09:00", "Waiting 20+ min at the airport"."""
+"""Rules in words, for lists and summaries: "Weekdays at 09:00", "Waiting time of 20+ min"."""
 
 from __future__ import annotations
 

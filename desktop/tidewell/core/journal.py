@@ -17,12 +17,12 @@ class _Entry(Struct, tag_field="type", forbid_unknown_fields=True, frozen=True, 
     at: datetime  # when it was written, UTC
 
 
-class ShownEntry(_Entry, tag="shown"):
+class ShownEntry(_Entry, tag="shown", frozen=True):
     rule: Id
     due: datetime
 
 
-class AnswerEntry(_Entry, tag="answer"):
+class AnswerEntry(_Entry, tag="answer", frozen=True):
     rule: Id
     due: datetime
     answer: Answer
@@ -30,12 +30,12 @@ class AnswerEntry(_Entry, tag="answer"):
     note: Text | None = None  # the person's own words, e.g. why they chose this
 
 
-class WaitingEntry(_Entry, tag="waiting"):
+class WaitingEntry(_Entry, tag="waiting", frozen=True):
     minutes: Minutes
     context: Name | None = None
 
 
-class ProtectedEntry(_Entry, tag="protected"):
+class ProtectedEntry(_Entry, tag="protected", frozen=True):
     block: Id
     event: Literal["entered", "kept"]
     reason: Text = ""

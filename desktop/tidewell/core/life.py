@@ -26,7 +26,7 @@ class _Block(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
     pass
 
 
-class WeeklyBlock(_Block, tag="weekly"):
+class WeeklyBlock(_Block, tag="weekly", frozen=True):
     """Protected every week on ``days`` from ``start`` to ``end`` (local time).
 
     An end at or before the start runs into the next day; back-to-back days join up,
@@ -46,7 +46,7 @@ class WeeklyBlock(_Block, tag="weekly"):
             raise ValueError("days: pick at least one day")
 
 
-class DatedBlock(_Block, tag="dated"):
+class DatedBlock(_Block, tag="dated", frozen=True):
     """Protected once, from ``start`` to ``end`` (local wall-clock), e.g. a vacation."""
 
     id: Id

@@ -45,4 +45,3 @@ def in_window(at: time, start: time, end: time) -> bool:
     if start < end:
         return start <= at < end
     return at >= start or at < end
-

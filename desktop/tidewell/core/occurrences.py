@@ -27,7 +27,9 @@ Interval = tuple[datetime, datetime]
 # --- timed triggers ---------------------------------------------------------------
 
 
-def occurrences_after(trigger: AtTrigger | ReflectTrigger, home: tzinfo, after: datetime) -> Iterator[datetime]:
+def occurrences_after(
+    trigger: AtTrigger | ReflectTrigger, home: tzinfo, after: datetime
+) -> Iterator[datetime]:
     """Moments strictly after ``after``, ascending."""
     zone = zone_or(trigger.zone, home) if isinstance(trigger, AtTrigger) else home
     if isinstance(trigger, AtTrigger) and trigger.rrule is None:
@@ -112,7 +114,7 @@ def _reflect_rrule(every: int, day: str, at: str, start: date | None) -> rrule:
     return rrule(
         WEEKLY,
         interval=every,
-        byweekday=WEEKDAYS.index(day),  # type: ignore[arg-type]
+        byweekday=WEEKDAYS.index(day),
         byhour=clock.hour,
         byminute=clock.minute,
         bysecond=0,
@@ -143,7 +145,9 @@ def block_intervals(block: Block, home: tzinfo, start: datetime, end: datetime) 
     return [iv for iv in _weekly_runs(block, zone, start, end) if iv[0] < end and iv[1] > start]
 
 
-def _weekly_runs(block: WeeklyBlock, zone: tzinfo, start: datetime, end: datetime) -> list[Interval]:
+def _weekly_runs(
+    block: WeeklyBlock, zone: tzinfo, start: datetime, end: datetime
+) -> list[Interval]:
     begin, finish = parse_hhmm(block.start), parse_hhmm(block.end)
     days = {weekday_index(d) for d in block.days}
     # Look a week back so a run that began long ago (a whole weekend) is found whole.
@@ -179,7 +183,9 @@ def next_block_change(block: Block, home: tzinfo, after: datetime) -> datetime |
     return min(later) if later else None
 
 
-def block_starts_between(block: Block, home: tzinfo, start: datetime, end: datetime) -> list[datetime]:
+def block_starts_between(
+    block: Block, home: tzinfo, start: datetime, end: datetime
+) -> list[datetime]:
     """Starts of runs with ``start < run start <= end``."""
     runs = block_intervals(block, home, start, end + timedelta(microseconds=1))
     return [run[0] for run in runs if start < run[0] <= end]

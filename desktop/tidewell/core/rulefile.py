@@ -26,8 +26,13 @@ SECTIONS: dict[str, Any] = {
     "seasons": Season,
     "ideas": WaitingIdea,
 }
-_STATE_FIELD = {"rules": "rules", "protected": "blocks", "people": "people",
-                "seasons": "seasons", "ideas": "ideas"}
+_STATE_FIELD = {
+    "rules": "rules",
+    "protected": "blocks",
+    "people": "people",
+    "seasons": "seasons",
+    "ideas": "ideas",
+}
 MAX_BYTES = 20 * 1024 * 1024
 
 

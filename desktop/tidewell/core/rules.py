@@ -26,7 +26,7 @@ class _Trigger(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True
     """Base of every trigger kind; the JSON field ``kind`` says which one."""
 
 
-class AtTrigger(_Trigger, tag="at"):
+class AtTrigger(_Trigger, tag="at", frozen=True):
     """At local times on chosen weekdays, or on an RFC 5545 RRULE."""
 
     times: list[HHMM] = []
@@ -45,7 +45,7 @@ class AtTrigger(_Trigger, tag="at"):
             check_rrule(self.rrule)
 
 
-class ProtectedTrigger(_Trigger, tag="protected"):
+class ProtectedTrigger(_Trigger, tag="protected", frozen=True):
     """When protected time starts, and/or when the person is active inside it."""
 
     at_start: bool = True
@@ -57,14 +57,14 @@ class ProtectedTrigger(_Trigger, tag="protected"):
             raise ValueError("at_start: choose the start, activity inside, or both")
 
 
-class WaitingTrigger(_Trigger, tag="waiting"):
+class WaitingTrigger(_Trigger, tag="waiting", frozen=True):
     """When the person says they have at least N minutes of waiting time."""
 
     min_minutes: Minutes = 10
     contexts: list[Annotated[str, Meta(min_length=1, max_length=40)]] = []  # empty: any
 
 
-class LateTrigger(_Trigger, tag="late"):
+class LateTrigger(_Trigger, tag="late", frozen=True):
     """When the person is at the computer after a local time (until a morning hour)."""
 
     after: HHMM = "22:00"
@@ -72,13 +72,13 @@ class LateTrigger(_Trigger, tag="late"):
     active_minutes: Minutes = 5
 
 
-class ActiveTrigger(_Trigger, tag="active"):
+class ActiveTrigger(_Trigger, tag="active", frozen=True):
     """After N minutes of activity without a break (the break length is a setting)."""
 
     minutes: Minutes = 90
 
 
-class ReflectTrigger(_Trigger, tag="reflect"):
+class ReflectTrigger(_Trigger, tag="reflect", frozen=True):
     """Every N weeks: a moment to revisit your own definition of balance."""
 
     every_weeks: Annotated[int, Meta(ge=1, le=52)] = 4
@@ -87,7 +87,9 @@ class ReflectTrigger(_Trigger, tag="reflect"):
     start: date | None = None  # the week counting starts from (default 2024-01-01)
 
 
-Trigger = AtTrigger | ProtectedTrigger | WaitingTrigger | LateTrigger | ActiveTrigger | ReflectTrigger
+Trigger = (
+    AtTrigger | ProtectedTrigger | WaitingTrigger | LateTrigger | ActiveTrigger | ReflectTrigger
+)
 TIMED_KINDS = frozenset({"at", "reflect"})
 ACTIVITY_KINDS = frozenset({"protected", "late", "active"})
 

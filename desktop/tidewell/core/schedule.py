@@ -71,10 +71,14 @@ def due(state: State, now: datetime, context: Context | None = None) -> list[Due
 def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo) -> Due | None:
     progress = state.progress_of(rule.id)
     grace = timedelta(minutes=rule.grace_minutes)
-    if progress.snoozed_until is not None and progress.snoozed_until <= now:
-        if now - progress.snoozed_until <= grace:
-            return Due(rule.id, progress.snoozed_due or progress.snoozed_until, "snooze",
-                       _reason_for(rule, state, now, home))
+    snoozed = progress.snoozed_until
+    if snoozed is not None and snoozed <= now and now - snoozed <= grace:
+        return Due(
+            rule.id,
+            progress.snoozed_due or snoozed,
+            "snooze",
+            _reason_for(rule, state, now, home),
+        )
     trigger = rule.when
     if isinstance(trigger, AtTrigger | ReflectTrigger):
         latest = occurrence_at_or_before(trigger, home, now)
@@ -89,8 +93,9 @@ def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo
         return None
     if isinstance(trigger, LateTrigger):
         window = _late_window(trigger, now, home)
-        if window is not None and _active_long_enough(ctx, state, now, window[0],
-                                                      trigger.active_minutes, progress):
+        if window is not None and _active_long_enough(
+            ctx, state, now, window[0], trigger.active_minutes, progress
+        ):
             return Due(rule.id, window[0], "active")
         return None
     assert isinstance(trigger, ActiveTrigger)
@@ -105,8 +110,15 @@ def _fresh(moment: datetime, handled: datetime | None, now: datetime, grace: tim
     return (handled is None or moment > handled) and now - moment <= grace
 
 
-def _due_waiting(rule: Rule, trigger: WaitingTrigger, state: State, progress: Progress,
-                 now: datetime, ctx: Context, home: tzinfo) -> Due | None:
+def _due_waiting(
+    rule: Rule,
+    trigger: WaitingTrigger,
+    state: State,
+    progress: Progress,
+    now: datetime,
+    ctx: Context,
+    home: tzinfo,
+) -> Due | None:
     session = ctx.waiting
     if session is None or session.minutes < trigger.min_minutes:
         return None
@@ -121,8 +133,15 @@ def _due_waiting(rule: Rule, trigger: WaitingTrigger, state: State, progress: Pr
     return Due(rule.id, session.started)
 
 
-def _due_protected(rule: Rule, trigger: ProtectedTrigger, state: State, progress: Progress,
-                   now: datetime, ctx: Context, home: tzinfo) -> Due | None:
+def _due_protected(
+    rule: Rule,
+    trigger: ProtectedTrigger,
+    state: State,
+    progress: Progress,
+    now: datetime,
+    ctx: Context,
+    home: tzinfo,
+) -> Due | None:
     grace = timedelta(minutes=rule.grace_minutes)
     for block in _blocks_of(trigger, state):
         run = block_at(block, home, now)
@@ -146,8 +165,14 @@ def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
     return [b for b in state.blocks if b.id in wanted]
 
 
-def _active_long_enough(ctx: Context, state: State, now: datetime, since: datetime | None,
-                        minutes: int, progress: Progress) -> bool:
+def _active_long_enough(
+    ctx: Context,
+    state: State,
+    now: datetime,
+    since: datetime | None,
+    minutes: int,
+    progress: Progress,
+) -> bool:
     """Active without a break for ``minutes`` (counted from ``since`` if later), once a stretch."""
     if ctx.active_since is None or ctx.idle_seconds is None:
         return False
@@ -160,7 +185,9 @@ def _active_long_enough(ctx: Context, state: State, now: datetime, since: dateti
     return shown is None or shown < start
 
 
-def _late_window(trigger: LateTrigger, now: datetime, home: tzinfo) -> tuple[datetime, datetime] | None:
+def _late_window(
+    trigger: LateTrigger, now: datetime, home: tzinfo
+) -> tuple[datetime, datetime] | None:
     after, until = parse_hhmm(trigger.after), parse_hhmm(trigger.until)
     today = now.astimezone(home).date()
     for start_day in (today - timedelta(days=1), today):
@@ -222,8 +249,9 @@ def _next_moments(rule: Rule, state: State, now: datetime, home: tzinfo) -> Iter
                 break
 
 
-def _next_occurrence(rule: Rule, trigger: AtTrigger | ReflectTrigger, state: State,
-                     now: datetime, home: tzinfo) -> datetime | None:
+def _next_occurrence(
+    rule: Rule, trigger: AtTrigger | ReflectTrigger, state: State, now: datetime, home: tzinfo
+) -> datetime | None:
     for at in itertools.islice(occurrences_after(trigger, home, now), _SCAN_LIMIT):
         if conditions_hold(rule, state, at, home):
             return at
@@ -241,8 +269,10 @@ def needs_activity(state: State, now: datetime) -> bool:
             return True
         if isinstance(trigger, LateTrigger) and _late_window(trigger, now, home) is not None:
             return True
-        if isinstance(trigger, ProtectedTrigger) and trigger.active_minutes is not None and any(
-            block_at(b, home, now) is not None for b in _blocks_of(trigger, state)
+        if (
+            isinstance(trigger, ProtectedTrigger)
+            and trigger.active_minutes is not None
+            and any(block_at(b, home, now) is not None for b in _blocks_of(trigger, state))
         ):
             return True
     return False
@@ -251,9 +281,7 @@ def needs_activity(state: State, now: datetime) -> bool:
 def upcoming(state: State, start: datetime, count: int = 10) -> list[Upcoming]:
     """The next ``count`` timed nudges after ``start`` (timed rules and protected starts)."""
     home = home_zone(state, start)
-    streams = [
-        _timed_stream(rule, state, start, home) for rule in state.rules if rule.enabled
-    ]
+    streams = [_timed_stream(rule, state, start, home) for rule in state.rules if rule.enabled]
     merged = heapq.merge(*streams, key=lambda u: (u.at, u.rule_id))
     return list(itertools.islice(merged, count))
 
@@ -275,8 +303,11 @@ def _timed_stream(rule: Rule, state: State, start: datetime, home: tzinfo) -> It
         lo = start
         for _ in range(60):  # about two years of protected time, in two-week steps
             starts = sorted(
-                {s for b in _blocks_of(trigger, state)
-                 for s in block_starts_between(b, home, lo, lo + window)}
+                {
+                    s
+                    for b in _blocks_of(trigger, state)
+                    for s in block_starts_between(b, home, lo, lo + window)
+                }
             )
             for at in starts:
                 if conditions_hold(rule, state, at, home):

@@ -39,7 +39,9 @@ class Invalid(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def problem_from(error: msgspec.ValidationError | msgspec.DecodeError, prefix: str = "$") -> Problem:
+def problem_from(
+    error: msgspec.ValidationError | msgspec.DecodeError, prefix: str = "$"
+) -> Problem:
     """Turn msgspec's message into a Problem with a full path and plain words."""
     match = _AT.match(str(error))
     assert match is not None
@@ -91,7 +93,9 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
         counts = Counter(item.id for item in items)
         for index, item in enumerate(items):
             if counts[item.id] > 1:
-                problems.append(Problem(f"$.{section}[{index}].id", f"the id {item.id!r} is used twice"))
+                problems.append(
+                    Problem(f"$.{section}[{index}].id", f"the id {item.id!r} is used twice")
+                )
     people = {p.id for p in (*state.people, *other.people)}
     blocks = {b.id for b in (*state.blocks, *other.blocks)}
     seasons = (*state.seasons, *other.seasons)
@@ -104,15 +108,21 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
         where = f"$.rules[{index}]"
         person = rule.only_if.reachable
         if person is not None and person not in people:
-            problems.append(Problem(f"{where}.only_if.reachable", f"no person has the id {person!r}"))
+            problems.append(
+                Problem(f"{where}.only_if.reachable", f"no person has the id {person!r}")
+            )
         for name in (*rule.only_if.in_season, *rule.only_if.not_in_season):
             if name.casefold() not in season_words:
                 problems.append(Problem(f"{where}.only_if", f"no season is called {name!r}"))
         if isinstance(rule.when, ProtectedTrigger):
             for block in rule.when.blocks:
                 if block not in blocks:
-                    problems.append(Problem(f"{where}.when.blocks", f"no protected time has the id {block!r}"))
+                    problems.append(
+                        Problem(f"{where}.when.blocks", f"no protected time has the id {block!r}")
+                    )
     for index, idea in enumerate(state.ideas):
         if idea.person is not None and idea.person not in people:
-            problems.append(Problem(f"$.ideas[{index}].person", f"no person has the id {idea.person!r}"))
+            problems.append(
+                Problem(f"$.ideas[{index}].person", f"no person has the id {idea.person!r}")
+            )
     return problems

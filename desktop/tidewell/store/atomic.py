@@ -28,7 +28,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        temp.replace(path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -84,7 +84,7 @@ def _writer_alive(entry: Path) -> bool:
     return True
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """A TinyDB Storage that writes atomically and keeps the last bytes in memory.
 
     TinyDB reads the whole storage on every operation; decoding cached bytes with msgspec

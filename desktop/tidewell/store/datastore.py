@@ -36,8 +36,13 @@ from tidewell.store.paths import ensure_private_dir
 
 MAIN = "tidewell.json"
 LEDGER = "ledger.json"
-LIST_TABLES = {"rules": "rules", "protected": "blocks", "people": "people",
-               "seasons": "seasons", "ideas": "ideas"}
+LIST_TABLES = {
+    "rules": "rules",
+    "protected": "blocks",
+    "people": "people",
+    "seasons": "seasons",
+    "ideas": "ideas",
+}
 SINGLE_TABLES = {"balance": Balance, "settings": Settings}
 
 
@@ -78,6 +83,7 @@ class DataStore:
         except OSError as err:
             raise StoreError(f"cannot use the data folder {self.folder}: {err.strerror}") from err
         remove_stray_temp_files(self.folder)
+        remove_stray_temp_files(self.folder / "backups")
         now = self.clock.now()
         raw, data = self._load_main(now)
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
@@ -134,8 +140,10 @@ class DataStore:
             _, data = read_tables(path)
         except Unreadable as err:
             aside = move_aside(path, now)
-            self.events.append(f"The scheduler's notes could not be read ({err}); kept as "
-                               f"{aside.name}. Nudges start counting again from now.")
+            self.events.append(
+                f"The scheduler's notes could not be read ({err}); kept as "
+                f"{aside.name}. Nudges start counting again from now."
+            )
             data = b""
         return TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
 
@@ -173,6 +181,8 @@ class DataStore:
         # TinyDB has no multi-table transaction: the whole file is one storage write.
         self._main.storage.write(tables)
         self._main.clear_cache()
+        # Saves of the main file are rare (edits, imports): each is kept as a backup too.
+        back_up(self.folder / MAIN, msgspec.json.encode(tables), self.clock.now())
 
     def _write_progress(self, new: dict[str, Progress], old: dict[str, Progress]) -> None:
         assert self._ledger is not None

@@ -36,8 +36,10 @@ class Journal:
                 _, data = read_tables(path)
             except Unreadable as err:
                 aside = move_aside(path, now)
-                self._recovered.append(f"The journal for {year} could not be read ({err}); "
-                                       f"it was kept as {aside.name} and a new one started.")
+                self._recovered.append(
+                    f"The journal for {year} could not be read ({err}); "
+                    f"it was kept as {aside.name} and a new one started."
+                )
                 data = b""
             db = TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
             self._shards[year] = db

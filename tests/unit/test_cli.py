@@ -1,0 +1,132 @@
+"""The command line, run as a person would: a real process, a real data folder."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+STARTER = ROOT / "resources" / "examples" / "starter-rules.json"
+
+
+def tidewell(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONPATH": str(ROOT / "desktop"), "PATH": "/usr/bin:/bin", "TZ": "Europe/London"}
+    return subprocess.run(
+        [sys.executable, "-m", "tidewell", "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    result = tidewell(folder, "rules", "import", str(STARTER))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Imported 5 rules (5 new, 0 changed), and 6 other items."
+    return folder
+
+
+def test_rules_list_in_words_and_json(data: Path) -> None:
+    listing = tidewell(data, "rules", "list")
+    assert "Weekdays at 11:00, 15:30" in listing.stdout
+    assert listing.stdout.count("\n") == 5
+    rules = json.loads(tidewell(data, "rules", "list", "--json").stdout)
+    assert [r["id"] for r in rules][:2] == ["stretch", "weekend-offline"]
+
+
+def test_import_is_all_or_nothing_with_paths_and_exit_2(data: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "rules": [
+                    {
+                        "id": "new",
+                        "name": "New",
+                        "when": {"kind": "active"},
+                        "nudge": {"title": "t"},
+                    },
+                    {
+                        "id": "x",
+                        "name": "X",
+                        "when": {"kind": "waiting", "min_minutes": 0},
+                        "nudge": {"title": "t"},
+                    },
+                ]
+            }
+        )
+    )
+    result = tidewell(data, "rules", "import", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{bad}: $.rules[1].when.min_minutes: expected int >= 1",
+        "Nothing was imported: 1 problem to fix first.",
+    ]
+    assert "new" not in tidewell(data, "rules", "list").stdout
+
+
+def test_import_again_counts_changes_and_export_round_trips(data: Path, tmp_path: Path) -> None:
+    doc = json.loads(STARTER.read_text())
+    doc["rules"][0]["name"] = "Stretch, gently"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(doc))
+    result = tidewell(data, "rules", "import", str(changed))
+    assert result.stdout.startswith("Imported 5 rules (0 new, 1 changed)")
+    out = tmp_path / "out.json"
+    assert tidewell(data, "rules", "export", str(out)).returncode == 0
+    exported = json.loads(out.read_text())
+    assert exported["rules"][0]["name"] == "Stretch, gently"
+    assert len(exported["protected"]) == 2
+    fresh = tmp_path / "fresh"
+    assert tidewell(fresh, "rules", "import", str(out)).returncode == 0
+    assert tidewell(fresh, "rules", "list").stdout == tidewell(data, "rules", "list").stdout
+
+
+def test_next_from_a_given_moment(data: Path) -> None:
+    result = tidewell(data, "next", "--count", "4", "--from", "2026-11-27T12:00")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Fri 27 Nov 15:30  A stretch?")
+    assert lines[1].startswith("Sat 28 Nov 00:00  You planned to be offline")
+    assert lines[2].startswith("Mon 30 Nov 11:00  A stretch?")
+    assert lines[3].startswith("Mon 30 Nov 15:30")
+    as_json = json.loads(
+        tidewell(data, "next", "--count", "1", "--from", "2026-11-27T12:00", "--json").stdout
+    )
+    assert as_json == [
+        {
+            "at": "2026-11-27T15:30:00+00:00",
+            "rule": "stretch",
+            "name": "Stand up and stretch",
+            "title": "A stretch?",
+        }
+    ]
+
+
+def test_next_rejects_a_bad_time_in_words(data: Path) -> None:
+    result = tidewell(data, "next", "--from", "tomorrow")
+    assert result.returncode == 2
+    assert "--from: 'tomorrow' is not a date and time" in result.stderr
+
+
+def test_check_passes_then_finds_a_broken_file(data: Path) -> None:
+    assert tidewell(data, "check").stdout.startswith("All good")
+    (data / "tidewell.json").write_text('{"rules": {"1": {"id": "x"')
+    result = tidewell(data, "check")
+    assert result.returncode == 1
+    assert "tidewell.json is not valid JSON" in result.stdout
+
+
+def test_a_broken_file_is_recovered_and_the_person_told(data: Path) -> None:
+    (data / "tidewell.json").write_bytes(b"\x00garbage")
+    result = tidewell(data, "rules", "list")
+    assert result.returncode == 0
+    assert "backup" in result.stderr and "restored" in result.stderr
+    assert "stretch" in result.stdout
