@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def main_gui() -> int:
     """The entry point with no console window (Windows): always the tray app."""
-    return main([*sys.argv[1:], "run"] if len(sys.argv) == 1 else sys.argv[1:])
+    return main(sys.argv[1:] or ["run"])
 
 
 class _Failure(Exception):

@@ -7,8 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 
 from tidewell.core.fields import zone_named
 
@@ -24,20 +23,8 @@ def naive_to_moment(local: datetime, zone: tzinfo) -> datetime:
     return local.replace(tzinfo=zone, fold=0).astimezone(UTC)
 
 
-def local(moment: datetime, zone: tzinfo) -> datetime:
-    return moment.astimezone(zone)
-
-
 def zone_or(name: str | None, home: tzinfo) -> tzinfo:
     return zone_named(name) if name else home
-
-
-def days_from(start: date, step: int = 1) -> Iterator[date]:
-    day = start
-    one = timedelta(days=step)
-    while True:
-        yield day
-        day += one
 
 
 def in_window(at: time, start: time, end: time) -> bool:

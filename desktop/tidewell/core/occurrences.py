@@ -6,7 +6,7 @@ Every function takes the moment to search from and never reads a clock.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from dateutil.rrule import WEEKLY, rrule, rrulestr
@@ -189,7 +189,3 @@ def block_starts_between(
     """Starts of runs with ``start < run start <= end``."""
     runs = block_intervals(block, home, start, end + timedelta(microseconds=1))
     return [run[0] for run in runs if start < run[0] <= end]
-
-
-def utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)

@@ -114,5 +114,10 @@ class AtomicJSONStorage(Storage):
         atomic_write(self.path, encoded)
         self._bytes = encoded
 
+    @property
+    def last_bytes(self) -> bytes:
+        """What the file holds now, as last read or written."""
+        return self._bytes or b""
+
     def close(self) -> None:
         self._bytes = None

@@ -179,10 +179,12 @@ class DataStore:
         tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
         tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
         # TinyDB has no multi-table transaction: the whole file is one storage write.
-        self._main.storage.write(tables)
+        storage = self._main.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        storage.write(tables)
         self._main.clear_cache()
         # Saves of the main file are rare (edits, imports): each is kept as a backup too.
-        back_up(self.folder / MAIN, msgspec.json.encode(tables), self.clock.now())
+        back_up(self.folder / MAIN, storage.last_bytes, self.clock.now())
 
     def _write_progress(self, new: dict[str, Progress], old: dict[str, Progress]) -> None:
         assert self._ledger is not None
@@ -205,10 +207,6 @@ class DataStore:
         self.save(state)
         assert self.journal is not None
         self.journal.append(entries, self.clock.now())
-
-    @property
-    def invalid_count(self) -> int:
-        return sum(len(v) for v in self._invalid.values())
 
 
 def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[str, list[Any]]]:

@@ -15,7 +15,6 @@ from tidewell.store.documents import Unreadable, documents, move_aside, read_tab
 from tidewell.store.paths import ensure_private_dir
 
 TABLE = "entries"
-_decode_entry = msgspec.convert
 
 
 class Journal:
@@ -58,7 +57,7 @@ class Journal:
         if year not in self._shards and not path.exists():
             return []
         raw = self._shard(year, now).storage.read() or {}
-        return [_decode_entry(doc, JournalEntry) for doc in documents(raw, TABLE)]
+        return [msgspec.convert(doc, JournalEntry) for doc in documents(raw, TABLE)]
 
     def years(self) -> list[int]:
         return sorted(int(p.stem) for p in self.folder.glob("[0-9][0-9][0-9][0-9].json"))
