@@ -38,7 +38,7 @@ def test_rules_list_in_words_and_json(data: Path) -> None:
     assert "Weekdays at 11:00, 15:30" in listing.stdout
     assert listing.stdout.count("\n") == 5
     rules = json.loads(tidewell(data, "rules", "list", "--json").stdout)
-    assert [r["id"] for r in rules][:2] == ["stretch", "weekend-offline"]
+    assert [r["id"] for r in rules][:2] == ["stretch", "offline"]
 
 
 def test_import_is_all_or_nothing_with_paths_and_exit_2(data: Path, tmp_path: Path) -> None:

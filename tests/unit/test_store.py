@@ -51,7 +51,7 @@ def test_saved_rules_and_progress_come_back(tmp_path: Path, clock: FakeClock) ->
     _, opened = DataStore.open(tmp_path, clock)
     assert [r.id for r in opened.state.rules] == [
         "stretch",
-        "weekend-offline",
+        "offline",
         "airport",
         "late",
         "reflect",

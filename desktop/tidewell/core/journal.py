@@ -37,8 +37,23 @@ class WaitingEntry(_Entry, tag="waiting", frozen=True):
 
 class ProtectedEntry(_Entry, tag="protected", frozen=True):
     block: Id
-    event: Literal["entered", "kept"]
+    event: Literal["entered", "kept", "started"]  # started: the person went offline now
     reason: Text = ""
 
 
-JournalEntry = ShownEntry | AnswerEntry | WaitingEntry | ProtectedEntry
+IdeaAnswer = Literal["opened", "done", "not_now"]
+
+
+class IdeaEntry(_Entry, tag="idea", frozen=True):
+    """What the person did with a waiting-time idea."""
+
+    idea: Id
+    answer: IdeaAnswer
+    minutes: Minutes | None = None  # the waiting time it was offered for
+
+
+class PauseEntry(_Entry, tag="pause", frozen=True):
+    until: datetime | None = None  # None: resumed
+
+
+JournalEntry = ShownEntry | AnswerEntry | WaitingEntry | ProtectedEntry | IdeaEntry | PauseEntry

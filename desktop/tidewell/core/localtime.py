@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from tidewell.core.fields import zone_named
+
+_NO_TIME = timedelta(0)
 
 
 def to_moment(day: date, at: time, zone: tzinfo) -> datetime:
@@ -32,3 +34,16 @@ def in_window(at: time, start: time, end: time) -> bool:
     if start < end:
         return start <= at < end
     return at >= start or at < end
+
+
+def next_local(
+    now: datetime, at: time, zone: tzinfo, *, at_least: timedelta = _NO_TIME
+) -> datetime:
+    """The first moment after ``now + at_least`` when it is ``at`` local time in ``zone``."""
+    earliest = now + at_least
+    day = earliest.astimezone(zone).date()
+    while True:
+        moment = to_moment(day, at, zone)
+        if moment > earliest:
+            return moment
+        day += timedelta(days=1)

@@ -58,6 +58,8 @@ class Upcoming(Struct, frozen=True):
 def due(state: State, now: datetime, context: Context | None = None) -> list[Due]:
     """Every nudge due at ``now``, oldest first; at most one per rule."""
     home = home_zone(state, now)
+    if state.paused_at(now):
+        return []
     ctx = context or Context()
     found: list[Due] = []
     for rule in state.rules:
@@ -72,7 +74,12 @@ def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo
     progress = state.progress_of(rule.id)
     grace = timedelta(minutes=rule.grace_minutes)
     snoozed = progress.snoozed_until
-    if snoozed is not None and snoozed <= now and now - snoozed <= grace:
+    if (
+        snoozed is not None
+        and snoozed <= now
+        and now - snoozed <= grace
+        and not state.paused_at(snoozed)
+    ):
         return Due(
             rule.id,
             progress.snoozed_due or snoozed,
@@ -82,7 +89,11 @@ def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo
     trigger = rule.when
     if isinstance(trigger, AtTrigger | ReflectTrigger):
         latest = occurrence_at_or_before(trigger, home, now)
-        if latest is None or not _fresh(latest, progress.handled, now, grace):
+        if (
+            latest is None
+            or not _fresh(latest, progress.handled, now, grace)
+            or state.paused_at(latest)
+        ):
             return None
         return Due(rule.id, latest) if conditions_hold(rule, state, latest, home) else None
     if isinstance(trigger, WaitingTrigger):
@@ -149,7 +160,8 @@ def _due_protected(
             continue
         if not conditions_hold(rule, state, now, home):
             return None
-        if trigger.at_start and _fresh(run[0], progress.handled, now, grace):
+        fresh = _fresh(run[0], progress.handled, now, grace) and not state.paused_at(run[0])
+        if trigger.at_start and fresh:
             return Due(rule.id, run[0], "time", block.reason)
         if trigger.active_minutes is not None and _active_long_enough(
             ctx, state, now, run[0], trigger.active_minutes, progress
@@ -217,6 +229,8 @@ def next_wakeup(state: State, now: datetime) -> datetime | None:
     """
     home = home_zone(state, now)
     best: datetime | None = None
+    if state.pause is not None and state.pause.until > now:
+        best = state.pause.until
     for rule in state.rules:
         if not rule.enabled:
             continue
@@ -261,6 +275,8 @@ def _next_occurrence(
 def needs_activity(state: State, now: datetime) -> bool:
     """Whether an activity-based rule could fire now, so idle time is worth sampling."""
     home = home_zone(state, now)
+    if state.paused_at(now):
+        return False
     for rule in state.rules:
         if not rule.enabled:
             continue
@@ -283,7 +299,8 @@ def upcoming(state: State, start: datetime, count: int = 10) -> list[Upcoming]:
     home = home_zone(state, start)
     streams = [_timed_stream(rule, state, start, home) for rule in state.rules if rule.enabled]
     merged = heapq.merge(*streams, key=lambda u: (u.at, u.rule_id))
-    return list(itertools.islice(merged, count))
+    unpaused = (u for u in merged if not state.paused_at(u.at))
+    return list(itertools.islice(unpaused, count))
 
 
 def _timed_stream(rule: Rule, state: State, start: datetime, home: tzinfo) -> Iterator[Upcoming]:

@@ -21,6 +21,16 @@ class Progress(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     last_done: datetime | None = None
 
 
+class Pause(Struct, forbid_unknown_fields=True, frozen=True):
+    """Nudges are paused from ``start`` until ``until``; what falls inside never fires."""
+
+    start: datetime
+    until: datetime
+
+    def covers(self, moment: datetime) -> bool:
+        return self.start <= moment < self.until
+
+
 class WaitingSession(Struct, frozen=True):
     """Waiting time the person declared: 'I have 40 minutes at the airport'."""
 
@@ -46,6 +56,10 @@ class State(Struct, forbid_unknown_fields=True, frozen=True):
     balance: Balance = field(default_factory=Balance)
     settings: Settings = field(default_factory=Settings)
     progress: dict[str, Progress] = {}
+    pause: Pause | None = None
+
+    def paused_at(self, moment: datetime) -> bool:
+        return self.pause is not None and self.pause.covers(moment)
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

@@ -25,7 +25,7 @@ from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.life import Balance, Settings
 from tidewell.core.rulefile import SECTIONS
-from tidewell.core.state import Progress, State
+from tidewell.core.state import Pause, Progress, State
 from tidewell.core.validation import Problem, convert_each, problem_from
 from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
 from tidewell.store.backups import back_up, backups_of
@@ -44,6 +44,7 @@ LIST_TABLES = {
     "ideas": "ideas",
 }
 SINGLE_TABLES = {"balance": Balance, "settings": Settings}
+_LEDGER = frozenset({"progress", "pause"})  # State fields kept in the ledger, not the main file
 
 
 class StoreError(Exception):
@@ -89,7 +90,7 @@ class DataStore:
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
         state, problems, self._invalid = state_from_tables(raw)
         self._ledger = self._open_ledger(now)
-        state = replace(state, progress=self._read_progress())
+        state = replace(state, progress=self._read_progress(), pause=self._read_pause())
         self.journal = Journal(self.folder / "journal", self.events)
         self._saved = state
         return Opened(state, problems, self.events)
@@ -159,6 +160,15 @@ class DataStore:
                 continue  # a damaged row only costs that rule its place in the schedule
         return progress
 
+    def _read_pause(self) -> Pause | None:
+        assert self._ledger is not None
+        for doc in documents(self._ledger.storage.read() or {}, "pause"):
+            try:
+                return msgspec.convert(doc, Pause)
+            except msgspec.ValidationError:
+                return None  # a damaged pause ends it: nudges come back, nothing is lost
+        return None
+
     # --- saving -----------------------------------------------------------------------
 
     def save(self, state: State) -> None:
@@ -168,6 +178,8 @@ class DataStore:
             self._write_main(state)
         if state.progress != self._saved.progress:
             self._write_progress(state.progress, self._saved.progress)
+        if state.pause != self._saved.pause:
+            self._write_pause(state.pause)
         self._saved = state
 
     def _write_main(self, state: State) -> None:
@@ -193,7 +205,9 @@ class DataStore:
         gone = [k for k in old if k not in new]
         if len(changed) + len(gone) > 8:  # many rows: rewrite the table in one write
             rows = [{"rule": k, **msgspec.to_builtins(v)} for k, v in new.items()]
-            self._ledger.storage.write({"progress": as_table(rows)})
+            tables = dict(self._ledger.storage.read() or {})
+            tables["progress"] = as_table(rows)
+            self._ledger.storage.write(tables)
             self._ledger.clear_cache()
             return
         row = Query()
@@ -201,6 +215,13 @@ class DataStore:
             table.upsert({"rule": rule_id, **_progress_doc(progress)}, row.rule == rule_id)
         if gone:
             table.remove(row.rule.one_of(gone))
+
+    def _write_pause(self, pause: Pause | None) -> None:
+        assert self._ledger is not None
+        tables = dict(self._ledger.storage.read() or {})
+        tables["pause"] = as_table([msgspec.to_builtins(pause)] if pause is not None else [])
+        self._ledger.storage.write(tables)  # one atomic write
+        self._ledger.clear_cache()
 
     def record(self, state: State, entries: Iterable[JournalEntry]) -> None:
         """Save ``state`` and append journal entries (an answer to a nudge, a waiting session)."""
@@ -239,7 +260,7 @@ def _progress_doc(progress: Progress) -> dict[str, Any]:
 
 
 def _definitions_differ(a: State, b: State) -> bool:
-    return any(getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f != "progress")
+    return any(getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f not in _LEDGER)
 
 
 def _index_of(path: str) -> int:

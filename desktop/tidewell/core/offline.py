@@ -1,0 +1,73 @@
+"""Going offline now: an ad-hoc protected block, from this minute until a chosen time."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from msgspec.structs import replace
+
+from tidewell.core.journal import ProtectedEntry
+from tidewell.core.life import DatedBlock
+from tidewell.core.localtime import next_local, to_moment
+from tidewell.core.pause import MORNING
+from tidewell.core.rules import ProtectedTrigger
+from tidewell.core.state import State
+
+_WEEKEND_FROM_FRIDAY = time(12, 0)  # "the rest of the weekend" is offered from Friday noon
+
+
+def until_time(now: datetime, at: time, home: tzinfo) -> datetime:
+    """The next time the clock shows ``at``: 'until 21:00' at 22:00 means tomorrow."""
+    return next_local(now, at, home)
+
+
+def rest_of_weekend(now: datetime, home: tzinfo) -> datetime | None:
+    """Monday morning, offered from Friday noon to Sunday night; None on other days."""
+    local = now.astimezone(home)
+    weekday = local.weekday()
+    if weekday < 4 or (weekday == 4 and local.time() < _WEEKEND_FROM_FRIDAY):
+        return None
+    monday = local.date() + timedelta(days=7 - weekday)
+    return to_moment(monday, MORNING, home)
+
+
+def go_offline(
+    state: State, until: datetime, reason: str, now: datetime, home: tzinfo
+) -> tuple[State, ProtectedEntry]:
+    """Start protected time now. Its start is not announced back to the person who just
+    chose it; activity inside it is noticed like in any other protected time."""
+    if until <= now + timedelta(minutes=1):
+        raise ValueError("going offline needs an end at least a minute from now")
+    local_now = now.astimezone(home).replace(second=0, microsecond=0)
+    start = local_now.replace(tzinfo=None)
+    end = until.astimezone(home).replace(tzinfo=None, second=0, microsecond=0)
+    zone = home.key if isinstance(home, ZoneInfo) else None
+    block = DatedBlock(
+        id=_free_id(state, f"offline-{start:%Y%m%d-%H%M}"),
+        reason=reason.strip(),
+        start=start,
+        end=end,
+        zone=zone,
+    )
+    progress = dict(state.progress)
+    begun = local_now.astimezone(now.tzinfo)
+    for rule in state.rules:
+        trigger = rule.when
+        if isinstance(trigger, ProtectedTrigger) and (
+            not trigger.blocks or block.id in trigger.blocks
+        ):
+            old = state.progress_of(rule.id)
+            if old.handled is None or old.handled < begun:
+                progress[rule.id] = replace(old, handled=begun)
+    new_state = replace(state, blocks=[*state.blocks, block], progress=progress)
+    entry = ProtectedEntry(at=now, block=block.id, event="started", reason=block.reason)
+    return new_state, entry
+
+
+def _free_id(state: State, wanted: str) -> str:
+    taken = {b.id for b in state.blocks}
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate

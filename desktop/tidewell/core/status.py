@@ -1,0 +1,86 @@
+"""Where the person stands right now, in words: for the tray's tooltip and the quick panel."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from typing import Literal
+
+from msgspec import Struct
+
+from tidewell.core.occurrences import block_at
+from tidewell.core.schedule import upcoming
+from tidewell.core.state import State, home_zone
+
+Mode = Literal["normal", "protected", "paused"]
+_CHAIN_LIMIT = 20  # protected blocks that touch end to end, followed to find the real end
+
+
+class NextNudge(Struct, frozen=True):
+    at: datetime
+    rule_id: str
+    title: str
+
+
+class Status(Struct, frozen=True):
+    mode: Mode
+    line: str  # "Protected time until Mon 07:00: 'weekend with the kids'"
+    until: datetime | None  # when the mode ends (protected or paused)
+    reason: str | None  # the person's own reason for the protected time
+    next: list[NextNudge]
+
+
+def status_of(state: State, now: datetime, count: int = 2) -> Status:
+    home = home_zone(state, now)
+    coming = [
+        NextNudge(u.at, u.rule_id, rule.nudge.title)
+        for u in upcoming(state, now, count)
+        if (rule := state.rule(u.rule_id)) is not None
+    ]
+    if state.pause is not None and state.pause.covers(now):
+        until = state.pause.until
+        line = f"Nudges paused until {moment_in_words(until, now, home)}"
+        return Status("paused", line, until, None, coming)
+    protected = protected_now(state, now, home)
+    if protected is not None:
+        until, reason = protected
+        line = f"Protected time until {moment_in_words(until, now, home)}"
+        if reason:
+            line += f": '{reason}'"
+        return Status("protected", line, until, reason or None, coming)
+    if coming:
+        first = coming[0]
+        line = f"Next: {first.title}, {moment_in_words(first.at, now, home)}"
+    else:
+        line = "Nothing timed coming up. Enjoy the quiet."
+    return Status("normal", line, None, None, coming)
+
+
+def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, str] | None:
+    """The end of the protected time running now (following blocks that join up) and the
+    reason of the first block it is in; None outside protected time."""
+    reason: str | None = None
+    end: datetime | None = None
+    probe = now
+    for _ in range(_CHAIN_LIMIT):
+        runs = [(b, run) for b in state.blocks if (run := block_at(b, home, probe)) is not None]
+        if not runs:
+            break
+        if reason is None:
+            reason = runs[0][0].reason
+        end = max(run[1] for _, run in runs)
+        probe = end
+    if end is None or reason is None:
+        return None
+    return end, reason
+
+
+def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
+    """'18:00' today, 'tomorrow 07:00', 'Mon 07:00' within a week, else 'Mon 4 Jan 07:00'."""
+    local, today = at.astimezone(home), now.astimezone(home).date()
+    if local.date() == today:
+        return f"{local:%H:%M}"
+    if local.date() == today + timedelta(days=1):
+        return f"tomorrow {local:%H:%M}"
+    if today < local.date() < today + timedelta(days=7):
+        return f"{local:%a %H:%M}"
+    return f"{local:%a} {local.day} {local:%b %H:%M}"

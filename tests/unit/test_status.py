@@ -1,0 +1,73 @@
+"""The state line: protected time with the person's reason, pauses, what comes next."""
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import msgspec
+
+from tidewell.core.life import WeeklyBlock
+from tidewell.core.pause import pause
+from tidewell.core.status import moment_in_words, status_of
+
+from .helpers import local, rule, state
+
+LONDON = ZoneInfo("Europe/London")
+WEEKEND = msgspec.convert(
+    {
+        "kind": "weekly",
+        "id": "weekend",
+        "reason": "weekend with the kids",
+        "days": ["sat", "sun"],
+        "start": "00:00",
+        "end": "00:00",
+    },
+    WeeklyBlock,
+)
+EVENINGS = msgspec.convert(
+    {
+        "kind": "weekly",
+        "id": "evenings",
+        "reason": "evenings are ours",
+        "days": ["mon", "tue", "wed", "thu", "fri"],
+        "start": "19:00",
+        "end": "07:00",
+    },
+    WeeklyBlock,
+)
+
+
+def test_protected_time_names_its_end_and_the_persons_reason() -> None:
+    now = local("Europe/London", 2026, 11, 28, 10, 0)  # a Saturday
+    s = state(rule("a"), blocks=[WEEKEND])
+    status = status_of(s, now)
+    assert status.mode == "protected"
+    assert status.line == "Protected time until Mon 00:00: 'weekend with the kids'"
+
+
+def test_blocks_that_join_up_are_one_stretch() -> None:
+    now = local("Europe/London", 2026, 11, 27, 21, 0)  # Friday evening, then the weekend
+    status = status_of(state(blocks=[EVENINGS, WEEKEND]), now)
+    assert status.until is not None
+    assert status.until.astimezone(LONDON).strftime("%a %H:%M") == "Mon 00:00"
+    assert status.reason == "evenings are ours"
+
+
+def test_paused_wins_and_the_next_two_nudges_are_listed() -> None:
+    now = local("Europe/London", 2026, 11, 23, 8, 0)
+    s = state(rule("a", {"kind": "at", "times": ["09:00", "17:00"]}), handled=now)
+    normal = status_of(s, now)
+    assert normal.mode == "normal" and normal.line == "Next: Nudge a, 09:00"
+    assert [n.at.astimezone(LONDON).hour for n in normal.next] == [9, 17]
+    paused, _ = pause(s, now + timedelta(hours=2), now)
+    assert status_of(paused, now).line == "Nudges paused until 10:00"
+    assert [n.at.astimezone(LONDON).hour for n in status_of(paused, now).next] == [17, 9]
+
+
+def test_nothing_coming_is_said_calmly() -> None:
+    assert status_of(state(), local("Europe/London", 2026, 11, 23, 8)).line.startswith("Nothing")
+
+
+def test_moments_in_words() -> None:
+    now = local("Europe/London", 2026, 11, 23, 8, 0)  # Monday
+    words = [moment_in_words(now + timedelta(days=d, hours=1), now, LONDON) for d in (0, 1, 3, 9)]
+    assert words == ["09:00", "tomorrow 09:00", "Thu 09:00", "Wed 2 Dec 09:00"]
