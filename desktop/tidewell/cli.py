@@ -9,6 +9,7 @@ from datetime import datetime
 import msgspec
 
 from tidewell import __version__
+from tidewell.cli_app import APP_COMMANDS, BadCommand, add_app_commands, command_of
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
 
@@ -50,13 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     upcoming.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("check", help="verify the data folder")
+    add_app_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "run"
-    if command == "run":
+    if command in APP_COMMANDS:
         return _run_tray(args)
     try:
         if command == "rules":
@@ -159,11 +161,10 @@ def _check(args: argparse.Namespace) -> int:
 
 def _run_tray(args: argparse.Namespace) -> int:
     try:
-        from tidewell.shell.app import run  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "The tray app is not in this build yet. Meanwhile, 'tidewell next' shows what is "
-            "coming and 'tidewell rules import FILE' sets up your rules."
-        )
-        return EXIT_OK
-    return int(run(args))
+        command = command_of(args)
+    except BadCommand as err:
+        print(f"tidewell: {err}", file=sys.stderr)
+        return EXIT_INVALID
+    from tidewell.shell.app import run
+
+    return run(args, command)

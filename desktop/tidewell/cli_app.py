@@ -1,0 +1,61 @@
+"""The commands that go to the tray app (started here, or already running): settings, wait,
+offline, pause, resume, quit. Checked before anything starts, so a typo never reaches Qt."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+from tidewell.core.fields import HHMM_PATTERN
+
+APP_COMMANDS = ("run", "show", "settings", "wait", "offline", "pause", "resume", "quit")
+_DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m?)?$")
+
+
+class BadCommand(ValueError):
+    """A command line the app cannot take; the message names the argument."""
+
+
+def add_app_commands(commands: Any) -> None:  # argparse's subparsers action
+    commands.add_parser("settings", help="open the settings window")
+    wait = commands.add_parser("wait", help="I have waiting time: show ideas that fit")
+    wait.add_argument("minutes", type=int, help="how many minutes, e.g. 30")
+    wait.add_argument("--context", metavar="WHERE", help="airport, commute, waiting room…")
+    offline = commands.add_parser("offline", help="go offline now (protected time)")
+    offline.add_argument("--until", metavar="HH:MM", help="until this time (default: morning)")
+    offline.add_argument("--reason", metavar="WORDS", help="your reason, in your words")
+    pause = commands.add_parser("pause", help="pause nudges (default: for an hour)")
+    pause.add_argument(
+        "duration", nargs="?", default="1h", help="like 1h, 30m, 1h30m, or 'tomorrow'"
+    )
+    commands.add_parser("resume", help="resume nudges")
+    commands.add_parser("quit", help="quit the running Tidewell")
+
+
+def command_of(args: argparse.Namespace) -> dict[str, Any]:
+    """The JSON-able command for the app, from parsed arguments."""
+    name = args.command or "run"
+    if name == "wait":
+        if not 1 <= args.minutes <= 600:
+            raise BadCommand("wait: minutes must be between 1 and 600")
+        return {"command": "wait", "minutes": args.minutes, "context": args.context}
+    if name == "offline":
+        if args.until is not None and not re.match(HHMM_PATTERN, args.until):
+            raise BadCommand(f"offline --until: {args.until!r} is not a time like 21:30")
+        return {"command": "offline", "until": args.until, "reason": args.reason}
+    if name == "pause":
+        return {"command": "pause", **pause_length(args.duration)}
+    return {"command": name}
+
+
+def pause_length(text: str) -> dict[str, Any]:
+    if text.strip().lower() == "tomorrow":
+        return {"tomorrow": True}
+    match = _DURATION.match(text.strip().lower())
+    if not text.strip() or match is None:
+        raise BadCommand(f"pause: {text!r} is not a length like 1h, 30m or 1h30m")
+    minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+    if not 1 <= minutes <= 7 * 24 * 60:
+        raise BadCommand("pause: give between one minute and a week")
+    return {"minutes": minutes}

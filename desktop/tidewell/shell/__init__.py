@@ -1,0 +1,1 @@
+"""The Qt runtime: app wiring, single instance, ticker, tray, the state facade."""

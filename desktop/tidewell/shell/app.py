@@ -1,0 +1,312 @@
+"""Wiring: the store, the runtime and its ticker, the tray (or the no-tray window), popups,
+the quick panel and the single-instance server. ``run`` is what ``tidewell`` starts."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from tidewell.core.rules import LateTrigger, ProtectedTrigger
+from tidewell.core.schedule import Due
+from tidewell.platform.clock import SystemClock
+from tidewell.platform.idle import Unavailable, idle_source
+from tidewell.platform.sleep import SleepWatcher
+from tidewell.shell.activity import ActivityTracker
+from tidewell.shell.instance import Command, SingleInstance
+from tidewell.shell.logs import start_logging
+from tidewell.shell.resources import icon
+from tidewell.shell.runtime import Runtime
+from tidewell.shell.ticker import Ticker
+from tidewell.shell.tray import Tray
+from tidewell.store.datastore import DataStore, StoreError
+from tidewell.store.paths import data_dir, ensure_private_dir
+from tidewell.ui.no_tray import NoTrayWindow
+from tidewell.ui.panel import HOME, WAITING, PanelContent
+from tidewell.ui.popup import NudgePopup, PopupItem
+from tidewell.ui.quick_panel import QuickPanel
+
+log = logging.getLogger(__name__)
+TRAY_POLL_MS = 2000  # while there is no tray, look for one this often
+FAILURE_BOX_MS = 120_000
+
+
+class TidewellApp(QObject):
+    def __init__(self, runtime: Runtime, instance: SingleInstance | None = None) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.instance = instance
+        self.ticker = Ticker(runtime, self)
+        self.popup = NudgePopup(runtime.state.settings.popup_seconds * 1000)
+        self.panel = QuickPanel()
+        self.tray: Tray | None = None
+        self.window: NoTrayWindow | None = None
+        self.tray_poll = QTimer(self)
+        self.tray_poll.setInterval(TRAY_POLL_MS)
+        self.tray_poll.timeout.connect(self._look_for_tray)
+        self._wire()
+
+    # --- wiring -------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        rt = self.runtime
+        rt.changed.connect(self.refresh)
+        rt.changed.connect(self.ticker.poke)
+        rt.nudges_due.connect(self.show_nudges)
+        rt.problem.connect(self.tell)
+        self.ticker.clock_changed.connect(self.refresh)
+        self.popup.answered.connect(self._popup_answered)
+        self.popup.emptied.connect(self.refresh)
+        self._wire_content(self.panel.content)
+        if self.instance is not None:
+            self.instance.command_received.connect(self.handle)
+
+    def _wire_content(self, content: PanelContent) -> None:
+        content.wait_requested.connect(self.start_waiting)
+        content.idea_answered.connect(self.runtime.answer_idea)
+        content.offline_requested.connect(self.go_offline)
+        content.pause_requested.connect(self.pause)
+        content.settings_requested.connect(self.open_settings)
+        content.quit_requested.connect(self.quit)
+
+    def start(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._use_tray()
+        else:
+            self._use_window()
+        self.refresh()
+        self.ticker.start()
+
+    def _use_tray(self) -> None:
+        tray = Tray(self)
+        tray.panel_requested.connect(self.open_panel)
+        tray.settings_requested.connect(self.open_settings)
+        tray.pause_requested.connect(self.pause)
+        tray.quit_requested.connect(self.quit)
+        self.tray = tray
+        self.refresh()
+        tray.show()
+        log.info("in the tray")
+
+    def _use_window(self) -> None:
+        window = NoTrayWindow()
+        window.setWindowIcon(icon("tidewell"))
+        window.close_requested.connect(self._window_closed)
+        self._wire_content(window.content)
+        self.window = window
+        self.refresh()
+        window.show()
+        self.tray_poll.start()
+        log.info("no system tray: showing a window instead")
+
+    def _look_for_tray(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray_poll.stop()
+            self._use_tray()
+            if self.window is not None:
+                self.window.hide()
+                self.window.deleteLater()
+                self.window = None
+            log.info("a tray appeared: moved into it")
+
+    def _window_closed(self) -> None:
+        self.quit()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def contents(self) -> list[PanelContent]:
+        found = [self.panel.content]
+        if self.window is not None:
+            found.append(self.window.content)
+        return found
+
+    def refresh(self) -> None:
+        status = self.runtime.status()
+        now, home = self.runtime.now(), self.runtime.home()
+        if self.tray is not None:
+            self.tray.refresh(status, bool(self.popup.queue))
+        for content in self.contents():
+            content.set_status(status, now, home)
+            content.set_offline_choices(self.runtime.offline_choices(), now, home)
+        self.popup.expiry.setInterval(self.runtime.state.settings.popup_seconds * 1000)
+
+    def anchor(self) -> QRect:
+        return self.tray.geometry() if self.tray is not None else QRect()
+
+    def popup_anchor(self) -> QRect:
+        """By the tray; under the quick panel while it is open, so neither hides the other."""
+        if self.panel.isVisible():
+            return self.panel.frameGeometry()
+        return self.anchor()
+
+    def open_panel(self, page: int = HOME) -> None:
+        if self.window is not None:
+            self.window.content.show_page(page)
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+            return
+        self.refresh()
+        self.panel.open_at(self.anchor(), page)
+
+    def show_nudges(self, items: list[Due]) -> None:
+        popup_items = [self._popup_item(item) for item in items]
+        self.popup.add([p for p in popup_items if p is not None], self.popup_anchor())
+        self.refresh()
+
+    def _popup_item(self, item: Due) -> PopupItem | None:
+        rule = self.runtime.state.rule(item.rule_id)
+        if rule is None:
+            return None
+        return PopupItem(
+            due=item,
+            title=rule.nudge.title,
+            message=rule.nudge.message,
+            reason=item.reason,
+            snooze=list(rule.nudge.snooze),
+            link=rule.nudge.link,
+            can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
+        )
+
+    def _popup_answered(self, item: Due, choice: str, snooze: int | None) -> None:
+        self.runtime.answer(item, choice, snooze)  # type: ignore[arg-type]
+
+    def tell(self, message: str) -> None:
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.icon.showMessage("Tidewell", message, QSystemTrayIcon.MessageIcon.Warning)
+        else:
+            box = _message_box(QMessageBox.Icon.Warning, "Tidewell", message)
+            box.show()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def start_waiting(self, minutes: int, context: str) -> None:
+        ideas = self.runtime.start_waiting(minutes, context or None)
+        for content in self.contents():
+            content.show_ideas(minutes, context or None, ideas)
+        self.open_panel(WAITING)
+        self.ticker.poke()  # waiting-time rules may fire now
+
+    def go_offline(self, until: datetime | time, reason: str) -> None:
+        if isinstance(until, time):
+            until = self.runtime.offline_until_time(until)
+        self.runtime.go_offline(until, reason)
+
+    def pause(self, choice: str) -> None:
+        if choice == "resume":
+            self.runtime.resume()
+        else:
+            self.runtime.pause_for(choice)
+
+    def open_settings(self) -> None:
+        folder = self.runtime.store.folder
+        box = _message_box(
+            QMessageBox.Icon.Information,
+            "Tidewell settings",
+            "The settings window is on its way. Until then your rules live in "
+            f"{folder}, and 'tidewell rules import FILE' adds or changes them "
+            "(quit Tidewell first).",
+        )
+        box.show()
+
+    def handle(self, command: Command) -> None:
+        """A command from the command line, ours or a second launch's."""
+        name = command.get("command")
+        log.info("command: %s", command)
+        if name == "wait":
+            self.start_waiting(int(command["minutes"]), str(command.get("context") or ""))
+        elif name == "offline":
+            until = command.get("until")
+            if until:
+                hours, minutes = (int(part) for part in str(until).split(":"))
+                self.go_offline(time(hours, minutes), str(command.get("reason") or ""))
+            else:
+                choices = self.runtime.offline_choices()
+                self.go_offline(choices[0][1], str(command.get("reason") or ""))
+        elif name == "pause":
+            minutes = command.get("minutes")
+            if minutes:
+                self.runtime.pause(self.runtime.now() + timedelta(minutes=int(minutes)))
+            else:
+                self.pause("tomorrow" if command.get("tomorrow") else "hour")
+        elif name == "resume":
+            self.pause("resume")
+        elif name == "settings":
+            self.open_settings()
+        elif name == "quit":
+            self.quit()
+        elif name == "show":
+            self.open_panel(HOME)
+
+    def quit(self) -> None:
+        self.popup.miss_all()  # open nudges count as missed, quietly
+        if self.tray is not None:
+            self.tray.hide()
+        if self.instance is not None:
+            self.instance.release()
+        QApplication.quit()
+
+
+def run(args: argparse.Namespace, command: Command) -> int:
+    folder = data_dir(args.data_dir)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Tidewell")
+    app.setDesktopFileName("tidewell")
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(icon("tidewell"))
+    try:
+        ensure_private_dir(folder)
+        instance = SingleInstance(folder)
+        if command.get("command") == "quit" and not instance.forward(command):
+            print("Tidewell is not running.")
+            return 0
+        if not instance.forward_or_become_primary(command):
+            return 0  # the running Tidewell took the command
+    except OSError as err:
+        return _fail(f"Tidewell could not start: {err}")
+    start_logging(folder)
+    clock = SystemClock()
+    try:
+        store, opened = DataStore.open(folder, clock)
+    except StoreError as err:
+        instance.release()
+        return _fail(str(err))
+    source = idle_source(QGuiApplication.platformName())
+    if isinstance(source, Unavailable):
+        log.warning("activity rules cannot fire: %s", source.why)
+    runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
+    shell = TidewellApp(runtime, instance)
+    sleep = SleepWatcher(shell)
+    sleep.resumed.connect(shell.ticker.poke)
+    shell.start()
+    for event in opened.events:
+        shell.tell(event)
+    if opened.problems:
+        shown = "; ".join(str(p) for p in opened.problems[:3])
+        more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
+        shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
+    if command.get("command") not in (None, "run"):
+        shell.handle(command)
+    return app.exec()
+
+
+def _fail(message: str) -> int:
+    log.error("%s", message)
+    print(f"tidewell: {message}", file=sys.stderr)
+    box = _message_box(QMessageBox.Icon.Critical, "Tidewell", message)
+    QTimer.singleShot(FAILURE_BOX_MS, box.close)  # never hang an unattended start
+    box.exec()
+    return 1
+
+
+def _message_box(kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(kind, title, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.setModal(False)
+    return box

@@ -1,0 +1,199 @@
+"""The state facade: the one place that holds the State, asks core, and writes the store.
+
+Widgets never touch files. They call these methods (or emit signals the app wires here);
+every change is recorded in the store, then ``changed`` tells the tray and panels.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time, timedelta, tzinfo
+
+from PySide6.QtCore import QObject, Signal
+
+from tidewell.core import commands, offline
+from tidewell.core import pause as pausing
+from tidewell.core.clock import Clock
+from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
+from tidewell.core.schedule import Due, due, needs_activity, next_wakeup
+from tidewell.core.state import Context, State, WaitingSession, home_zone
+from tidewell.core.status import Status, status_of
+from tidewell.core.waiting import RankedIdea, rank_ideas
+from tidewell.shell.activity import ActivityTracker
+from tidewell.store.datastore import DataStore
+
+log = logging.getLogger(__name__)
+
+MAX_SLEEP = timedelta(minutes=5)  # the ticker never sleeps longer: wall-clock jumps show up
+ACTIVITY_SAMPLE = timedelta(seconds=15)  # while an activity rule could fire
+
+
+class Runtime(QObject):
+    changed = Signal()  # the state or the status moved: tooltips and panels refresh
+    nudges_due = Signal(list)  # list[Due], already marked shown
+    problem = Signal(str)  # something went wrong that the person should hear about
+
+    def __init__(
+        self, store: DataStore, state: State, clock: Clock, activity: ActivityTracker
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.state = state
+        self.clock = clock
+        self.activity = activity
+        self.waiting: WaitingSession | None = None
+        self.showing: set[str] = set()  # rule ids on screen now
+
+    # --- time ---------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        """The current moment, carrying the system zone (core's convention for 'home')."""
+        return self.clock.now().astimezone(self.clock.zone())
+
+    def home(self) -> tzinfo:
+        return home_zone(self.state, self.now())
+
+    def status(self) -> Status:
+        return status_of(self.state, self.now())
+
+    # --- the tick -----------------------------------------------------------------------
+
+    def tick(self) -> timedelta:
+        """Raise what is due now; return how long to sleep before looking again."""
+        now = self.now()
+        if self.waiting is not None and now >= self.waiting.started + timedelta(
+            minutes=self.waiting.minutes
+        ):
+            self.waiting = None
+        sampling = self.activity.available and needs_activity(self.state, now)
+        if sampling:
+            self.activity.sample(now, self.state.settings.break_seconds, 2 * ACTIVITY_SAMPLE)
+        else:
+            self.activity.forget()
+        context = Context(
+            idle_seconds=self.activity.idle_seconds,
+            active_since=self.activity.active_since,
+            waiting=self.waiting,
+        )
+        fresh = [d for d in due(self.state, now, context) if d.rule_id not in self.showing]
+        if fresh:
+            self._show(fresh, now)
+        return self._sleep_after(now, sampling)
+
+    def _sleep_after(self, now: datetime, sampling: bool) -> timedelta:
+        wait = MAX_SLEEP
+        wake = next_wakeup(self.state, now)
+        if wake is not None:
+            wait = min(wait, wake - now)
+        if sampling:
+            wait = min(wait, ACTIVITY_SAMPLE)
+        if self.waiting is not None:
+            end = self.waiting.started + timedelta(minutes=self.waiting.minutes)
+            wait = min(wait, end - now)
+        return max(wait, timedelta(0))
+
+    def _show(self, items: list[Due], now: datetime) -> None:
+        state, entries = self.state, []
+        for item in items:
+            state, entry = commands.shown(state, item, now)
+            entries.append(entry)
+        if self._record(state, entries):
+            self.showing.update(d.rule_id for d in items)
+            self.nudges_due.emit(items)
+
+    # --- answers ------------------------------------------------------------------------
+
+    def answer(
+        self,
+        item: Due,
+        choice: Answer,
+        snooze_minutes: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.showing.discard(item.rule_id)
+        try:
+            state, entry = commands.answer(
+                self.state, item, choice, self.now(), snooze_minutes=snooze_minutes, note=note
+            )
+        except commands.CommandError as err:
+            self._tell(f"That answer could not be kept: {err}.")
+            return
+        self._record(state, [entry])
+
+    def start_waiting(self, minutes: int, context: str | None) -> list[RankedIdea]:
+        now = self.now()
+        try:
+            session, entry = commands.start_waiting(minutes, context, now)
+        except commands.CommandError as err:
+            self._tell(f"Waiting time: {err}.")
+            return []
+        self.waiting = session
+        self._record(self.state, [entry])
+        return rank_ideas(self.state, minutes, context, now)
+
+    def answer_idea(self, idea_id: str, answer: IdeaAnswer) -> None:
+        minutes = self.waiting.minutes if self.waiting else None
+        entry = IdeaEntry(at=self.now(), idea=idea_id, answer=answer, minutes=minutes)
+        self._record(self.state, [entry])
+
+    def go_offline(self, until: datetime, reason: str) -> bool:
+        try:
+            state, entry = offline.go_offline(self.state, until, reason, self.now(), self.home())
+        except ValueError as err:
+            self._tell(f"Going offline: {err}.")
+            return False
+        return self._record(state, [entry])
+
+    def offline_until_time(self, at: time) -> datetime:
+        return offline.until_time(self.now(), at, self.home())
+
+    def offline_choices(self) -> list[tuple[str, datetime]]:
+        now, home = self.now(), self.home()
+        choices = [("Until tomorrow morning", pausing.tomorrow_morning(now, home))]
+        weekend = offline.rest_of_weekend(now, home)
+        if weekend is not None:
+            choices.append(("For the rest of the weekend", weekend))
+        return choices
+
+    def pause(self, until: datetime) -> None:
+        try:
+            state, entry = pausing.pause(self.state, until, self.now())
+        except ValueError as err:
+            self._tell(f"Pause: {err}.")
+            return
+        self._record(state, [entry])
+
+    def pause_for(self, choice: str) -> None:
+        """'hour' or 'tomorrow', as offered in the menus."""
+        now = self.now()
+        if choice == "hour":
+            self.pause(pausing.an_hour_from(now))
+        else:
+            self.pause(pausing.tomorrow_morning(now, self.home()))
+
+    def resume(self) -> None:
+        state, entry = pausing.resume(self.state, self.now())
+        self._record(state, [entry])
+
+    def paused_until(self) -> datetime | None:
+        return pausing.paused_until(self.state, self.now())
+
+    # --- writing ------------------------------------------------------------------------
+
+    def _record(self, state: State, entries: list[JournalEntry]) -> bool:
+        try:
+            self.store.record(state, entries)
+        except OSError as err:
+            log.exception("could not write to %s", self.store.folder)
+            self._tell(
+                f"Tidewell could not save to {self.store.folder} ({err.strerror or err}). "
+                "Nothing you saved before is lost; it tries again with the next change."
+            )
+            return False
+        self.state = state
+        self.changed.emit()
+        return True
+
+    def _tell(self, message: str) -> None:
+        log.warning("%s", message)
+        self.problem.emit(message)

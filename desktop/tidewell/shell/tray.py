@@ -1,0 +1,104 @@
+"""The tray icon: its state (icon and tooltip) and its menu, rebuilt each time it opens."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from tidewell.core.status import Status
+from tidewell.shell.resources import icon
+from tidewell.ui.panel import HOME, OFFLINE, WAITING
+
+TRAY_STATES = ("normal", "protected", "nudge", "paused")
+
+
+def tray_state(status: Status, nudge_waiting: bool) -> str:
+    if nudge_waiting:
+        return "nudge"
+    return status.mode
+
+
+def tooltip_text(status: Status, nudge_waiting: bool) -> str:
+    lines = ["Tidewell", status.line]
+    if nudge_waiting:
+        lines.insert(1, "A nudge is waiting for you")
+    if status.mode != "normal" and status.next:
+        lines.append(f"Next: {status.next[0].title}")
+    return "\n".join(lines)
+
+
+def as_tooltip(text: str) -> str:
+    """Tooltips guess at rich text; escape everything so a title is always literal text."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def menu_text(text: str) -> str:
+    return text.replace("&", "&&")  # '&' would mark a shortcut key
+
+
+class Tray(QObject):
+    panel_requested = Signal(int)  # which page of the quick panel
+    settings_requested = Signal()
+    pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icons = {name: icon(f"tray-{name}") for name in TRAY_STATES}
+        self.state = "normal"
+        self.status: Status | None = None
+        self.icon = QSystemTrayIcon(self.icons["normal"], self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.rebuild_menu()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def geometry(self) -> QRect:
+        return self.icon.geometry()
+
+    def refresh(self, status: Status, nudge_waiting: bool) -> None:
+        self.status = status
+        self.state = tray_state(status, nudge_waiting)
+        self.icon.setIcon(self.icons[self.state])
+        self.icon.setToolTip(as_tooltip(tooltip_text(status, nudge_waiting)))
+
+    def rebuild_menu(self) -> None:
+        self.menu.clear()
+        if self.status is not None:
+            line = self.menu.addAction(menu_text(self.status.line))
+            line.setEnabled(False)
+            self.menu.addSeparator()
+        self._add(self.menu, "Settings…", self.settings_requested.emit)
+        self._add(self.menu, "I have waiting time…", lambda: self.panel_requested.emit(WAITING))
+        self._add(self.menu, "Going offline…", lambda: self.panel_requested.emit(OFFLINE))
+        pause = self.menu.addMenu("Pause nudges")
+        paused = self.status is not None and self.status.mode == "paused"
+        self._add(pause, "For an hour", lambda: self.pause_requested.emit("hour"))
+        self._add(pause, "Until tomorrow", lambda: self.pause_requested.emit("tomorrow"))
+        resume = self._add(pause, "Resume", lambda: self.pause_requested.emit("resume"))
+        resume.setEnabled(paused)
+        self.menu.addSeparator()
+        self._add(self.menu, "Quit Tidewell", self.quit_requested.emit)
+
+    @staticmethod
+    def _add(menu: QMenu, text: str, slot: object) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.panel_requested.emit(HOME)

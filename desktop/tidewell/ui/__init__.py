@@ -1,0 +1,1 @@
+"""Widgets: the nudge popup, the quick panel, the no-tray window."""

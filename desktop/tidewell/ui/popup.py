@@ -1,0 +1,234 @@
+"""The nudge popup: small, by the tray, on top, never grabbing focus, answered in a click.
+
+Several nudges due at once share one popup ("+2 more" steps through them). If nobody
+answers in time it closes quietly and the remaining nudges are journaled as missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.schedule import Due
+from tidewell.ui.placement import place_near
+from tidewell.ui.style import SHEET, card, plain_label
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+@dataclass(frozen=True)
+class PopupItem:
+    due: Due
+    title: str
+    message: str = ""
+    reason: str | None = None  # the person's own reason for protected time
+    snooze: list[int] = field(default_factory=lambda: [10, 30, 60])
+    link: str | None = None
+    can_choose: bool = False  # offline and late nudges: "I chose this"
+
+
+def minutes_in_words(minutes: int) -> str:
+    if minutes % 1440 == 0:
+        days = minutes // 1440
+        return "1 day" if days == 1 else f"{days} days"
+    if minutes % 60 == 0:
+        return f"{minutes // 60} h"
+    return f"{minutes} min"
+
+
+class NudgePopup(QWidget):
+    answered = Signal(object, str, object)  # Due, answer, snooze minutes (or None)
+    emptied = Signal()
+
+    def __init__(self, expire_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
+        self.setWindowTitle("Tidewell nudge")
+        self.setStyleSheet(SHEET)
+        self.queue: list[PopupItem] = []
+        self.anchor = QRect()
+        self.expiry = QTimer(self)
+        self.expiry.setSingleShot(True)
+        self.expiry.setInterval(expire_ms)
+        self.expiry.timeout.connect(self._expire)
+        self._build()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        box = card(self)
+        outer.addWidget(box)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(16, 12, 16, 14)
+        layout.setSpacing(6)
+        top = QHBoxLayout()
+        top.addWidget(plain_label("Tidewell", "caption", wrap=False))
+        top.addStretch(1)
+        self.more = QPushButton()
+        self.more.setObjectName("more")
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.clicked.connect(self.step)
+        top.addWidget(self.more)
+        layout.addLayout(top)
+        self.title = plain_label(name="title")
+        self.message = plain_label()
+        self.reason = plain_label(name="reason")
+        for label in (self.title, self.message, self.reason):
+            label.setMinimumWidth(300)
+            layout.addWidget(label)
+        self.link = QPushButton("Open link")
+        self.link.setObjectName("link")
+        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.link.clicked.connect(self._open_link)
+        layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.done = QPushButton("Done")
+        self.done.setDefault(True)
+        self.done.clicked.connect(lambda: self._answer("done"))
+        self.snooze = QToolButton()
+        self.snooze.setText("Snooze")
+        self.snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze)
+        self.snooze.setMenu(self.snooze_menu)
+        self.skip = QPushButton("Skip")
+        self.skip.clicked.connect(lambda: self._answer("skipped"))
+        self.chose = QPushButton("I chose this")
+        self.chose.setToolTip("A full answer: you decided, and that counts.")
+        self.chose.clicked.connect(lambda: self._answer("chose"))
+        for button in (self.done, self.snooze, self.skip, self.chose):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.done, self.snooze)
+        self.setTabOrder(self.snooze, self.skip)
+        self.setTabOrder(self.skip, self.chose)
+        self.setTabOrder(self.chose, self.link)
+
+    # --- the queue ----------------------------------------------------------------------
+
+    @property
+    def current(self) -> PopupItem | None:
+        return self.queue[0] if self.queue else None
+
+    def add(self, items: list[PopupItem], anchor: QRect | None = None) -> None:
+        known = {i.due.rule_id for i in self.queue}
+        self.queue += [i for i in items if i.due.rule_id not in known]
+        if anchor is not None:
+            self.anchor = anchor
+        self._refresh()
+        self.expiry.start()
+        if not self.isVisible():
+            self.show()
+        place_near(self, self.anchor)
+        self.raise_()
+
+    def step(self) -> None:
+        """Show the next nudge; the current one waits at the back of the queue."""
+        if len(self.queue) > 1:
+            self.queue.append(self.queue.pop(0))
+            self._refresh()
+            self.expiry.start()
+
+    def _refresh(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.title.setText(item.title)
+        self.message.setText(item.message)
+        self.message.setVisible(bool(item.message))
+        self.reason.setText(f"Your reason: '{item.reason}'" if item.reason else "")
+        self.reason.setVisible(bool(item.reason))
+        self.link.setVisible(_safe_link(item.link) is not None)
+        self.link.setToolTip(item.link or "")
+        self.chose.setVisible(item.can_choose)
+        self.snooze_menu.clear()
+        for minutes in item.snooze:
+            action = self.snooze_menu.addAction(f"For {minutes_in_words(minutes)}")
+            action.triggered.connect(lambda _=False, m=minutes: self._answer("snoozed", m))
+        self.snooze.setVisible(bool(item.snooze))
+        waiting = len(self.queue) - 1
+        self.more.setText(f"+{waiting} more" if waiting else "")
+        self.more.setVisible(waiting > 0)
+        self.adjustSize()
+
+    # --- answers ------------------------------------------------------------------------
+
+    def _answer(self, choice: str, snooze_minutes: int | None = None) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.queue.pop(0)
+        self.answered.emit(item.due, choice, snooze_minutes)
+        if self.queue:
+            self._refresh()
+            self.expiry.start()
+            place_near(self, self.anchor)
+        else:
+            self.expiry.stop()
+            self.hide()
+            self.emptied.emit()
+
+    def _expire(self) -> None:
+        """Nobody answered: close without a fuss; every waiting nudge counts as missed."""
+        remaining, self.queue = self.queue, []
+        self.hide()
+        for item in remaining:
+            self.answered.emit(item.due, "missed", None)
+        self.emptied.emit()
+
+    def miss_all(self) -> None:
+        if self.queue:
+            self._expire()
+
+    def _open_link(self) -> None:
+        item = self.current
+        url = _safe_link(item.link) if item else None
+        if url is not None:
+            QDesktopServices.openUrl(url)
+
+    # --- keyboard and hovering ----------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._answer("skipped")
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton | QToolButton) and focused.isVisible():
+                focused.click()
+            else:
+                self.done.click()
+        else:
+            super().keyPressEvent(event)
+
+    def enterEvent(self, event: QEvent) -> None:
+        self.expiry.stop()  # reading is not ignoring: no expiry under the pointer
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.queue:
+            self.expiry.start()
+        super().leaveEvent(event)
+
+
+def _safe_link(link: str | None) -> QUrl | None:
+    if not link:
+        return None
+    url = QUrl(link, QUrl.ParsingMode.StrictMode)
+    return url if url.isValid() and url.scheme().lower() in SAFE_SCHEMES else None

@@ -1,0 +1,54 @@
+"""The look shared by Tidewell's small windows: calm colours, soft edges, room to breathe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+SHEET = """
+#card {
+    background: #fbfaf7;
+    border: 1px solid #c9d3d1;
+    border-radius: 10px;
+}
+#card QLabel { color: #26312f; }
+#caption { color: #5f6f6c; font-size: 9pt; }
+#title { font-size: 12pt; font-weight: 600; }
+#reason { color: #34407a; font-style: italic; }
+#muted { color: #5f6f6c; }
+#section { color: #2f7f7a; font-weight: 600; }
+#card QPushButton, #card QToolButton {
+    background: #ffffff;
+    border: 1px solid #b8c4c2;
+    border-radius: 6px;
+    padding: 4px 10px;
+    color: #26312f;
+}
+#card QToolButton { padding-right: 20px; }
+#card QPushButton:hover, #card QToolButton:hover { background: #eef5f4; }
+#card QPushButton:focus, #card QToolButton:focus { border: 2px solid #2f7f7a; }
+#card QPushButton:default { background: #2f7f7a; color: #ffffff; border-color: #2f7f7a; }
+#card QPushButton#link { border: none; color: #2f7f7a; text-decoration: underline; }
+#card QPushButton#more { border: none; color: #2f7f7a; padding: 2px 4px; }
+#card QPushButton:checked { background: #d9ecea; border-color: #2f7f7a; }
+#idea { background: #ffffff; border: 1px solid #dfe6e5; border-radius: 8px; }
+"""
+
+
+def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
+    """A label that never reads its text as HTML: people's and imported words are plain text."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def card(parent: QWidget | None = None) -> QWidget:
+    widget = QWidget(parent)
+    widget.setObjectName("card")
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    return widget
