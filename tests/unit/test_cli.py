@@ -94,7 +94,7 @@ def test_next_from_a_given_moment(data: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Fri 27 Nov 15:30  A stretch?")
-    assert lines[1].startswith("Sat 28 Nov 00:00  You planned to be offline")
+    assert lines[1].startswith("Fri 27 Nov 19:00  You planned to be offline")
     assert lines[2].startswith("Mon 30 Nov 11:00  A stretch?")
     assert lines[3].startswith("Mon 30 Nov 15:30")
     as_json = json.loads(

@@ -7,6 +7,7 @@ import msgspec
 
 from tidewell.core.life import WeeklyBlock
 from tidewell.core.pause import pause
+from tidewell.core.schedule import due
 from tidewell.core.status import moment_in_words, status_of
 
 from .helpers import local, rule, state
@@ -71,3 +72,12 @@ def test_moments_in_words() -> None:
     now = local("Europe/London", 2026, 11, 23, 8, 0)  # Monday
     words = [moment_in_words(now + timedelta(days=d, hours=1), now, LONDON) for d in (0, 1, 3, 9)]
     assert words == ["09:00", "tomorrow 09:00", "Thu 09:00", "Wed 2 Dec 09:00"]
+
+
+def test_a_block_starting_inside_protected_time_is_not_announced_again() -> None:
+    guard = rule("guard", {"kind": "protected", "active_minutes": None})
+    friday_evening = local("Europe/London", 2026, 11, 27, 19, 0, 30)
+    s = state(guard, blocks=[EVENINGS, WEEKEND], handled=friday_evening - timedelta(hours=1))
+    assert [d.rule_id for d in due(s, friday_evening)] == ["guard"]
+    after = state(guard, blocks=[EVENINGS, WEEKEND], handled=friday_evening)
+    assert due(after, local("Europe/London", 2026, 11, 28, 0, 0, 30)) == []

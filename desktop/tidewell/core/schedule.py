@@ -161,13 +161,20 @@ def _due_protected(
         if not conditions_hold(rule, state, now, home):
             return None
         fresh = _fresh(run[0], progress.handled, now, grace) and not state.paused_at(run[0])
-        if trigger.at_start and fresh:
+        if trigger.at_start and fresh and _begins_protected_time(run[0], state, home):
             return Due(rule.id, run[0], "time", block.reason)
         if trigger.active_minutes is not None and _active_long_enough(
             ctx, state, now, run[0], trigger.active_minutes, progress
         ):
             return Due(rule.id, run[0], "active", block.reason)
     return None
+
+
+def _begins_protected_time(start: datetime, state: State, home: tzinfo) -> bool:
+    """A block starting inside other protected time (the weekend after a Friday evening)
+    continues it: only the start of the whole stretch is announced."""
+    just_before = start - timedelta(microseconds=1)
+    return not any(block_at(b, home, just_before) is not None for b in state.blocks)
 
 
 def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
@@ -327,6 +334,8 @@ def _timed_stream(rule: Rule, state: State, start: datetime, home: tzinfo) -> It
                 }
             )
             for at in starts:
-                if conditions_hold(rule, state, at, home):
+                if _begins_protected_time(at, state, home) and conditions_hold(
+                    rule, state, at, home
+                ):
                     yield Upcoming(at, rule.id)
             lo += window
