@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QCursor, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -218,7 +218,10 @@ class NudgePopup(QWidget):
             super().keyPressEvent(event)
 
     def enterEvent(self, event: QEvent) -> None:
-        self.expiry.stop()  # reading is not ignoring: no expiry under the pointer
+        # Reading is not ignoring: no expiry while the pointer is really over the popup
+        # (some platforms send an enter when a window merely appears).
+        if self.rect().contains(self.mapFromGlobal(QCursor.pos())):
+            self.expiry.stop()
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:

@@ -1,0 +1,68 @@
+"""Widgets and the shell on Qt's offscreen platform, with a real store and a FakeClock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the app
+
+import pytest
+
+from tidewell.core.clock import FakeClock
+from tidewell.core.commands import merge_rules
+from tidewell.core.rulefile import merge_file, read_rule_file
+from tidewell.shell.activity import ActivityTracker
+from tidewell.shell.app import TidewellApp
+from tidewell.shell.runtime import Runtime
+from tidewell.store.datastore import DataStore
+
+STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
+MONDAY_MORNING = datetime.fromisoformat("2026-11-23T08:00:00+00:00")  # London: 08:00
+
+
+class SteadyIdle:
+    """Idle time as a test sets it (the real X11 source is tested end to end)."""
+
+    name = "test"
+
+    def __init__(self) -> None:
+        self.seconds: float | None = 2.0
+
+    def idle_seconds(self) -> float | None:
+        return self.seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(MONDAY_MORNING, "Europe/London")
+
+
+@pytest.fixture
+def idle() -> SteadyIdle:
+    return SteadyIdle()
+
+
+@pytest.fixture
+def runtime(tmp_path: Path, clock: FakeClock, idle: SteadyIdle) -> Runtime:
+    store, opened = DataStore.open(tmp_path / "data", clock)
+    incoming = read_rule_file(STARTER.read_bytes())
+    state, _, _ = merge_rules(opened.state, incoming.rules, clock.now())
+    state = merge_file(state, incoming)
+    store.save(state)
+    return Runtime(store, state, clock, ActivityTracker(idle))
+
+
+@pytest.fixture
+def shell(qtbot, runtime: Runtime) -> Iterator[TidewellApp]:  # type: ignore[no-untyped-def]
+    app = TidewellApp(runtime)
+    app.start()
+    yield app
+    app.ticker.timer.stop()
+    app.tray_poll.stop()
+    for widget in (app.popup, app.panel, app.window):
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()

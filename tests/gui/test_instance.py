@@ -1,0 +1,70 @@
+"""One Tidewell per data folder: commands from another process arrive; stale locks clear."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtNetwork import QLocalServer
+
+from tidewell.shell.instance import SingleInstance, server_name
+
+DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
+CLIENT = """
+import json, sys
+sys.path.insert(0, {desktop!r})
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from tidewell.shell.instance import SingleInstance
+app = QCoreApplication([])
+took = SingleInstance(Path({folder!r})).forward(json.loads(sys.argv[1]))
+sys.exit(0 if took else 3)
+"""
+
+
+def forward_from_another_process(folder: Path, command: str) -> subprocess.Popen[bytes]:
+    code = CLIENT.format(desktop=DESKTOP, folder=str(folder))
+    return subprocess.Popen([sys.executable, "-c", code, command])
+
+
+def test_a_second_process_forwards_its_command(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    primary = SingleInstance(tmp_path)
+    assert primary.become_primary()
+    try:
+        with qtbot.waitSignal(primary.command_received, timeout=10_000) as got:
+            client = forward_from_another_process(tmp_path, '{"command": "wait", "minutes": 30}')
+        assert got.args == [{"command": "wait", "minutes": 30}]
+        qtbot.waitUntil(lambda: client.poll() is not None, timeout=10_000)
+        assert client.returncode == 0
+    finally:
+        primary.release()
+
+
+def test_only_one_holds_the_lock(tmp_path: Path) -> None:
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.become_primary()
+    try:
+        assert not second.become_primary()
+    finally:
+        first.release()
+    assert second.become_primary()
+    second.release()
+
+
+def test_a_lock_and_socket_left_by_a_crash_are_recovered(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    host = socket.gethostname()
+    (tmp_path / "tidewell.lock").write_text(f"{dead.pid}\npython\n{host}\n")
+    leftover = QLocalServer()
+    assert leftover.listen(server_name(tmp_path))
+    leftover.close()  # a stale name, as after SIGKILL
+    instance = SingleInstance(tmp_path)
+    assert instance.become_primary()
+    instance.release()
+
+
+def test_nobody_running_means_nobody_takes_the_command(tmp_path: Path) -> None:
+    assert not SingleInstance(tmp_path).forward({"command": "quit"})

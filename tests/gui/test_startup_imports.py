@@ -1,0 +1,19 @@
+"""Start-up stays light: nothing on the way to the tray icon imports keyring or charts."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
+HEAVY = ("keyring", "PySide6.QtCharts", "matplotlib", "icalendar", "PySide6.QtWebEngineCore")
+
+
+def test_the_tray_path_imports_nothing_heavy() -> None:
+    code = (
+        f"import sys; sys.path.insert(0, {DESKTOP!r});"
+        "import tidewell.cli, tidewell.shell.app;"
+        f"print([m for m in {HEAVY!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert "tidewell.shell.app" not in out.stderr
