@@ -155,6 +155,7 @@ class TidewellApp(QObject):
         self.panel.open_at(self.anchor(), page)
 
     def show_nudges(self, items: list[Due]) -> None:
+        log.info("nudges due: %s", ", ".join(item.rule_id for item in items))
         popup_items = [self._popup_item(item) for item in items]
         self.popup.add([p for p in popup_items if p is not None], self.popup_anchor())
         self.refresh()
@@ -187,6 +188,7 @@ class TidewellApp(QObject):
 
     def start_waiting(self, minutes: int, context: str) -> None:
         ideas = self.runtime.start_waiting(minutes, context or None)
+        log.info("waiting ideas for %s min: %s", minutes, ", ".join(r.idea.id for r in ideas))
         for content in self.contents():
             content.show_ideas(minutes, context or None, ideas)
         self.open_panel(WAITING)
@@ -254,7 +256,7 @@ class TidewellApp(QObject):
 
 def run(args: argparse.Namespace, command: Command) -> int:
     folder = data_dir(args.data_dir)
-    app = QApplication(sys.argv[:1])
+    app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
     app.setApplicationName("Tidewell")
     app.setDesktopFileName("tidewell")
     app.setQuitOnLastWindowClosed(False)
@@ -262,8 +264,9 @@ def run(args: argparse.Namespace, command: Command) -> int:
     try:
         ensure_private_dir(folder)
         instance = SingleInstance(folder)
-        if command.get("command") == "quit" and not instance.forward(command):
-            print("Tidewell is not running.")
+        if command.get("command") == "quit":
+            if not instance.forward(command):
+                print("Tidewell is not running.")
             return 0
         if not instance.forward_or_become_primary(command):
             return 0  # the running Tidewell took the command
@@ -291,7 +294,7 @@ def run(args: argparse.Namespace, command: Command) -> int:
         more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
         shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
     if command.get("command") not in (None, "run"):
-        shell.handle(command)
+        QTimer.singleShot(0, lambda: shell.handle(command))  # once the event loop runs
     return app.exec()
 
 

@@ -105,5 +105,5 @@ class SingleInstance(QObject):
             socket.write(b"error\n")
             return
         socket.write(b"ok\n")
-        socket.flush()
+        socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act
         self.command_received.emit(command)

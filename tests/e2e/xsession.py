@@ -1,0 +1,161 @@
+"""A real X session for end-to-end tests and benchmarks: Xvfb, the trayer tray host, xdotool.
+
+Nothing here is mocked: the app runs as its own process on the virtual display, and every
+check reads what X itself reports (windows, their parents, their geometry).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GRAB = Path(__file__).with_name("grab.py")
+TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def wait_for(check: Callable[[], object], timeout: float, what: str, step: float = 0.02) -> object:
+    """Poll ``check`` until it returns something truthy (a process outside Qt: no qtbot)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = check()
+        if found:
+            return found
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout:.0f} s for {what}")
+        time.sleep(step)
+
+
+@dataclass
+class XSession:
+    display: str
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, width: int = 1280, height: int = 800) -> XSession:
+        read, write = os.pipe()
+        server = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write),
+                "-screen",
+                "0",
+                f"{width}x{height}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            server.kill()
+            raise RuntimeError("Xvfb did not start")
+        return cls(f":{number}", [server])
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.pop("WAYLAND_DISPLAY", None)
+        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        return env
+
+    def run(self, *command: str, check: bool = True) -> str:
+        done = subprocess.run(command, env=self.env, capture_output=True, text=True, check=False)
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip()}")
+        return done.stdout
+
+    def spawn(self, *command: str, **kwargs: object) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(command, env=self.env, **kwargs)  # type: ignore[call-overload]
+        self.processes.append(process)
+        return process
+
+    def start_tray_host(self) -> subprocess.Popen[bytes]:
+        host = self.spawn(
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "32",
+            "--transparent",
+            "false",
+            "--tint",
+            "0xe8e4dc",
+            "--SetDockType",
+            "true",
+            "--expand",
+            "true",
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for(self.tray_panel, 10, "trayer's panel")
+        return host
+
+    def tree(self, window: str = "-root") -> str:
+        args = ["xwininfo", "-tree"] + (["-root"] if window == "-root" else ["-id", window])
+        return self.run(*args, check=False)
+
+    def tray_panel(self) -> str | None:
+        match = re.search(r'^\s+(0x[0-9a-f]+) "panel": \("panel" "trayer"\)', self.tree(), re.M)
+        return match.group(1) if match else None
+
+    def embedded_icons(self, wm_class: str = "tidewell") -> list[str]:
+        """Ids of the windows of class ``wm_class`` inside trayer's panel."""
+        panel = self.tray_panel()
+        if panel is None:
+            return []
+        pattern = rf'^\s+(0x[0-9a-f]+) .*\("{re.escape(wm_class)}" '
+        return re.findall(pattern, self.tree(panel), re.M)
+
+    def embedded_icon(self, wm_class: str = "tidewell") -> str | None:
+        icons = self.embedded_icons(wm_class)
+        return icons[0] if icons else None
+
+    def visible_window(self, name: str) -> str | None:
+        out = self.run("xdotool", "search", "--onlyvisible", "--name", f"^{name}$", check=False)
+        ids = out.split()
+        return ids[0] if ids else None
+
+    def geometry(self, window: str) -> tuple[int, int, int, int]:
+        out = self.run("xdotool", "getwindowgeometry", "--shell", window)
+        values = dict(line.split("=", 1) for line in out.split())
+        return int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"])
+
+    def click(self, x: int, y: int, button: int = 1) -> None:
+        self.run("xdotool", "mousemove", str(x), str(y), "click", str(button))
+
+    def screenshot(self, path: Path, area: tuple[int, int, int, int] | None = None) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        extra = [str(v) for v in area] if area else []
+        self.run(sys.executable, str(GRAB), str(path), *extra)
+        return path
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
