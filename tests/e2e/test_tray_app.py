@@ -161,7 +161,7 @@ def test_a_day_with_tidewell(x: XSession, app: App) -> None:
         # The rule due a few seconds from now raises its popup; Done is clicked.
         popup = str(wait_for(lambda: x.visible_window("Tidewell nudge"), 60, "the popup"))
         assert "nudges due: soon" in app.log()
-        qx, qy, qw, qh = x.geometry(popup)
+        qx, qy, _qw, qh = x.geometry(popup)
         shot(x, "04-popup", (qx - 20, 0, 1280 - qx + 20, qy + qh + 20))
         x.click(qx + 40, qy + qh - 26)  # Done: first in the button row
         wait_for(lambda: answers(app, "soon") == ["done"], 10, "Done in the journal")
