@@ -59,10 +59,11 @@ def runtime(tmp_path: Path, clock: FakeClock, idle: SteadyIdle) -> Runtime:
 def shell(qtbot, runtime: Runtime) -> Iterator[TidewellApp]:  # type: ignore[no-untyped-def]
     app = TidewellApp(runtime)
     app.start()
+    qtbot.waitUntil(lambda: app.ticker.ticks > 0)  # the first tick runs from the event loop
     yield app
     app.ticker.timer.stop()
     app.tray_poll.stop()
-    for widget in (app.popup, app.panel, app.window):
+    for widget in (app._popup, app._panel, app.window):
         if widget is not None:
             widget.hide()
             widget.deleteLater()

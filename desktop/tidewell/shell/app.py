@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from tidewell.core.rules import LateTrigger, ProtectedTrigger
 from tidewell.core.schedule import Due
+from tidewell.core.status import Status
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
 from tidewell.platform.sleep import SleepWatcher
@@ -42,8 +43,8 @@ class TidewellApp(QObject):
         self.runtime = runtime
         self.instance = instance
         self.ticker = Ticker(runtime, self)
-        self.popup = NudgePopup(runtime.state.settings.popup_seconds * 1000)
-        self.panel = QuickPanel()
+        self._popup: NudgePopup | None = None  # made on first use: start-up stays quick
+        self._panel: QuickPanel | None = None
         self.tray: Tray | None = None
         self.window: NoTrayWindow | None = None
         self.tray_poll = QTimer(self)
@@ -60,11 +61,24 @@ class TidewellApp(QObject):
         rt.nudges_due.connect(self.show_nudges)
         rt.problem.connect(self.tell)
         self.ticker.clock_changed.connect(self.refresh)
-        self.popup.answered.connect(self._popup_answered)
-        self.popup.emptied.connect(self.refresh)
-        self._wire_content(self.panel.content)
         if self.instance is not None:
             self.instance.command_received.connect(self.handle)
+
+    @property
+    def popup(self) -> NudgePopup:
+        if self._popup is None:
+            self._popup = NudgePopup(self.runtime.state.settings.popup_seconds * 1000)
+            self._popup.answered.connect(self._popup_answered)
+            self._popup.emptied.connect(self.refresh)
+        return self._popup
+
+    @property
+    def panel(self) -> QuickPanel:
+        if self._panel is None:
+            self._panel = QuickPanel()
+            self._wire_content(self._panel.content)
+            self._fill(self._panel.content)
+        return self._panel
 
     def _wire_content(self, content: PanelContent) -> None:
         content.wait_requested.connect(self.start_waiting)
@@ -120,28 +134,33 @@ class TidewellApp(QObject):
     # --- showing ------------------------------------------------------------------------
 
     def contents(self) -> list[PanelContent]:
-        found = [self.panel.content]
+        found = [self._panel.content] if self._panel is not None else []
         if self.window is not None:
             found.append(self.window.content)
         return found
 
     def refresh(self) -> None:
         status = self.runtime.status()
-        now, home = self.runtime.now(), self.runtime.home()
+        waiting = self._popup is not None and bool(self._popup.queue)
         if self.tray is not None:
-            self.tray.refresh(status, bool(self.popup.queue))
+            self.tray.refresh(status, waiting)
         for content in self.contents():
-            content.set_status(status, now, home)
-            content.set_offline_choices(self.runtime.offline_choices(), now, home)
-        self.popup.expiry.setInterval(self.runtime.state.settings.popup_seconds * 1000)
+            self._fill(content, status)
+        if self._popup is not None:
+            self._popup.expiry.setInterval(self.runtime.state.settings.popup_seconds * 1000)
+
+    def _fill(self, content: PanelContent, status: Status | None = None) -> None:
+        now, home = self.runtime.now(), self.runtime.home()
+        content.set_status(status or self.runtime.status(), now, home)
+        content.set_offline_choices(self.runtime.offline_choices(), now, home)
 
     def anchor(self) -> QRect:
         return self.tray.geometry() if self.tray is not None else QRect()
 
     def popup_anchor(self) -> QRect:
         """By the tray; under the quick panel while it is open, so neither hides the other."""
-        if self.panel.isVisible():
-            return self.panel.frameGeometry()
+        if self._panel is not None and self._panel.isVisible():
+            return self._panel.frameGeometry()
         return self.anchor()
 
     def open_panel(self, page: int = HOME) -> None:
@@ -246,7 +265,8 @@ class TidewellApp(QObject):
             self.open_panel(HOME)
 
     def quit(self) -> None:
-        self.popup.miss_all()  # open nudges count as missed, quietly
+        if self._popup is not None:
+            self._popup.miss_all()  # open nudges count as missed, quietly
         if self.tray is not None:
             self.tray.hide()
         if self.instance is not None:

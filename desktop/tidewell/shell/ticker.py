@@ -36,7 +36,8 @@ class Ticker(QObject):
         self._zone = _zone_key(runtime)
 
     def start(self) -> None:
-        self.fire()
+        """The first look happens once the event loop runs: the icon shows first."""
+        self.poke()
 
     def poke(self) -> None:
         """Look again as soon as the event loop is free (a change, a resume); pokes coalesce."""

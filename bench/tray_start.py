@@ -1,0 +1,79 @@
+"""Start to tray icon embedded: Tidewell next to a bare PySide6 tray app, measured the same
+way in the same run (a fresh Xvfb and trayer per launch; X itself says when the icon's
+window sits inside trayer's panel).
+
+    .venv/bin/python bench/tray_start.py [--runs 7] [--out bench/results/tray-start.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.xsession import XSession, wait_for  # noqa: E402
+
+STARTER = ROOT / "resources" / "examples" / "starter-rules.json"
+
+
+def time_to_tray(command: list[str], wm_class: str) -> float:
+    x = XSession.start()
+    try:
+        x.start_tray_host()
+        started = time.monotonic()
+        x.spawn(*command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: x.embedded_icon(wm_class), 30, f"{wm_class} in the tray", step=0.005)
+        return time.monotonic() - started
+    finally:
+        x.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "tray-start.md")
+    args = parser.parse_args()
+    data = Path(tempfile.mkdtemp(prefix="tidewell-bench-"))
+    tidewell_cmd = [sys.executable, "-m", "tidewell", "--data-dir", str(data)]
+    subprocess.run(
+        [*tidewell_cmd, "rules", "import", str(STARTER)], check=True, capture_output=True
+    )
+    bare_cmd = [sys.executable, str(ROOT / "bench" / "bare_tray.py")]
+    bare: list[float] = []
+    ours: list[float] = []
+    for _ in range(args.runs):  # interleaved, so drift on the machine hits both alike
+        bare.append(time_to_tray(bare_cmd, "bare-tray"))
+        ours.append(time_to_tray(tidewell_cmd, "tidewell"))
+    shutil.rmtree(data, ignore_errors=True)
+    b, t = statistics.median(bare), statistics.median(ours)
+    lines = [
+        "# Start to tray icon embedded (Xvfb + trayer)",
+        "",
+        f"{args.runs} interleaved launches each, medians; from process start until X shows",
+        "the icon's window inside trayer's panel. Tidewell opens a data folder holding the",
+        "starter rules.",
+        "",
+        "| app | median s | min s | max s | ratio to bare |",
+        "|---|---|---|---|---|",
+        f"| bare PySide6 tray | {b:.3f} | {min(bare):.3f} | {max(bare):.3f} | 1.00 |",
+        f"| Tidewell | {t:.3f} | {min(ours):.3f} | {max(ours):.3f} | {t / b:.2f} |",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines))
+    (args.out.with_suffix(".json")).write_text(json.dumps({"bare": bare, "tidewell": ours}))
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
