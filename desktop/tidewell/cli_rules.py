@@ -45,6 +45,7 @@ def _import(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.file == "-" else args.file
     data = _read(args.file)
+    _refuse_while_running(args)
     store, opened = open_store(args)
     try:
         incoming = read_rule_file(data, known=opened.state)
@@ -93,3 +94,16 @@ def _read(file: str) -> bytes:
         return Path(file).read_bytes()
     except OSError as err:
         raise _Failure(f"cannot read {file}: {err.strerror}", EXIT_INVALID) from None
+
+
+def _refuse_while_running(args: argparse.Namespace) -> None:
+    """The running app holds the state in memory and would write over an import."""
+    from tidewell.store.paths import data_dir
+    from tidewell.store.running import running_app
+
+    pid = running_app(data_dir(args.data_dir))
+    if pid is not None:
+        raise _Failure(
+            f"Tidewell is running (process {pid}) and would write over the import. "
+            "Quit it first ('tidewell quit'), import, then start it again."
+        )

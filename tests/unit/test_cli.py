@@ -130,3 +130,42 @@ def test_a_broken_file_is_recovered_and_the_person_told(data: Path) -> None:
     assert result.returncode == 0
     assert "backup" in result.stderr and "restored" in result.stderr
     assert "stretch" in result.stdout
+
+
+def test_import_waits_for_a_running_app_to_quit(data: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (data / "tidewell.lock").write_text(f"{holder.pid}\ntidewell\nhost\n")
+        result = tidewell(data, "rules", "import", str(STARTER))
+        assert result.returncode == 1
+        assert f"Tidewell is running (process {holder.pid})" in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    # Its lock is stale now: the import goes ahead.
+    assert tidewell(data, "rules", "import", str(STARTER)).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["wait", "0"], "wait: minutes must be between 1 and 600"),
+        (["offline", "--until", "25:00"], "offline --until: '25:00' is not a time like 21:30"),
+        (["pause", "soon"], "pause: 'soon' is not a length like 1h, 30m or 1h30m"),
+    ],
+)
+def test_app_commands_are_checked_before_anything_starts(
+    data: Path, args: list[str], message: str
+) -> None:
+    result = tidewell(data, *args)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"tidewell: {message}"
+
+
+def test_pause_lengths() -> None:
+    from tidewell.cli_app import pause_length
+
+    assert pause_length("1h") == {"minutes": 60}
+    assert pause_length("1h30m") == {"minutes": 90}
+    assert pause_length("45") == {"minutes": 45}
+    assert pause_length("Tomorrow") == {"tomorrow": True}
