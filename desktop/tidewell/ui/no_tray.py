@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tidewell.ui.panel import PanelContent
-from tidewell.ui.style import SHEET, card, plain_label
+from tidewell.ui.style import card_layout, plain_label
 
 WHY = (
     "Your desktop has no system tray right now, so Tidewell lives in this window. "
@@ -22,13 +22,7 @@ class NoTrayWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Tidewell")
-        self.setStyleSheet(SHEET)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        box = card(self)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(16, 12, 16, 14)
+        box, layout = card_layout(self)
         self.why = plain_label(WHY, "muted")
         layout.addWidget(self.why)
         self.content = PanelContent(box)

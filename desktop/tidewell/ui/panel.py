@@ -54,9 +54,7 @@ class PanelContent(QWidget):
     # --- pages --------------------------------------------------------------------------
 
     def _home_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(8)
+        page, layout = self._page()
         self.state_line = plain_label(name="title")
         layout.addWidget(self.state_line)
         layout.addWidget(plain_label("Coming up", "section"))
@@ -96,11 +94,17 @@ class PanelContent(QWidget):
         layout.addStretch(1)
         return page
 
-    def _waiting_page(self) -> QWidget:
+    @staticmethod
+    def _page(title: str | None = None) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(8)
-        layout.addWidget(plain_label("Some waiting time? Use it for someone, or for you.", "title"))
+        if title:
+            layout.addWidget(plain_label(title, "title"))
+        return page, layout
+
+    def _waiting_page(self) -> QWidget:
+        page, layout = self._page("Some waiting time? Use it for someone, or for you.")
         where = QHBoxLayout()
         where.addWidget(plain_label("Where:", wrap=False))
         self.context = QComboBox()
@@ -146,10 +150,7 @@ class PanelContent(QWidget):
         return page
 
     def _offline_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(8)
-        layout.addWidget(plain_label("Going offline. Until when?", "title"))
+        page, layout = self._page("Going offline. Until when?")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Your reason, in your words (optional)")
         self.reason.setMaxLength(200)

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from tidewell.core.schedule import Due
 from tidewell.ui.placement import place_near
-from tidewell.ui.style import SHEET, card, plain_label
+from tidewell.ui.style import card_layout, plain_label
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -60,7 +59,6 @@ class NudgePopup(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         self.setWindowTitle("Tidewell nudge")
-        self.setStyleSheet(SHEET)
         self.queue: list[PopupItem] = []
         self.anchor = QRect()
         self.expiry = QTimer(self)
@@ -70,12 +68,7 @@ class NudgePopup(QWidget):
         self._build()
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        box = card(self)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(16, 12, 16, 14)
+        _, layout = card_layout(self)
         layout.setSpacing(6)
         top = QHBoxLayout()
         top.addWidget(plain_label("Tidewell", "caption", wrap=False))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tidewell.ui.panel import HOME, PanelContent
 from tidewell.ui.placement import place_near
-from tidewell.ui.style import SHEET, card, plain_label
+from tidewell.ui.style import card_layout, plain_label
 
 
 class QuickPanel(QWidget):
@@ -20,13 +20,8 @@ class QuickPanel(QWidget):
         self.setWindowFlags(Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         self.setWindowTitle("Tidewell panel")
-        self.setStyleSheet(SHEET)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        box = self.box = card(self)
-        outer.addWidget(box)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(16, 12, 16, 14)
+        box, layout = card_layout(self)
+        self.box = box
         layout.addWidget(plain_label("Tidewell", "caption", wrap=False))
         self.content = PanelContent(box)
         layout.addWidget(self.content)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 SHEET = """
 #card {
@@ -52,3 +52,15 @@ def card(parent: QWidget | None = None) -> QWidget:
     widget.setObjectName("card")
     widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     return widget
+
+
+def card_layout(window: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """Fill ``window`` with one styled card; returns the card and its layout."""
+    window.setStyleSheet(SHEET)
+    outer = QVBoxLayout(window)
+    outer.setContentsMargins(0, 0, 0, 0)
+    box = card(window)
+    outer.addWidget(box)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(16, 12, 16, 14)
+    return box, layout
