@@ -83,7 +83,7 @@ def test_every_bad_item_is_reported_and_nothing_is_half_read() -> None:
     problems = problems_of(doc)
     assert problems == [
         "$.extra: not a section Tidewell knows",
-        "$.rules[1].name: expected str of length >= 1",
+        "$.rules[1].name: this cannot be empty",
         "$.people[0].zone: unknown time zone 'Nowhere/Else'",
     ]
 
@@ -184,3 +184,12 @@ def test_mutated_starter_files_never_raise_and_never_half_import(data: st.DataOb
 @given(st.one_of(json_values.map(msgspec.json.encode), st.binary(max_size=200)))
 def test_random_files_never_raise(data: bytes) -> None:
     check_all_or_nothing(data)
+
+
+def test_a_files_balance_is_taken_and_an_absent_one_keeps_yours() -> None:
+    from tidewell.core.rulefile import merge_file, read_rule_file
+    from tidewell.core.state import State
+
+    mine = merge_file(State(), read_rule_file(b'{"balance": {"definition": "Evenings are ours."}}'))
+    assert mine.balance.definition == "Evenings are ours."
+    assert merge_file(mine, read_rule_file(b'{"rules": []}')).balance == mine.balance

@@ -121,3 +121,23 @@ def merge_rules(state: State, incoming: list[Rule], now: datetime) -> tuple[Stat
     rules = [replacing.get(r.id, r) for r in state.rules] + added
     progress = {**state.progress, **{r.id: Progress(handled=now) for r in added}}
     return replace(state, rules=rules, progress=progress), len(added), changed
+
+
+def replace_definitions(state: State, draft: State, now: datetime) -> State:
+    """Take what the person defined in ``draft`` (rules, protected time, people, seasons,
+    ideas, balance, settings) and keep the scheduler's progress and pause from ``state``.
+
+    New rules and rules switched back on start counting from ``now``: saving a rule for
+    09:00 at 09:30 does not fire it at once. Progress of removed rules is dropped."""
+    old = {r.id: r for r in state.rules}
+    progress: dict[str, Progress] = {}
+    for rule in draft.rules:
+        before = old.get(rule.id)
+        kept = state.progress.get(rule.id)
+        if before is None or kept is None:
+            progress[rule.id] = Progress(handled=now)
+        elif rule.enabled and not before.enabled:
+            progress[rule.id] = replace(kept, handled=now, snoozed_until=None)
+        else:
+            progress[rule.id] = kept
+    return replace(draft, progress=progress, pause=state.pause)

@@ -71,7 +71,8 @@ def read_rule_file(data: bytes, known: State | None = None) -> State:
 
 
 def merge_file(state: State, incoming: State) -> State:
-    """Everything but the rules (merged by core.commands) replaces items with the same id."""
+    """Everything but the rules (merged by core.commands) replaces items with the same id;
+    a file that says what balance means (its own words, its areas) replaces that too."""
 
     def merged(mine: list[Any], theirs: list[Any]) -> list[Any]:
         by_id = {item.id: item for item in theirs}
@@ -84,6 +85,7 @@ def merge_file(state: State, incoming: State) -> State:
         people=merged(state.people, incoming.people),
         seasons=merged(state.seasons, incoming.seasons),
         ideas=merged(state.ideas, incoming.ideas),
+        balance=incoming.balance if incoming.balance != Balance() else state.balance,
     )
 
 

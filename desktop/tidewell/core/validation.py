@@ -52,6 +52,8 @@ def problem_from(
     for pattern, words in _PATTERN_WORDS.items():
         message = message.replace(f"matching regex {pattern!r}", f"({words})")
     message = message.replace("`", "")
+    if message == "Expected `str` of length >= 1".replace("`", ""):
+        message = "this cannot be empty"
     return Problem(prefix + path[1:], message[:1].lower() + message[1:])
 
 

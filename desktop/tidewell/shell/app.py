@@ -7,12 +7,13 @@ import argparse
 import logging
 import sys
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
-from tidewell.core.rules import LateTrigger, ProtectedTrigger
+from tidewell.core.rules import LateTrigger, ProtectedTrigger, Rule
 from tidewell.core.schedule import Due
 from tidewell.core.status import Status
 from tidewell.platform.clock import SystemClock
@@ -32,9 +33,13 @@ from tidewell.ui.panel import HOME, WAITING, PanelContent
 from tidewell.ui.popup import NudgePopup, PopupItem
 from tidewell.ui.quick_panel import QuickPanel
 
+if TYPE_CHECKING:
+    from tidewell.ui.settings.window import SettingsWindow
+
 log = logging.getLogger(__name__)
 TRAY_POLL_MS = 2000  # while there is no tray, look for one this often
 FAILURE_BOX_MS = 120_000
+WINDOW_PREFS = "window.ini"  # the settings window's size and last page
 
 
 class TidewellApp(QObject):
@@ -47,6 +52,8 @@ class TidewellApp(QObject):
         self._panel: QuickPanel | None = None
         self.tray: Tray | None = None
         self.window: NoTrayWindow | None = None
+        self.settings: SettingsWindow | None = None
+        self.trials: set[Due] = set()  # "Try it now" popups
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
         self.tray_poll.timeout.connect(self._look_for_tray)
@@ -57,6 +64,7 @@ class TidewellApp(QObject):
     def _wire(self) -> None:
         rt = self.runtime
         rt.changed.connect(self.refresh)
+        rt.changed.connect(self._settings_reload)
         rt.changed.connect(self.ticker.poke)
         rt.nudges_due.connect(self.show_nudges)
         rt.problem.connect(self.tell)
@@ -133,6 +141,10 @@ class TidewellApp(QObject):
 
     # --- showing ------------------------------------------------------------------------
 
+    def _settings_reload(self) -> None:
+        if self.settings is not None:
+            self.settings.reload(self.runtime.state)
+
     def contents(self) -> list[PanelContent]:
         found = [self._panel.content] if self._panel is not None else []
         if self.window is not None:
@@ -179,8 +191,8 @@ class TidewellApp(QObject):
         self.popup.add([p for p in popup_items if p is not None], self.popup_anchor())
         self.refresh()
 
-    def _popup_item(self, item: Due) -> PopupItem | None:
-        rule = self.runtime.state.rule(item.rule_id)
+    def _popup_item(self, item: Due, rule: Rule | None = None) -> PopupItem | None:
+        rule = rule or self.runtime.state.rule(item.rule_id)
         if rule is None:
             return None
         return PopupItem(
@@ -194,6 +206,9 @@ class TidewellApp(QObject):
         )
 
     def _popup_answered(self, item: Due, choice: str, snooze: int | None) -> None:
+        if item in self.trials:
+            self.trials.discard(item)
+            return
         self.runtime.answer(item, choice, snooze)  # type: ignore[arg-type]
 
     def tell(self, message: str) -> None:
@@ -225,15 +240,35 @@ class TidewellApp(QObject):
             self.runtime.pause_for(choice)
 
     def open_settings(self) -> None:
-        folder = self.runtime.store.folder
-        box = _message_box(
-            QMessageBox.Icon.Information,
-            "Tidewell settings",
-            "The settings window is on its way. Until then your rules live in "
-            f"{folder}, and 'tidewell rules import FILE' adds or changes them "
-            "(quit Tidewell first).",
-        )
-        box.show()
+        from tidewell.ui.settings.window import SettingsWindow  # only when asked for
+
+        if self.settings is None:
+            rt = self.runtime
+            window = SettingsWindow(
+                rt.state,
+                lambda: (rt.now(), rt.home()),
+                rt.apply_definitions,
+                rt.store.folder / WINDOW_PREFS,
+            )
+            window.setWindowIcon(icon("tidewell"))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.destroyed.connect(self._settings_closed)
+            window.try_requested.connect(self.try_rule)
+            self.settings = window
+        self.settings.show()
+        self.settings.raise_()
+        self.settings.activateWindow()
+
+    def _settings_closed(self) -> None:
+        self.settings = None
+
+    def try_rule(self, rule: Rule) -> None:
+        """Show a rule's popup now, as a preview: its answers are not journaled."""
+        item = Due(rule.id, self.runtime.clock.now())
+        self.trials.add(item)
+        popup_item = self._popup_item(item, rule)
+        if popup_item is not None:
+            self.popup.add([popup_item], self.popup_anchor())
 
     def handle(self, command: Command) -> None:
         """A command from the command line, ours or a second launch's."""

@@ -18,6 +18,7 @@ from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
 from tidewell.core.schedule import Due, due, needs_activity, next_wakeup
 from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
+from tidewell.core.validation import Problem, cross_check
 from tidewell.core.waiting import RankedIdea, rank_ideas
 from tidewell.shell.activity import ActivityTracker
 from tidewell.store.datastore import DataStore
@@ -177,6 +178,19 @@ class Runtime(QObject):
 
     def paused_until(self) -> datetime | None:
         return pausing.paused_until(self.state, self.now())
+
+    # --- definitions (the settings window) -------------------------------------------------
+
+    def apply_definitions(self, draft: State) -> list[Problem]:
+        """Save what the settings window holds. Returns problems instead of saving when
+        parts do not fit together (a rule naming a person who is gone, a repeated id)."""
+        problems = cross_check(draft)
+        if problems:
+            return problems
+        state = commands.replace_definitions(self.state, draft, self.now())
+        if not self._record(state, []):
+            return [Problem("$", "could not be saved; see the message from Tidewell")]
+        return []
 
     # --- writing ------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The settings window: where a person writes their own version of balance."""

@@ -1,0 +1,138 @@
+"""The rules as a table (enabled, name, area, when, next time) and a filter over it."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from tidewell.core.describe import when_in_words
+from tidewell.core.rules import Rule
+from tidewell.core.schedule import upcoming
+from tidewell.core.state import State
+from tidewell.core.status import moment_in_words
+
+COLUMNS = ("On", "Name", "Area", "When", "Next")
+ON, NAME, AREA, WHEN, NEXT = range(5)
+RULE_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RulesModel(QAbstractTableModel):
+    enabled_toggled = Signal(str, bool)  # rule id, on
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rules: list[Rule] = []
+        self._next: dict[str, str] = {}
+
+    def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
+        self.beginResetModel()
+        self.rules = list(state.rules)
+        self._next = _next_times(state, now, home)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rules)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rules):
+            return None
+        rule, column = self.rules[index.row()], index.column()
+        if role == RULE_ROLE:
+            return rule.id
+        if role == KIND_ROLE:
+            return rule.when.__struct_config__.tag
+        if role == Qt.ItemDataRole.CheckStateRole and column == ON:
+            return Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == ON:
+            return "on" if rule.enabled else "off"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(rule, column)
+        return None
+
+    def _text(self, rule: Rule, column: int) -> str | None:
+        if column == NAME:
+            return rule.name
+        if column == AREA:
+            return rule.area
+        if column == WHEN:
+            return when_in_words(rule)
+        if column == NEXT:
+            return self._next.get(rule.id, "when it fits")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == ON:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != ON or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        on = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.enabled_toggled.emit(self.rules[index.row()].id, on)
+        return True
+
+    def row_of(self, rule_id: str) -> int:
+        return next((i for i, r in enumerate(self.rules) if r.id == rule_id), -1)
+
+
+class RuleFilter(QSortFilterProxyModel):
+    """Search over name, area and 'when'; optional filters by area and trigger kind."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.search = ""
+        self.area: str | None = None
+        self.kind: str | None = None
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filters(self, search: str, area: str | None, kind: str | None) -> None:
+        self.beginFilterChange()
+        self.search, self.area, self.kind = search.casefold().strip(), area, kind
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RulesModel):
+            return True
+        rule = model.rules[source_row]
+        if self.area and rule.area != self.area:
+            return False
+        if self.kind and rule.when.__struct_config__.tag != self.kind:
+            return False
+        if self.search:
+            haystack = f"{rule.name} {rule.area} {when_in_words(rule)} {rule.nudge.title}"
+            return self.search in haystack.casefold()
+        return True
+
+
+def _next_times(state: State, now: datetime, home: tzinfo) -> dict[str, str]:
+    """The next time each timed rule fires, found in one merged pass over all rules."""
+    found: dict[str, str] = {}
+    for item in upcoming(state, now, count=min(5000, 4 * len(state.rules) + 10)):
+        found.setdefault(item.rule_id, moment_in_words(item.at, now, home))
+    return found

@@ -1,0 +1,220 @@
+"""The Rules page: a searchable table of rules beside the editor for the selected one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+
+import msgspec
+from msgspec.structs import replace
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.rules import Rule
+from tidewell.core.state import State
+from tidewell.ui.settings.rule_editor import KINDS, RuleEditor
+from tidewell.ui.settings.rules_model import NAME, RULE_ROLE, RuleFilter, RulesModel
+from tidewell.ui.settings.starters import STARTER_RULES
+from tidewell.ui.style import plain_label
+
+BLANK = {
+    "name": "A new rule",
+    "area": "self",
+    "when": {"kind": "at", "times": ["09:00"], "days": ["mon", "tue", "wed", "thu", "fri"]},
+    "nudge": {"title": "A moment for you?"},
+}
+
+
+class RulesPage(QWidget):
+    edited = Signal(object)  # the new draft State
+    validity_changed = Signal(bool)
+    try_requested = Signal(object)  # Rule
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = State()
+        self.model = RulesModel(self)
+        self.model.enabled_toggled.connect(self._toggle)
+        self.proxy = RuleFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.selected: str | None = None
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        tools = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search rules")
+        self.search.setAccessibleName("Search rules")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.area_filter = QComboBox()
+        self.area_filter.setAccessibleName("Show the rules of an area")
+        self.area_filter.currentIndexChanged.connect(self._filter)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Show the rules of a kind")
+        self.kind_filter.addItem("Every kind", None)
+        for kind, label in KINDS:
+            self.kind_filter.addItem(label, kind)
+        self.kind_filter.currentIndexChanged.connect(self._filter)
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.area_filter, 1)
+        tools.addWidget(self.kind_filter, 1)
+        layout.addLayout(tools)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add rule")
+        add_menu = QMenu(self.add_button)
+        add_menu.addAction("Blank rule", lambda: self.add(BLANK))
+        for starter in STARTER_RULES:
+            add_menu.addAction(f"Idea: {starter['name']}", lambda s=starter: self.add(s))
+        self.add_button.setMenu(add_menu)
+        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete)
+        for button in (self.add_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setAccessibleName("Your rules")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 44)
+        self.table.setColumnWidth(1, 170)
+        self.table.setColumnWidth(2, 64)
+        self.table.setColumnWidth(3, 200)
+        self.table.setWordWrap(False)
+        self.table.selectionModel().currentRowChanged.connect(self._select)
+        split.addWidget(self.table)
+        self.editor = RuleEditor()
+        self.editor.rule_edited.connect(self._rule_edited)
+        self.editor.validity_changed.connect(self.validity_changed)
+        self.editor.try_requested.connect(self.try_requested)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        scroll.setMinimumWidth(440)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.empty = plain_label("No rules yet. 'Add rule' starts one, blank or from an idea.")
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([560, 460])
+        layout.addWidget(split, 1)
+        layout.addWidget(self.empty)
+
+    # --- state in -----------------------------------------------------------------------
+
+    def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
+        self.state = state
+        self.model.set_state(state, now, home)
+        self.editor.set_context(state, now, home)
+        areas = sorted({*state.balance.areas, *(r.area for r in state.rules)})
+        current = self.area_filter.currentData()
+        self.area_filter.blockSignals(True)
+        self.area_filter.clear()
+        self.area_filter.addItem("Every area", None)
+        for area in areas:
+            self.area_filter.addItem(area, area)
+        self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
+        self.area_filter.blockSignals(False)
+        self.empty.setVisible(not state.rules)
+        self._reselect()
+
+    def _reselect(self) -> None:
+        row = self.model.row_of(self.selected) if self.selected else -1
+        if row < 0 and self.model.rules:
+            row = self.proxy.mapToSource(self.proxy.index(0, 0)).row()
+        if row < 0:
+            self.selected = None
+            self.editor.setEnabled(False)
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self._load(self.model.rules[row])
+
+    def _select(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        rule_id = self.proxy.data(current, RULE_ROLE)
+        rule = self.state.rule(rule_id)
+        if rule is not None and rule_id != self.selected:
+            self._load(rule)
+
+    def _load(self, rule: Rule) -> None:
+        self.selected = rule.id
+        self.editor.setEnabled(True)
+        if self.editor.original != rule:
+            self.editor.load(rule, list(self.state.balance.areas))
+
+    def _filter(self) -> None:
+        self.proxy.set_filters(
+            self.search.text(), self.area_filter.currentData(), self.kind_filter.currentData()
+        )
+
+    # --- changes out --------------------------------------------------------------------
+
+    def _rules(self, rules: list[Rule]) -> None:
+        self.edited.emit(replace(self.state, rules=rules))
+
+    def _rule_edited(self, rule: Rule) -> None:
+        self._rules([rule if r.id == rule.id else r for r in self.state.rules])
+
+    def _toggle(self, rule_id: str, on: bool) -> None:
+        self._rules([replace(r, enabled=on) if r.id == rule_id else r for r in self.state.rules])
+
+    def add(self, template: dict[str, object]) -> None:
+        doc = {**template, "id": self._free_id(str(template["name"]))}
+        rule = msgspec.convert(doc, Rule)
+        self.selected = rule.id
+        self._rules([*self.state.rules, rule])
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+
+    def duplicate(self) -> None:
+        rule = self.state.rule(self.selected or "")
+        if rule is not None:
+            copy = replace(rule, id=self._free_id(rule.name), name=f"{rule.name} (copy)")
+            self.selected = copy.id
+            self._rules([*self.state.rules, copy])
+
+    def delete(self) -> None:
+        """Deleting is undoable from the window (Undo, Ctrl+Z)."""
+        if self.selected is None:
+            return
+        rules = [r for r in self.state.rules if r.id != self.selected]
+        self.selected = None
+        self._rules(rules)
+
+    def _free_id(self, name: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "rule"
+        taken = {r.id for r in self.state.rules}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate

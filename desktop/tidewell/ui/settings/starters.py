@@ -1,0 +1,48 @@
+"""Starter ideas for rules: examples to pick and make your own, never switched on unasked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+STARTER_RULES: list[dict[str, Any]] = [
+    {
+        "name": "Stand up and stretch",
+        "area": "health",
+        "when": {
+            "kind": "at",
+            "times": ["11:00", "15:30"],
+            "days": ["mon", "tue", "wed", "thu", "fri"],
+        },
+        "nudge": {"title": "A stretch?", "message": "Two minutes away from the screen."},
+    },
+    {
+        "name": "You planned to be offline",
+        "area": "family",
+        "when": {"kind": "protected", "at_start": True, "active_minutes": 10},
+        "nudge": {
+            "title": "You planned to be offline",
+            "message": "Is someone expecting this, or is it habit?",
+        },
+    },
+    {
+        "name": "Waiting time for someone",
+        "area": "family",
+        "when": {"kind": "waiting", "min_minutes": 20},
+        "nudge": {"title": "Some waiting time?", "message": "Your ideas for it are ready."},
+    },
+    {
+        "name": "Late at the desk",
+        "area": "rest",
+        "when": {"kind": "late", "after": "22:30", "until": "05:00"},
+        "nudge": {"title": "Still here at this hour?", "message": "A real need tonight?"},
+    },
+    {
+        "name": "Revisit my balance",
+        "area": "self",
+        "when": {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00"},
+        "nudge": {
+            "title": "Does your balance still fit?",
+            "message": "A few quiet minutes with your own words.",
+        },
+    },
+]

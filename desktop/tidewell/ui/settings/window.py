@@ -1,0 +1,217 @@
+"""The settings window: a sidebar of pages over one draft of what the person defined.
+
+Pages edit the draft; Save hands it to the shell's state facade, which checks it with core
+and writes it with the store. Undo steps back through the draft; closing with unsaved
+changes asks first. The window remembers its size and the last page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.state import State
+from tidewell.core.validation import Problem
+from tidewell.ui.settings.balance_page import BalancePage
+from tidewell.ui.settings.rules_page import RulesPage
+from tidewell.ui.style import plain_label
+
+UNDO_LIMIT = 200
+
+
+class Page(Protocol):
+    edited: Signal
+    validity_changed: Signal
+
+    def set_state(self, state: State, now: datetime, home: tzinfo) -> None: ...
+
+
+class SettingsWindow(QWidget):
+    saved = Signal()
+    try_requested = Signal(object)  # a Rule, to show its popup
+
+    def __init__(
+        self,
+        state: State,
+        clock: Callable[[], tuple[datetime, tzinfo]],
+        apply: Callable[[State], list[Problem]],
+        settings_file: Path,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Tidewell settings")
+        self.setAccessibleName("Tidewell settings")
+        self.clock = clock
+        self.apply = apply
+        self.saved_state = state
+        self.draft = state
+        self.undo_stack: list[State] = []
+        self.invalid: set[int] = set()
+        self.prefs = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        self._build()
+        self._show_all()
+        self.resize(1180, 760)
+        geometry = self.prefs.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        self.sidebar.setCurrentRow(int(self.prefs.value("window/page", 0) or 0))  # type: ignore[arg-type]
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        body = QHBoxLayout()
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Settings pages")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget()
+        self.balance = BalancePage()
+        self.rules = RulesPage()
+        self.rules.try_requested.connect(self.try_requested)
+        self.pages: list[tuple[str, QWidget]] = [
+            ("My balance", self.balance),
+            ("Rules", self.rules),
+        ]
+        for number, (title, page) in enumerate(self.pages):
+            self.sidebar.addItem(title)
+            self.stack.addWidget(page)
+            page.edited.connect(self._edited)  # type: ignore[attr-defined]
+            page.validity_changed.connect(  # type: ignore[attr-defined]
+                lambda ok, n=number: self._validity(n, ok)
+            )
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
+        footer = QHBoxLayout()
+        self.status = plain_label(name="muted")
+        footer.addWidget(self.status, 1)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo the last change")
+        self.undo_button.clicked.connect(self.undo)
+        self.revert_button = QPushButton("Discard changes")
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton("Save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        for button in (self.undo_button, self.revert_button, self.save_button):
+            footer.addWidget(button)
+        layout.addLayout(footer)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self._update_buttons()
+
+    # --- the draft ----------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return any(
+            getattr(self.draft, f) != getattr(self.saved_state, f)
+            for f in State.__struct_fields__
+            if f not in ("progress", "pause")
+        )
+
+    def _edited(self, draft: State) -> None:
+        if draft == self.draft:
+            return
+        self.undo_stack = [*self.undo_stack[-UNDO_LIMIT:], self.draft]
+        self.draft = draft
+        self._show_all()
+
+    def _validity(self, page: int, ok: bool) -> None:
+        if ok:
+            self.invalid.discard(page)
+        else:
+            self.invalid.add(page)
+        self._update_buttons()
+
+    def _show_all(self) -> None:
+        now, home = self.clock()
+        for _, page in self.pages:
+            page.set_state(self.draft, now, home)  # type: ignore[attr-defined]
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self.dirty and not self.invalid)
+        self.revert_button.setEnabled(self.dirty)
+        self.undo_button.setEnabled(bool(self.undo_stack))
+        if self.invalid:
+            names = ", ".join(self.pages[n][0] for n in sorted(self.invalid))
+            self.status.setText(f"Something needs a look before saving: {names}.")
+        elif self.dirty:
+            self.status.setText("Unsaved changes.")
+        elif not self.status.text().startswith("Saved"):
+            self.status.setText("")
+
+    def undo(self) -> None:
+        if self.undo_stack:
+            self.draft = self.undo_stack.pop()
+            self._show_all()
+
+    def revert(self) -> None:
+        self.undo_stack = []
+        self.draft = self.saved_state
+        self._show_all()
+
+    def save(self) -> bool:
+        if not self.dirty or self.invalid:
+            return not self.dirty
+        problems = self.apply(self.draft)
+        if problems:
+            shown = "; ".join(str(p) for p in problems[:3])
+            self.status.setText(f"Not saved: {shown}")
+            return False
+        self.saved_state = self.draft
+        self.status.setText("Saved.")
+        self._update_buttons()
+        self.saved.emit()
+        return True
+
+    def reload(self, state: State) -> None:
+        """The app's state moved (another change); take it when nothing here is unsaved."""
+        if not self.dirty:
+            self.saved_state = self.draft = state
+            self._show_all()
+
+    # --- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dirty and not self._may_close():
+            event.ignore()
+            return
+        self.prefs.setValue("window/geometry", self.saveGeometry())
+        self.prefs.setValue("window/page", self.sidebar.currentRow())
+        self.prefs.sync()
+        event.accept()
+
+    def _may_close(self) -> bool:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved changes",
+            "You have changes that are not saved yet. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        self.close_question = box
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.revert()
+            return True
+        return False
