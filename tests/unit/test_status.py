@@ -81,3 +81,11 @@ def test_a_block_starting_inside_protected_time_is_not_announced_again() -> None
     assert [d.rule_id for d in due(s, friday_evening)] == ["guard"]
     after = state(guard, blocks=[EVENINGS, WEEKEND], handled=friday_evening)
     assert due(after, local("Europe/London", 2026, 11, 28, 0, 0, 30)) == []
+
+
+def test_a_block_with_its_own_rule_is_not_covered_twice() -> None:
+    general = rule("general", {"kind": "protected", "active_minutes": None})
+    own = rule("own", {"kind": "protected", "blocks": ["weekend"], "active_minutes": None})
+    saturday = local("Europe/London", 2026, 11, 28, 0, 0, 30)
+    s = state(general, own, blocks=[WEEKEND], handled=saturday - timedelta(days=1))
+    assert [d.rule_id for d in due(s, saturday)] == ["own"]

@@ -178,10 +178,19 @@ def _begins_protected_time(start: datetime, state: State, home: tzinfo) -> bool:
 
 
 def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
-    if not trigger.blocks:
-        return list(state.blocks)
-    wanted = set(trigger.blocks)
-    return [b for b in state.blocks if b.id in wanted]
+    """The blocks a rule speaks for. A rule naming blocks speaks for those; a rule for all
+    protected time covers every block that no enabled rule names (so a block with its own
+    firmness never gets two reminders)."""
+    if trigger.blocks:
+        wanted = set(trigger.blocks)
+        return [b for b in state.blocks if b.id in wanted]
+    named = {
+        block_id
+        for rule in state.rules
+        if rule.enabled and isinstance(rule.when, ProtectedTrigger)
+        for block_id in rule.when.blocks
+    }
+    return [b for b in state.blocks if b.id not in named]
 
 
 def _active_long_enough(
