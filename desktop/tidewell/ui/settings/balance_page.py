@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+import msgspec
 from msgspec.structs import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from tidewell.core.rules import ReflectTrigger, Rule
 from tidewell.core.state import State
 from tidewell.ui.settings.fields import problem_label
+from tidewell.ui.settings.seasons import SeasonsList
 from tidewell.ui.style import plain_label
 
 PROMPT = (
@@ -26,6 +31,16 @@ PROMPT = (
     "plenty; nobody else needs to agree."
 )
 MAX_AREA = 40
+REFLECT_RULE = {
+    "id": "reflect",
+    "name": "Revisit my balance",
+    "area": "self",
+    "when": {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00"},
+    "nudge": {
+        "title": "Does your balance still fit?",
+        "message": "A few quiet minutes with your own words.",
+    },
+}
 
 
 class BalancePage(QWidget):
@@ -35,14 +50,20 @@ class BalancePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = State()
+        self._syncing = False
+        self._areas_ok = True
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("In your own words", "section"))
+        top = QHBoxLayout()
+        words = QVBoxLayout()
+        words.addWidget(plain_label("In your own words", "section"))
         self.definition = QPlainTextEdit()
         self.definition.setPlaceholderText(PROMPT)
         self.definition.setAccessibleName("Your definition of balance")
         self.definition.textChanged.connect(self._definition_changed)
-        layout.addWidget(self.definition, 1)
-        layout.addWidget(plain_label("The areas of life that matter to you", "section"))
+        words.addWidget(self.definition, 1)
+        top.addLayout(words, 3)
+        areas_box = QVBoxLayout()
+        areas_box.addWidget(plain_label("Areas of life that matter to you", "section"))
         row = QHBoxLayout()
         self.areas = QListWidget()
         self.areas.setAccessibleName("Your areas of life")
@@ -63,15 +84,45 @@ class BalancePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         row.addLayout(buttons)
-        layout.addLayout(row, 1)
+        areas_box.addLayout(row, 1)
         self.problem = problem_label()
-        layout.addWidget(self.problem)
-        layout.addWidget(
+        areas_box.addWidget(self.problem)
+        areas_box.addWidget(
             plain_label("Double-click an area to rename it. Your own names are welcome.", "muted")
         )
+        top.addLayout(areas_box, 2)
+        layout.addLayout(top, 2)
+        reflect = QHBoxLayout()
+        self.reflect_on = QCheckBox("Ask me now and then whether this still fits: every")
+        self.reflect_on.setAccessibleName("Ask me to reflect on my balance")
+        self.reflect_weeks = QSpinBox()
+        self.reflect_weeks.setRange(1, 52)
+        self.reflect_weeks.setSuffix(" weeks")
+        self.reflect_weeks.setAccessibleName("How often to reflect, in weeks")
+        reflect.addWidget(self.reflect_on)
+        reflect.addWidget(self.reflect_weeks)
+        reflect.addStretch(1)
+        layout.addLayout(reflect)
+        self.reflect_on.toggled.connect(self._reflect_changed)
+        self.reflect_weeks.valueChanged.connect(self._reflect_changed)
+        layout.addWidget(
+            plain_label("Seasons: busy stretches are fine when you know them", "section")
+        )
+        self.seasons = SeasonsList()
+        self.seasons.edited.connect(self.edited)
+        self.seasons.validity_changed.connect(self._seasons_valid)
+        layout.addWidget(self.seasons, 3)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state
+        self.seasons.set_state(state, now, home)
+        rule = self._reflect_rule()
+        self._syncing = True
+        self.reflect_on.setChecked(rule is not None and rule.enabled)
+        weeks = rule.when.every_weeks if rule and isinstance(rule.when, ReflectTrigger) else 4
+        self.reflect_weeks.setValue(weeks)
+        self.reflect_weeks.setEnabled(self.reflect_on.isChecked())
+        self._syncing = False
         if self.definition.toPlainText() != state.balance.definition:
             self.definition.blockSignals(True)
             self.definition.setPlainText(state.balance.definition)
@@ -84,6 +135,30 @@ class BalancePage(QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.areas.addItem(item)
             self.areas.blockSignals(False)
+
+    def _seasons_valid(self, ok: bool) -> None:
+        self.validity_changed.emit(ok and self._areas_ok)
+
+    def _reflect_rule(self) -> Rule | None:
+        return next((r for r in self.state.rules if isinstance(r.when, ReflectTrigger)), None)
+
+    def _reflect_changed(self) -> None:
+        if self._syncing:
+            return
+        on, weeks = self.reflect_on.isChecked(), self.reflect_weeks.value()
+        self.reflect_weeks.setEnabled(on)
+        rule = self._reflect_rule()
+        if rule is None:
+            if not on:
+                return
+            rule = msgspec.convert(REFLECT_RULE, Rule)
+        assert isinstance(rule.when, ReflectTrigger)
+        new = replace(rule, enabled=on, when=replace(rule.when, every_weeks=weeks))
+        rules = [new if r.id == new.id else r for r in self.state.rules]
+        if new.id not in {r.id for r in rules}:
+            rules.append(new)
+        if rules != self.state.rules:
+            self.edited.emit(replace(self.state, rules=rules))
 
     def _area_names(self) -> list[str]:
         return [self.areas.item(i).text().strip() for i in range(self.areas.count())]
@@ -104,7 +179,8 @@ class BalancePage(QWidget):
             problem = "Two areas have the same name."
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
-        self.validity_changed.emit(problem is None)
+        self._areas_ok = problem is None
+        self.validity_changed.emit(self._areas_ok and self.seasons.valid)
         if problem is None:
             balance = replace(self.state.balance, areas=names)
             self.edited.emit(replace(self.state, balance=balance))

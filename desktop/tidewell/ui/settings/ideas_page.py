@@ -1,0 +1,83 @@
+"""Waiting time: the person's own ideas for it, quick to add; the quick panel ranks them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
+
+from tidewell.core.life import WaitingIdea
+from tidewell.core.state import State
+from tidewell.ui.settings.fields import split_list
+from tidewell.ui.settings.item_list import ItemList
+
+
+class IdeasPage(ItemList):
+    field_name = "ideas"
+    noun = "idea"
+    kind = WaitingIdea
+
+    def build_form(self, form: QFormLayout) -> None:
+        self.what = self.field("what", "What", QLineEdit(), "e.g. a long e-mail to my sister")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, 600)
+        self.minutes.setSuffix(" min")
+        self.field("minutes", "Takes about", self.minutes)
+        self.person = self.field("person", "For", QComboBox())
+        self.area = QComboBox()
+        self.area.setEditable(True)
+        self.field("area", "Area of life", self.area)
+        self.link = self.field("link", "Link", QLineEdit(), "tel:…, mailto:…, https://…")
+        self.contexts = self.field(
+            "contexts", "Where", QLineEdit(), "airport, commute (empty: anywhere)"
+        )
+        for edit in (self.what, self.link, self.contexts):
+            edit.textEdited.connect(self.form_changed)
+        self.minutes.valueChanged.connect(self.form_changed)
+        self.person.currentIndexChanged.connect(self.form_changed)
+        self.area.currentTextChanged.connect(self.form_changed)
+
+    def set_state(self, state: State, now: Any, home: Any) -> None:
+        people = [(p.name, p.id) for p in state.people]
+        current = [
+            (self.person.itemText(i), self.person.itemData(i))
+            for i in range(1, self.person.count())
+        ]
+        if people != current:
+            self._loading = True
+            self.person.clear()
+            self.person.addItem("Nobody in particular", None)
+            for name, person_id in people:
+                self.person.addItem(name, person_id)
+            self.area.clear()
+            self.area.addItems(list(state.balance.areas))
+            self._loading = False
+            self.loaded = None  # reload the form with the new choices
+        super().set_state(state, now, home)
+
+    def load(self, item: WaitingIdea) -> None:
+        self.what.setText(item.what)
+        self.minutes.setValue(item.minutes)
+        self.person.setCurrentIndex(max(0, self.person.findData(item.person)))
+        self.area.setCurrentText(item.area)
+        self.link.setText(item.link or "")
+        self.contexts.setText(", ".join(item.contexts))
+
+    def document(self, item: WaitingIdea) -> dict[str, Any]:
+        doc: dict[str, Any] = msgspec.to_builtins(item)
+        doc.update(
+            what=self.what.text().strip(),
+            minutes=self.minutes.value(),
+            person=self.person.currentData(),
+            area=self.area.currentText().strip(),
+            link=self.link.text().strip() or None,
+            contexts=split_list(self.contexts.text()),
+        )
+        return {k: v for k, v in doc.items() if v is not None}
+
+    def blank(self) -> dict[str, Any]:
+        return {"id": "idea", "what": "Something for the wait", "minutes": 15}
+
+    def label(self, item: WaitingIdea) -> str:
+        return f"{item.what} · {item.minutes} min"

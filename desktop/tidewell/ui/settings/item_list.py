@@ -1,0 +1,213 @@
+"""A list of items (protected blocks, people, ideas, seasons) beside a form for the selected
+one. Subclasses say which State field they edit, how to build the form, and how to turn it
+into a document; checking, problems beside fields, add and delete are shared."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from typing import Any
+
+import msgspec
+from msgspec.structs import replace
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.state import State
+from tidewell.core.validation import problem_from
+from tidewell.ui.settings.fields import Field, form_label, problem_label
+
+
+class ItemList(QWidget):
+    edited = Signal(object)  # the new draft State
+    validity_changed = Signal(bool)
+
+    field_name = ""  # the State field: "blocks", "people", "ideas", "seasons"
+    noun = "item"
+    kind: Any = None  # the msgspec type (or union) an item converts to
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = State()
+        self.now: datetime | None = None
+        self.home: tzinfo | None = None
+        self.selected: str | None = None
+        self.loaded: Any = None  # the item the form shows
+        self.valid = True
+        self._loading = False
+        self.fields: dict[str, Field] = {}
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget()
+        self.list.setAccessibleName(f"Your {self.noun}s")
+        self.list.currentRowChanged.connect(self._select)
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(f"Add {self.noun}")
+        self.add_button.clicked.connect(self.add)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        left.addLayout(buttons)
+        outer.addLayout(left, 2)
+        right = QVBoxLayout()
+        self.form = QFormLayout()
+        right.addLayout(self.form)
+        self.general_problem = problem_label()
+        right.addWidget(self.general_problem)
+        self.build_form(self.form)
+        self.extra = QVBoxLayout()
+        right.addLayout(self.extra)
+        right.addStretch(1)
+        self.form_box = QWidget()
+        self.form_box.setLayout(right)
+        outer.addWidget(self.form_box, 3)
+
+    # --- for subclasses -----------------------------------------------------------------
+
+    def build_form(self, form: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def load(self, item: Any) -> None:
+        raise NotImplementedError
+
+    def document(self, item: Any) -> dict[str, Any]:
+        """The form's values on top of ``item`` (so fields the form lacks are kept)."""
+        raise NotImplementedError
+
+    def blank(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def label(self, item: Any) -> str:
+        return str(item.id)
+
+    def extra_check(self, item: Any) -> str | None:
+        """A problem between this item and the others, in words; None when it fits."""
+        return None
+
+    def changed_hook(self, item: Any) -> None:
+        """After a valid edit; e.g. a live line about the person's time."""
+
+    def field(self, key: str, label: str, control: QWidget, hint: str = "") -> Any:
+        field = Field(control, label, hint)
+        self.fields[key] = field
+        self.form.addRow(form_label(label), field)
+        return control
+
+    # --- shared -------------------------------------------------------------------------
+
+    @property
+    def items(self) -> list[Any]:
+        return list(getattr(self.state, self.field_name))
+
+    def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
+        self.state, self.now, self.home = state, now, home
+        labels = [self.label(i) for i in self.items]
+        if [self.list.item(r).text() for r in range(self.list.count())] != labels:
+            self.list.blockSignals(True)
+            self.list.clear()
+            self.list.addItems(labels)
+            self.list.blockSignals(False)
+        ids = [i.id for i in self.items]
+        row = ids.index(self.selected) if self.selected in ids else (0 if ids else -1)
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self.form_box.setEnabled(row >= 0)
+        self.delete_button.setEnabled(row >= 0)
+        if row >= 0 and self.items[row] != self.loaded:  # never reload under the cursor
+            self.selected = ids[row]
+            self._load(self.items[row])
+
+    def _select(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.selected = self.items[row].id
+            self._load(self.items[row])
+
+    def _load(self, item: Any) -> None:
+        self.loaded = item
+        self._loading = True
+        try:
+            self.load(item)
+        finally:
+            self._loading = False
+        self._set_valid(True)
+        for field in self.fields.values():
+            field.show_problem(None)
+        self.general_problem.hide()
+        self.changed_hook(item)
+
+    def form_changed(self, *_: object) -> None:
+        if self._loading or self.selected is None:
+            return
+        index = next((i for i, x in enumerate(self.items) if x.id == self.selected), None)
+        if index is None:
+            return
+        for field in self.fields.values():
+            field.show_problem(None)
+        self.general_problem.hide()
+        try:
+            item = msgspec.convert(self.document(self.items[index]), self.kind)
+        except msgspec.ValidationError as err:
+            self._show(problem_from(err, "$"))
+            self._set_valid(False)
+            return
+        clash = self.extra_check(item)
+        if clash:
+            self.general_problem.setText(clash)
+            self.general_problem.show()
+            self._set_valid(False)
+            return
+        self._set_valid(True)
+        self.changed_hook(item)
+        self.loaded = item
+        if item != self.items[index]:
+            items = self.items
+            items[index] = item
+            self.edited.emit(replace(self.state, **{self.field_name: items}))
+
+    def _set_valid(self, valid: bool) -> None:
+        if valid != self.valid:
+            self.valid = valid
+            self.validity_changed.emit(valid)
+
+    def _show(self, problem: Any) -> None:
+        path = problem.path.removeprefix("$.")
+        key = re.sub(r"\[\d+\]", "", path)
+        while key and key not in self.fields:
+            key = key.rpartition(".")[0]
+        if key in self.fields and not self.fields[key].isHidden():
+            self.fields[key].show_problem(problem.message)
+        else:
+            self.general_problem.setText(f"{path}: {problem.message}")
+            self.general_problem.show()
+
+    def add(self) -> None:
+        doc = self.blank()
+        doc["id"] = self.free_id(str(doc.get("id") or self.noun))
+        item = msgspec.convert(doc, self.kind)
+        self.selected = item.id
+        self.edited.emit(replace(self.state, **{self.field_name: [*self.items, item]}))
+
+    def delete(self) -> None:
+        if self.selected is None:
+            return
+        items = [i for i in self.items if i.id != self.selected]
+        self.selected = None
+        self.edited.emit(replace(self.state, **{self.field_name: items}))
+
+    def free_id(self, wanted: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", wanted.casefold()).strip("-")[:40] or self.noun
+        taken = {i.id for i in self.items}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate

@@ -1,0 +1,200 @@
+"""Protected time: weekly blocks and dated ones (a vacation), each with its reason and how
+firm it is, drawn on this week."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+import msgspec
+from msgspec.structs import replace
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLineEdit, QSpinBox
+
+from tidewell.core.life import Block, DatedBlock
+from tidewell.core.rules import ProtectedTrigger, Rule
+from tidewell.core.state import State
+from tidewell.ui.settings.fields import DayPicker
+from tidewell.ui.settings.item_list import ItemList
+from tidewell.ui.settings.week_view import WeekView
+
+FIRMNESS = (
+    ("general", "As my rule for all protected time"),
+    ("start", "A reminder when it starts"),
+    ("active", "When it starts, and if I'm at the computer inside it"),
+    ("quiet", "No reminders: I just want it marked"),
+)
+
+
+def firmness_rule_id(block_id: str) -> str:
+    return f"protect-{block_id}"
+
+
+class ProtectedPage(ItemList):
+    field_name = "blocks"
+    noun = "block"
+    kind = Block
+
+    def build_form(self, form: QFormLayout) -> None:
+        self.reason = self.field(
+            "reason", "Reason", QLineEdit(), "in your words, e.g. time with the kids"
+        )
+        self.block_kind = QComboBox()
+        self.block_kind.addItems(["Every week", "Once (dates)"])
+        self.field("kind", "Repeats", self.block_kind)
+        self.days = self.field("days", "Days", DayPicker("Protected on"))
+        self.start = self.field("start", "From", QLineEdit(), "a time like 19:00")
+        self.end = self.field("end", "Until", QLineEdit(), "before the start: the next morning")
+        self.from_date = QDateTimeEdit()
+        self.from_date.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.from_date.setCalendarPopup(True)
+        self.field("dated_start", "From", self.from_date)
+        self.to_date = QDateTimeEdit()
+        self.to_date.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.to_date.setCalendarPopup(True)
+        self.field("dated_end", "Until", self.to_date)
+        self.firmness = QComboBox()
+        for _, label in FIRMNESS:
+            self.firmness.addItem(label)
+        self.field("firmness", "How firm", self.firmness)
+        self.active_minutes = QSpinBox()
+        self.active_minutes.setRange(1, 600)
+        self.active_minutes.setValue(10)
+        self.active_minutes.setSuffix(" min at the computer")
+        self.field("active_minutes", "Ask after", self.active_minutes)
+        self.week = WeekView()
+        self.extra.addWidget(self.week)
+        for edit in (self.reason, self.start, self.end):
+            edit.textEdited.connect(self.form_changed)
+        for box in self.days.boxes:
+            box.toggled.connect(self.form_changed)
+        self.block_kind.currentIndexChanged.connect(self._kind_changed)
+        self.from_date.dateTimeChanged.connect(self.form_changed)
+        self.to_date.dateTimeChanged.connect(self.form_changed)
+        self.firmness.currentIndexChanged.connect(self._firmness_changed)
+        self.active_minutes.valueChanged.connect(self._firmness_changed)
+
+    def _kind_changed(self) -> None:
+        self._show_kind_fields()
+        self.form_changed()
+
+    def _show_kind_fields(self) -> None:
+        weekly = self.block_kind.currentIndex() == 0
+        for key in ("days", "start", "end"):
+            self.fields[key].setVisible(weekly)
+            self.form.labelForField(self.fields[key]).setVisible(weekly)
+        for key in ("dated_start", "dated_end"):
+            self.fields[key].setVisible(not weekly)
+            self.form.labelForField(self.fields[key]).setVisible(not weekly)
+        active = self.firmness.currentIndex() == 2
+        self.fields["active_minutes"].setVisible(active)
+        self.form.labelForField(self.fields["active_minutes"]).setVisible(active)
+
+    def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
+        super().set_state(state, now, home)
+        self.week.show_week(state, now, home, self.selected)
+
+    def load(self, item: Block) -> None:
+        dated = isinstance(item, DatedBlock)
+        self.block_kind.setCurrentIndex(1 if dated else 0)
+        self.reason.setText(item.reason)
+        if isinstance(item, DatedBlock):
+            self.from_date.setDateTime(QDateTime(item.start))
+            self.to_date.setDateTime(QDateTime(item.end))
+        else:
+            self.days.set_days(list(item.days))
+            self.start.setText(item.start)
+            self.end.setText(item.end)
+        rule = self.state.rule(firmness_rule_id(item.id))
+        choice, minutes = "general", 10
+        if rule is not None and isinstance(rule.when, ProtectedTrigger):
+            if not rule.enabled:
+                choice = "quiet"
+            elif rule.when.active_minutes is not None:
+                choice, minutes = "active", rule.when.active_minutes
+            else:
+                choice = "start"
+        self.firmness.setCurrentIndex([k for k, _ in FIRMNESS].index(choice))
+        self.active_minutes.setValue(minutes)
+        self._show_kind_fields()
+
+    def document(self, item: Block) -> dict[str, Any]:
+        doc: dict[str, Any] = {"id": item.id, "reason": self.reason.text().strip()}
+        if item.zone:
+            doc["zone"] = item.zone
+        if self.block_kind.currentIndex() == 0:
+            doc.update(
+                kind="weekly",
+                days=self.days.days(),
+                start=self.start.text().strip(),
+                end=self.end.text().strip(),
+            )
+        else:
+            doc.update(kind="dated", start=_naive(self.from_date), end=_naive(self.to_date))
+        return doc
+
+    def blank(self) -> dict[str, Any]:
+        return {
+            "kind": "weekly",
+            "id": "protected",
+            "reason": "",
+            "days": ["sat", "sun"],
+            "start": "00:00",
+            "end": "00:00",
+        }
+
+    def label(self, item: Block) -> str:
+        reason = item.reason or "(no reason written yet)"
+        if isinstance(item, DatedBlock):
+            return f"{reason} · {item.start:%d %b} to {item.end:%d %b}"
+        return f"{reason} · {item.start}-{item.end}"
+
+    def delete(self) -> None:
+        """A block goes with its own reminder rule, if it had one."""
+        if self.selected is None:
+            return
+        rule_id = firmness_rule_id(self.selected)
+        items = [i for i in self.items if i.id != self.selected]
+        rules = [r for r in self.state.rules if r.id != rule_id]
+        self.selected = None
+        self.edited.emit(replace(self.state, blocks=items, rules=rules))
+
+    def _firmness_changed(self) -> None:
+        self._show_kind_fields()
+        if self._loading or self.selected is None:
+            return
+        choice = FIRMNESS[self.firmness.currentIndex()][0]
+        rule_id = firmness_rule_id(self.selected)
+        rules = [r for r in self.state.rules if r.id != rule_id]
+        if choice != "general":
+            block = next(b for b in self.items if b.id == self.selected)
+            rule = msgspec.convert(
+                {
+                    "id": rule_id,
+                    "name": f"Protected: {block.reason or block.id}",
+                    "area": "rest",
+                    "enabled": choice != "quiet",
+                    "when": {
+                        "kind": "protected",
+                        "blocks": [block.id],
+                        "at_start": True,
+                        "active_minutes": self.active_minutes.value()
+                        if choice == "active"
+                        else None,
+                    },
+                    "nudge": {
+                        "title": "You planned to be offline",
+                        "message": "Is something really waiting, or is it habit?",
+                    },
+                },
+                Rule,
+            )
+            old = self.state.rule(rule_id)
+            rule = replace(rule, nudge=old.nudge) if old is not None else rule
+            rules.append(rule)
+        if rules != self.state.rules:
+            self.edited.emit(replace(self.state, rules=rules))
+
+
+def _naive(edit: QDateTimeEdit) -> str:
+    return edit.dateTime().toPython().replace(second=0, microsecond=0).isoformat()  # type: ignore[union-attr]
