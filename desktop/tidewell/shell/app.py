@@ -240,16 +240,12 @@ class TidewellApp(QObject):
             self.runtime.pause_for(choice)
 
     def open_settings(self) -> None:
-        from tidewell.ui.settings.window import SettingsWindow  # only when asked for
+        from tidewell.shell.settings_host import SettingsHost  # only when asked for
+        from tidewell.ui.settings.window import SettingsWindow
 
         if self.settings is None:
             rt = self.runtime
-            window = SettingsWindow(
-                rt.state,
-                lambda: (rt.now(), rt.home()),
-                rt.apply_definitions,
-                rt.store.folder / WINDOW_PREFS,
-            )
+            window = SettingsWindow(rt.state, SettingsHost(rt), rt.store.folder / WINDOW_PREFS)
             window.setWindowIcon(icon("tidewell"))
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(self._settings_closed)

@@ -35,6 +35,19 @@ SHEET = """
 """
 
 
+WINDOW_SHEET = """
+#section { font-weight: 600; color: palette(highlight); margin-top: 6px; }
+#muted { color: palette(placeholder-text); }
+#problem { color: #c0562b; }
+QPushButton[day="true"]:checked {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border: 1px solid palette(highlight);
+    border-radius: 4px;
+}
+"""
+
+
 def plain_label(text: str = "", name: str | None = None, wrap: bool = True) -> QLabel:
     """A label that never reads its text as HTML: people's and imported words are plain text."""
     label = QLabel()

@@ -35,7 +35,6 @@ class Field(QWidget):
         self.hint.setVisible(bool(hint))
         layout.addWidget(self.hint)
         self.problem = plain_label(name="problem")
-        self.problem.setStyleSheet("color: #a4502a;")
         self.problem.hide()
         layout.addWidget(self.problem)
 
@@ -57,6 +56,7 @@ class DayPicker(QWidget):
         for label, name in zip(DAY_LABELS, DAY_NAMES, strict=True):
             box = QPushButton(label[:2])
             box.setCheckable(True)
+            box.setProperty("day", True)
             box.setFixedWidth(36)
             box.setToolTip(name)
             box.setAccessibleName(f"{accessible}: {name}")
@@ -78,6 +78,5 @@ def split_list(text: str) -> list[str]:
 
 def problem_label() -> QLabel:
     label = plain_label(name="problem")
-    label.setStyleSheet("color: #a4502a;")
     label.hide()
     return label

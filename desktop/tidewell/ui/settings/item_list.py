@@ -63,8 +63,8 @@ class ItemList(QWidget):
         right.addLayout(self.form)
         self.general_problem = problem_label()
         right.addWidget(self.general_problem)
+        self.extra = QVBoxLayout()  # below the form: a week view, a timeline
         self.build_form(self.form)
-        self.extra = QVBoxLayout()
         right.addLayout(self.extra)
         right.addStretch(1)
         self.form_box = QWidget()

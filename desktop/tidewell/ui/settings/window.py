@@ -6,10 +6,9 @@ changes asks first. The window remembers its size and the last page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,10 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.state import State
-from tidewell.core.validation import Problem
 from tidewell.ui.settings.balance_page import BalancePage
+from tidewell.ui.settings.general_page import GeneralPage
+from tidewell.ui.settings.ideas_page import IdeasPage
+from tidewell.ui.settings.people_page import PeoplePage
+from tidewell.ui.settings.protected_page import ProtectedPage
 from tidewell.ui.settings.rules_page import RulesPage
-from tidewell.ui.style import plain_label
+from tidewell.ui.style import WINDOW_SHEET, plain_label
+
+if TYPE_CHECKING:
+    from tidewell.shell.settings_host import SettingsHost
 
 UNDO_LIMIT = 200
 
@@ -43,18 +48,12 @@ class SettingsWindow(QWidget):
     saved = Signal()
     try_requested = Signal(object)  # a Rule, to show its popup
 
-    def __init__(
-        self,
-        state: State,
-        clock: Callable[[], tuple[datetime, tzinfo]],
-        apply: Callable[[State], list[Problem]],
-        settings_file: Path,
-    ) -> None:
+    def __init__(self, state: State, host: SettingsHost, settings_file: Path) -> None:
         super().__init__()
         self.setWindowTitle("Tidewell settings")
         self.setAccessibleName("Tidewell settings")
-        self.clock = clock
-        self.apply = apply
+        self.setStyleSheet(WINDOW_SHEET)
+        self.host = host
         self.saved_state = state
         self.draft = state
         self.undo_stack: list[State] = []
@@ -79,9 +78,17 @@ class SettingsWindow(QWidget):
         self.balance = BalancePage()
         self.rules = RulesPage()
         self.rules.try_requested.connect(self.try_requested)
+        self.protected = ProtectedPage()
+        self.people = PeoplePage()
+        self.ideas = IdeasPage()
+        self.general = GeneralPage(self.host)
         self.pages: list[tuple[str, QWidget]] = [
             ("My balance", self.balance),
             ("Rules", self.rules),
+            ("Protected time", self.protected),
+            ("People", self.people),
+            ("Waiting time", self.ideas),
+            ("General", self.general),
         ]
         for number, (title, page) in enumerate(self.pages):
             self.sidebar.addItem(title)
@@ -137,7 +144,7 @@ class SettingsWindow(QWidget):
         self._update_buttons()
 
     def _show_all(self) -> None:
-        now, home = self.clock()
+        now, home = self.host.now_and_home()
         for _, page in self.pages:
             page.set_state(self.draft, now, home)  # type: ignore[attr-defined]
         self._update_buttons()
@@ -167,7 +174,7 @@ class SettingsWindow(QWidget):
     def save(self) -> bool:
         if not self.dirty or self.invalid:
             return not self.dirty
-        problems = self.apply(self.draft)
+        problems = self.host.apply(self.draft)
         if problems:
             shown = "; ".join(str(p) for p in problems[:3])
             self.status.setText(f"Not saved: {shown}")

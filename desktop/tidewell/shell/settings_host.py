@@ -1,0 +1,95 @@
+"""What the settings window may ask of the app, in one place: the time, saving a draft,
+files (export, import, backups) and start-at-login. Widgets never open files themselves."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from tidewell.core.commands import merge_rules
+from tidewell.core.rulefile import merge_file, read_rule_file, write_rule_file
+from tidewell.core.state import State
+from tidewell.core.validation import Invalid, Problem
+from tidewell.platform import autostart
+from tidewell.shell.runtime import Runtime
+from tidewell.store.atomic import atomic_write
+from tidewell.store.backups import backups_of
+from tidewell.store.datastore import MAIN, state_from_tables
+from tidewell.store.documents import Unreadable, read_tables
+
+
+class Preview:
+    """What an import would do, before anything changes."""
+
+    def __init__(self, before: State, after: State) -> None:
+        self.after = after
+        self.lines: list[str] = []
+        for label, field in (
+            ("rules", "rules"),
+            ("protected blocks", "blocks"),
+            ("people", "people"),
+            ("seasons", "seasons"),
+            ("waiting ideas", "ideas"),
+        ):
+            old = {i.id: i for i in getattr(before, field)}
+            new = getattr(after, field)
+            added = sum(1 for i in new if i.id not in old)
+            changed = sum(1 for i in new if i.id in old and old[i.id] != i)
+            if added or changed:
+                self.lines.append(f"{label}: {added} new, {changed} changed")
+        if before.balance != after.balance:
+            self.lines.append("your own words about balance: replaced")
+
+
+class SettingsHost:
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.folder = runtime.store.folder
+
+    def now_and_home(self) -> tuple[datetime, tzinfo]:
+        return self.runtime.now(), self.runtime.home()
+
+    def apply(self, draft: State) -> list[Problem]:
+        return self.runtime.apply_definitions(draft)
+
+    # --- files --------------------------------------------------------------------------
+
+    def export(self, draft: State, path: Path) -> None:
+        atomic_write(path, write_rule_file(draft))  # private (0600), like every Tidewell file
+
+    def preview_import(self, draft: State, path: Path) -> Preview:
+        """Read and check a rule file against the draft; raises Invalid (with paths) or
+        OSError. Nothing changes until the person says so."""
+        incoming = read_rule_file(path.read_bytes(), known=draft)
+        merged, _, _ = merge_rules(draft, incoming.rules, self.runtime.clock.now())
+        return Preview(draft, merge_file(merged, incoming))
+
+    def backups(self) -> list[tuple[str, Path]]:
+        found = []
+        for path in backups_of(self.folder / MAIN):
+            stamp = path.stem.rsplit("-", 1)[-1]
+            try:
+                when = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+                label = f"{when.astimezone(self.runtime.home()):%a %d %b %Y, %H:%M}"
+            except ValueError:
+                label = path.name
+            found.append((label, path))
+        return found
+
+    def read_backup(self, path: Path) -> State:
+        try:
+            raw, _ = read_tables(path)
+        except Unreadable as err:
+            raise Invalid([Problem("$", str(err))]) from None
+        state, problems, _ = state_from_tables(raw or {})
+        if problems:
+            raise Invalid(problems)
+        return state
+
+    # --- start at login -----------------------------------------------------------------
+
+    def starts_at_login(self) -> bool:
+        return autostart.starts_at_login()
+
+    def set_start_at_login(self, on: bool) -> Path | None:
+        return autostart.set_start_at_login(on)

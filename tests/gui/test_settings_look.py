@@ -1,0 +1,65 @@
+"""Every settings page in a light and a dark palette, saved as pictures to look at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from tidewell.shell.app import TidewellApp
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(os.environ.get("TIDEWELL_SCREENSHOTS", ROOT / "build" / "e2e")) / "settings"
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#26292b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e3"),
+        (QPalette.ColorRole.Base, "#1d1f21"),
+        (QPalette.ColorRole.AlternateBase, "#2b2e30"),
+        (QPalette.ColorRole.Text, "#e6e6e3"),
+        (QPalette.ColorRole.Button, "#34383a"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e3"),
+        (QPalette.ColorRole.Highlight, "#2f7f7a"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#8d9391"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#74797a"))
+    return palette
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette()
+    if scheme == "dark":
+        app.setPalette(dark_palette())
+    try:
+        shell.open_settings()
+        window = shell.settings
+        assert window is not None
+        window.resize(1180, 760)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for row, (title, _page) in enumerate(window.pages):
+            window.sidebar.setCurrentRow(row)
+            picture = window.grab()
+            name = title.lower().replace(" ", "-")
+            path = SHOTS / f"{row + 1}-{name}-{scheme}.png"
+            assert picture.save(str(path))
+            assert path.stat().st_size > 10_000  # a drawn page, not an empty frame
+            assert not window.undo_stack, (title, window.draft)
+        window.close()
+    finally:
+        app.setPalette(original)
