@@ -1,0 +1,244 @@
+"""The other settings pages: protected time, people, waiting ideas, seasons, general."""
+
+from __future__ import annotations
+
+import json
+import plistlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from tidewell.core.life import WeeklyBlock
+from tidewell.platform import autostart
+from tidewell.shell.app import TidewellApp
+from tidewell.ui.settings.window import SettingsWindow
+
+
+@pytest.fixture
+def window(qtbot, shell: TidewellApp) -> Iterator[SettingsWindow]:  # type: ignore[no-untyped-def]
+    shell.open_settings()
+    assert shell.settings is not None
+    yield shell.settings
+    if shell.settings is not None:
+        shell.settings.revert()
+        shell.settings.close()
+
+
+def retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
+    edit.selectAll()
+    edit.del_()
+    qtbot.keyClicks(edit, text)
+
+
+def test_protected_block_edit_and_firmness(
+    qtbot, window: SettingsWindow, shell: TidewellApp
+) -> None:  # type: ignore[no-untyped-def]
+    page = window.protected
+    window.sidebar.setCurrentRow(2)
+    assert page.selected == "weekend"
+    retype(qtbot, page.reason, "weekends with Mia and Jonas")
+    retype(qtbot, page.start, "25:00")
+    assert "(a time like 09:00)" in page.fields["start"].problem.text()
+    assert not window.save_button.isEnabled()
+    retype(qtbot, page.start, "08:00")
+    assert page.fields["start"].problem.isHidden()
+    page.firmness.setCurrentIndex(2)  # also when active inside it
+    page.active_minutes.setValue(20)
+    assert window.save()
+    state = shell.runtime.state
+    block = next(b for b in state.blocks if b.id == "weekend")
+    assert isinstance(block, WeeklyBlock)
+    assert (block.reason, block.start) == ("weekends with Mia and Jonas", "08:00")
+    own = state.rule("protect-weekend")
+    assert own is not None and own.when.active_minutes == 20  # type: ignore[union-attr]
+    # Deleting the block takes its own reminder with it.
+    page.delete()
+    assert window.draft.rule("protect-weekend") is None
+
+
+def test_a_dated_block_for_a_vacation(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.protected
+    page.add()
+    page.block_kind.setCurrentIndex(1)
+    assert page.fields["start"].isHidden() and not page.fields["dated_start"].isHidden()
+    retype(qtbot, page.reason, "Lisbon with everyone")
+    page.to_date.setDateTime(page.from_date.dateTime().addDays(7))
+    block = window.draft.blocks[-1]
+    assert block.__struct_config__.tag == "dated" and block.reason == "Lisbon with everyone"
+    page.to_date.setDateTime(page.from_date.dateTime().addDays(-1))
+    assert "the end must come after the start" in page.general_problem.text()
+
+
+def test_people_zones_and_the_live_line(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.people
+    page.add()
+    retype(qtbot, page.name, "Dad")
+    page.zone.setCurrentText("America/Toronto")
+    retype(qtbot, page.hours, "06:00-09:00")
+    person = window.draft.people[-1]
+    assert (person.name, person.zone, person.reachable[0].start) == (
+        "Dad",
+        "America/Toronto",
+        "06:00",
+    )
+    assert page.live.text() == "Now 03:00 there, likely busy"  # 08:00 in London
+    page.zone.setCurrentText("Atlantis/Capital")
+    assert "unknown time zone" in page.fields["zone"].problem.text()
+    page.zone.setCurrentText("America/Toronto")
+    retype(qtbot, page.hours, "6-9")
+    assert "(a time like 09:00)" in page.fields["reachable"].problem.text()
+    completer = page.zone.completer()
+    completer.setCompletionPrefix("toronto")
+    assert completer.currentCompletion() == "America/Toronto"
+
+
+def test_waiting_ideas_with_a_person(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    page = window.ideas
+    page.add()
+    retype(qtbot, page.what, "Voice message to Anna")
+    page.minutes.setValue(5)
+    page.person.setCurrentIndex(page.person.findData("sister"))
+    retype(qtbot, page.link, "javascript:alert(1)")
+    assert "got 'javascript'" in page.fields["link"].problem.text()
+    retype(qtbot, page.link, "mailto:anna@example.org")
+    idea = window.draft.ideas[-1]
+    assert (idea.what, idea.minutes, idea.person) == ("Voice message to Anna", 5, "sister")
+
+
+def test_seasons_that_cannot_overlap(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    seasons = window.balance.seasons
+    seasons.add()
+    seasons.season_kind.setCurrentIndex(2)  # recovery, across the busy year-end push
+    assert "overlaps 'Year-end push' (busy)" in seasons.general_problem.text()
+    assert not window.save_button.isEnabled()
+    seasons.start.setDate(seasons.start.date().addDays(40))
+    seasons.end.setDate(seasons.start.date().addDays(10))
+    assert seasons.general_problem.isHidden()
+    assert window.draft.seasons[-1].kind == "recovery"
+
+
+def test_reflection_frequency(window: SettingsWindow) -> None:
+    page = window.balance
+    page.reflect_weeks.setValue(6)
+    assert window.draft.rule("reflect").when.every_weeks == 6  # type: ignore[union-attr]
+    page.reflect_on.setChecked(False)
+    assert window.draft.rule("reflect").enabled is False  # type: ignore[union-attr]
+
+
+def test_general_settings(window: SettingsWindow, shell: TidewellApp) -> None:
+    page = window.general
+    page.popup_seconds.setValue(45)
+    page.zone.setCurrentText("Asia/Tokyo")
+    assert window.save()
+    assert shell.runtime.state.settings.popup_seconds == 45
+    assert shell.runtime.state.settings.zone == "Asia/Tokyo"
+    page.zone.setCurrentText("Nowhere/Else")
+    assert "unknown time zone" in page.message.text()
+    assert not window.save_button.isEnabled()
+
+
+def test_export_and_import_with_a_preview(
+    tmp_path: Path, window: SettingsWindow, shell: TidewellApp
+) -> None:
+    page = window.general
+    out = tmp_path / "export.json"
+    page.export_to(out)
+    exported = json.loads(out.read_text())
+    assert [r["id"] for r in exported["rules"]][:2] == ["stretch", "offline"]
+    incoming = tmp_path / "incoming.json"
+    incoming.write_text(
+        json.dumps(
+            {
+                "rules": [
+                    {
+                        "id": "call-dad",
+                        "name": "Call Dad",
+                        "when": {"kind": "waiting"},
+                        "nudge": {"title": "Dad?"},
+                    },
+                    {**exported["rules"][0], "name": "Stretch, slowly"},
+                ]
+            }
+        )
+    )
+    QTimer.singleShot(0, lambda: page.question.button(QMessageBox.StandardButton.Ok).click())
+    assert page.import_from(incoming)
+    assert "rules: 1 new, 1 changed" in page.question.text()
+    assert window.draft.rule("call-dad") is not None
+    assert window.draft.rule("stretch").name == "Stretch, slowly"  # type: ignore[union-attr]
+    assert shell.runtime.state.rule("call-dad") is None  # not until Save
+
+
+def test_a_rejected_import_changes_nothing(
+    tmp_path: Path, window: SettingsWindow, shell: TidewellApp
+) -> None:
+    main = shell.runtime.store.folder / "tidewell.json"
+    before = main.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "rules": [
+                    {
+                        "id": "ok",
+                        "name": "Fine",
+                        "when": {"kind": "waiting"},
+                        "nudge": {"title": "Fine"},
+                    },
+                    {
+                        "id": "bad",
+                        "name": "Bad",
+                        "when": {"kind": "at", "times": ["7pm"]},
+                        "nudge": {"title": "x", "link": "file:///etc/passwd"},
+                    },
+                ]
+            }
+        )
+    )
+    assert not window.general.import_from(bad)
+    assert "Nothing was imported" in window.general.message.text()
+    assert "$.rules[1].when.times[0]" in window.general.message.text()
+    assert window.draft.rule("ok") is None and not window.dirty
+    assert main.read_bytes() == before
+
+
+def test_restore_from_a_backup(qtbot, window: SettingsWindow, shell: TidewellApp, clock) -> None:  # type: ignore[no-untyped-def]
+    clock.advance(minutes=1)
+    window.rules.delete()  # the first rule goes
+    window.save()
+    gone = {r.id for r in shell.runtime.state.rules}
+    window.sidebar.setCurrentRow(5)
+    window.general.set_state(window.draft, *window.host.now_and_home())
+    page = window.general
+    page.backups.setCurrentIndex(page.backups.count() - 1)  # the oldest: before the delete
+    assert page.restore(page.backups.currentData())
+    assert len(window.draft.rules) == len(gone) + 1
+    assert window.save()
+    assert len(shell.runtime.state.rules) == len(gone) + 1
+
+
+def test_start_at_login_writes_and_removes_the_autostart_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: SettingsWindow
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / "tidewell.desktop"
+    window.general.autostart.setChecked(True)
+    assert entry.exists()
+    text = entry.read_text()
+    assert "[Desktop Entry]" in text and "Exec=" in text and "tidewell" in text
+    assert autostart.starts_at_login()
+    window.general.autostart.setChecked(False)
+    assert not entry.exists()
+
+
+def test_the_macos_and_windows_writers(tmp_path: Path) -> None:
+    agent = autostart.launch_agent_file(tmp_path)
+    autostart.write_launch_agent(agent, ["/Applications/Tidewell.app/Contents/MacOS/tidewell"])
+    plist = plistlib.loads(agent.read_bytes())
+    assert plist["Label"] == "org.tidewell.Tidewell" and plist["RunAtLoad"] is True
+    assert autostart.run_value([r"C:\Program Files\Tidewell\tidewell.exe"]) == (
+        '"C:\\Program Files\\Tidewell\\tidewell.exe"'
+    )
