@@ -216,3 +216,41 @@ def test_the_window_remembers_its_size_and_page(qtbot, shell: TidewellApp) -> No
     assert again.sidebar.currentRow() == 1
     assert (again.width(), again.height()) == size
     again.close()
+
+
+def test_every_control_has_an_accessible_name(window: SettingsWindow) -> None:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QWidget,
+    )
+
+    kinds = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
+    unnamed = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, (*kinds, QAbstractButton)):
+            continue
+        if widget.window() is not window:  # a combo box's popup list, Qt's own
+            continue
+        if isinstance(
+            widget.parent(), QComboBox | QAbstractSpinBox | QLineEdit | QAbstractItemView
+        ):
+            continue  # parts of a control (its editor, clear button, headers) speak through it
+        named = widget.accessibleName() or (
+            isinstance(widget, QAbstractButton) and widget.text().strip()
+        )
+        if not named:
+            unnamed.append(f"{type(widget).__name__} in {type(widget.parent()).__name__}")
+    assert unnamed == [], "\n".join(unnamed)
+
+
+def test_ctrl_n_starts_a_blank_rule_ready_to_name(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    window.sidebar.setCurrentRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.rules
+    assert window.rules.selected == "a-new-rule"
+    assert window.rules.editor.name.selectedText() == "A new rule"

@@ -77,7 +77,7 @@ class RulesPage(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add rule")
         add_menu = QMenu(self.add_button)
-        add_menu.addAction("Blank rule", lambda: self.add(BLANK))
+        add_menu.addAction("Blank rule (Ctrl+N)", self.add_blank)
         for starter in STARTER_RULES:
             add_menu.addAction(f"Idea: {starter['name']}", lambda s=starter: self.add(s))
         self.add_button.setMenu(add_menu)
@@ -195,6 +195,9 @@ class RulesPage(QWidget):
         self._rules([*self.state.rules, rule])
         self.editor.name.setFocus()
         self.editor.name.selectAll()
+
+    def add_blank(self) -> None:
+        self.add(BLANK)
 
     def duplicate(self) -> None:
         rule = self.state.rule(self.selected or "")

@@ -116,6 +116,7 @@ class SettingsWindow(QWidget):
             footer.addWidget(button)
         layout.addLayout(footer)
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_rule)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._update_buttons()
 
@@ -160,6 +161,11 @@ class SettingsWindow(QWidget):
             self.status.setText("Unsaved changes.")
         elif not self.status.text().startswith("Saved"):
             self.status.setText("")
+
+    def new_rule(self) -> None:
+        """Ctrl+N: a blank rule, its name ready to be typed."""
+        self.sidebar.setCurrentRow(self.stack.indexOf(self.rules))
+        self.rules.add_blank()
 
     def undo(self) -> None:
         if self.undo_stack:
