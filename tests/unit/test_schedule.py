@@ -11,7 +11,7 @@ from tidewell.core.life import Block, Person, Season
 from tidewell.core.schedule import due, needs_activity, next_wakeup, upcoming
 from tidewell.core.state import Context, WaitingSession
 
-from .helpers import rule, state, utc
+from .helpers import local, rule, state, utc
 
 LONDON = "Europe/London"
 
@@ -268,3 +268,19 @@ def test_disabled_rules_never_fire() -> None:
     s = state(rule("off", enabled=False), handled=utc(2026, 11, 23, 8))
     assert due(s, now_of(clock)) == []
     assert next_wakeup(s, now_of(clock)) is None
+
+
+def test_next_times_gives_each_timed_rule_its_next_moment() -> None:
+    from tidewell.core.schedule import next_times
+
+    now = local("Europe/London", 2026, 11, 23, 8, 0)
+    s = state(
+        rule("a", {"kind": "at", "times": ["09:00"]}),
+        rule("b", {"kind": "at", "times": ["07:00"]}),
+        rule("w", {"kind": "waiting"}),
+        handled=now,
+    )
+    found = next_times(s, now)
+    assert set(found) == {"a", "b"}
+    assert found["a"] == local("Europe/London", 2026, 11, 23, 9, 0)
+    assert found["b"] == local("Europe/London", 2026, 11, 24, 7, 0)

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from tidewell.core.describe import when_in_words
 from tidewell.core.rules import Rule
-from tidewell.core.schedule import upcoming
+from tidewell.core.schedule import next_times
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 
@@ -131,8 +131,7 @@ class RuleFilter(QSortFilterProxyModel):
 
 
 def _next_times(state: State, now: datetime, home: tzinfo) -> dict[str, str]:
-    """The next time each timed rule fires, found in one merged pass over all rules."""
-    found: dict[str, str] = {}
-    for item in upcoming(state, now, count=min(5000, 4 * len(state.rules) + 10)):
-        found.setdefault(item.rule_id, moment_in_words(item.at, now, home))
-    return found
+    """The next time each timed rule fires, in words."""
+    return {
+        rule_id: moment_in_words(at, now, home) for rule_id, at in next_times(state, now).items()
+    }

@@ -1,0 +1,137 @@
+"""Time to open the settings window with 1,000 rules in the store, next to a bare PySide6
+window holding a 1,000-row table, measured the same way in the same run (offscreen).
+
+    .venv/bin/python bench/settings_open.py [--rules 1000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import msgspec  # noqa: E402
+from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView, QVBoxLayout, QWidget  # noqa: E402
+
+from tidewell.core.clock import FakeClock  # noqa: E402
+from tidewell.core.commands import merge_rules  # noqa: E402
+from tidewell.core.rules import Rule  # noqa: E402
+from tidewell.shell.activity import ActivityTracker  # noqa: E402
+from tidewell.shell.runtime import Runtime  # noqa: E402
+from tidewell.shell.settings_host import SettingsHost  # noqa: E402
+from tidewell.store.datastore import DataStore  # noqa: E402
+from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TRIGGERS = (
+    {"kind": "at", "times": ["09:00", "17:30"], "days": ["mon", "wed", "fri"]},
+    {"kind": "waiting", "min_minutes": 20},
+    {"kind": "late", "after": "22:00"},
+    {"kind": "reflect", "every_weeks": 4},
+    {"kind": "at", "rrule": "FREQ=MONTHLY;BYDAY=1SA;BYHOUR=10;BYMINUTE=0"},
+)
+
+
+def many_rules(count: int) -> list[Rule]:
+    return [
+        msgspec.convert(
+            {
+                "id": f"r{i}",
+                "name": f"Rule number {i}",
+                "area": ("family", "health", "rest")[i % 3],
+                "when": TRIGGERS[i % len(TRIGGERS)],
+                "nudge": {"title": f"Nudge {i}"},
+            },
+            Rule,
+        )
+        for i in range(count)
+    ]
+
+
+class NoIdle:
+    name = "none"
+
+    def idle_seconds(self) -> float | None:
+        return None
+
+
+def open_settings(runtime: Runtime, app: QApplication, prefs: Path) -> float:
+    started = time.perf_counter()
+    window = SettingsWindow(runtime.state, SettingsHost(runtime), prefs)
+    window.show()
+    app.processEvents()
+    window.grab()  # painted, the table included
+    elapsed = time.perf_counter() - started
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def open_bare(count: int, app: QApplication) -> float:
+    started = time.perf_counter()
+    window = QWidget()
+    model = QStandardItemModel(count, 5, window)
+    for row in range(count):
+        for column in range(5):
+            model.setItem(row, column, QStandardItem(f"cell {row}.{column}"))
+    table = QTableView()
+    table.setModel(model)
+    QVBoxLayout(window).addWidget(table)
+    window.resize(1180, 760)
+    window.show()
+    app.processEvents()
+    window.grab()
+    elapsed = time.perf_counter() - started
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rules", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "settings-open.md")
+    args = parser.parse_args()
+    app = QApplication(["bench"])
+    folder = Path(tempfile.mkdtemp(prefix="tidewell-bench-"))
+    clock = FakeClock(datetime(2026, 11, 23, 8, tzinfo=UTC), "Europe/London")
+    store, opened = DataStore.open(folder, clock)
+    state, _, _ = merge_rules(opened.state, many_rules(args.rules), clock.now())
+    store.save(state)
+    store, opened = DataStore.open(folder, clock)  # as the app finds it
+    runtime = Runtime(store, opened.state, clock, ActivityTracker(NoIdle()))
+    ours, bare = [], []
+    for _ in range(args.runs):
+        bare.append(open_bare(args.rules, app))
+        ours.append(open_settings(runtime, app, folder / "window.ini"))
+    b, t = statistics.median(bare), statistics.median(ours)
+    lines = [
+        f"# Opening the settings window with {args.rules:,} rules (offscreen)",
+        "",
+        f"{args.runs} runs each, medians; from constructing the window until it is painted.",
+        "",
+        "| window | median s | min s | max s | ratio to bare |",
+        "|---|---|---|---|---|",
+        f"| bare QTableView, {args.rules:,} rows | {b:.3f} | {min(bare):.3f} | {max(bare):.3f} | 1.00 |",
+        f"| Tidewell settings | {t:.3f} | {min(ours):.3f} | {max(ours):.3f} | {t / b:.2f} |",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines))
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
