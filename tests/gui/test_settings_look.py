@@ -63,3 +63,17 @@ def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  #
         window.close()
     finally:
         app.setPalette(original)
+
+
+def test_the_welcome_steps_are_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tidewell.ui.settings.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for step in range(3):
+        path = SHOTS / f"welcome-{step + 1}.png"
+        assert dialog.grab().save(str(path))
+        assert path.stat().st_size > 5_000
+        dialog.next.click()

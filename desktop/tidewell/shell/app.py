@@ -9,9 +9,9 @@ import sys
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, Rule
 from tidewell.core.schedule import Due
@@ -54,6 +54,7 @@ class TidewellApp(QObject):
         self.window: NoTrayWindow | None = None
         self.settings: SettingsWindow | None = None
         self.trials: set[Due] = set()  # "Try it now" popups
+        self.welcome: QWidget | None = None
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
         self.tray_poll.timeout.connect(self._look_for_tray)
@@ -103,6 +104,25 @@ class TidewellApp(QObject):
             self._use_window()
         self.refresh()
         self.ticker.start()
+        QTimer.singleShot(0, self.welcome_if_new)
+
+    def welcome_if_new(self) -> None:
+        """First run: a short welcome. Asked once; 'Not now' is a fine answer."""
+        from tidewell.ui.settings.welcome import WelcomeDialog, is_first_run
+
+        prefs = QSettings(str(self.runtime.store.folder / WINDOW_PREFS), QSettings.Format.IniFormat)
+        if not is_first_run(self.runtime.state) or prefs.value("welcome/asked", False):
+            return
+        prefs.setValue("welcome/asked", True)
+        prefs.sync()
+        dialog = WelcomeDialog()
+        dialog.setWindowIcon(icon("tidewell"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.accepted.connect(
+            lambda: self.runtime.apply_definitions(dialog.chosen(self.runtime.state))
+        )
+        self.welcome = dialog
+        dialog.show()
 
     def _use_tray(self) -> None:
         tray = Tray(self)
