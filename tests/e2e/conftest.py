@@ -16,11 +16,6 @@ from .xsession import XSession, missing_tools, wait_for
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = Path(os.environ.get("TIDEWELL_SCREENSHOTS", ROOT / "build" / "e2e"))
 TIMINGS = SCREENSHOTS / "timings.json"
-_taken: list[Path] = []
-
-
-def pytest_sessionstart(session: pytest.Session) -> None:
-    TIMINGS.unlink(missing_ok=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,9 +35,7 @@ def x() -> Iterator[XSession]:
 
 
 def shot(x: XSession, name: str, area: tuple[int, int, int, int] | None = None) -> Path:
-    path = x.screenshot(SCREENSHOTS / f"{name}.png", area)
-    _taken.append(path)
-    return path
+    return x.screenshot(SCREENSHOTS / f"{name}.png", area)
 
 
 def record_timing(name: str, seconds: float) -> None:
@@ -92,14 +85,3 @@ def app(x: XSession, tmp_path: Path) -> Iterator[App]:
     yield running
     x.stop()  # before the output file closes
     running.output.close()
-
-
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
-    if _taken:
-        terminalreporter.section("end-to-end screenshots (look at them)")
-        for path in _taken:
-            terminalreporter.write_line(str(path))
-    if TIMINGS.exists():
-        terminalreporter.write_line(f"start-up timings: {TIMINGS}")
-        for name, values in json.loads(TIMINGS.read_text()).items():
-            terminalreporter.write_line(f"  {name}: {values} s")
