@@ -77,3 +77,22 @@ def test_the_welcome_steps_are_drawn(qtbot) -> None:  # type: ignore[no-untyped-
         assert dialog.grab().save(str(path))
         assert path.stat().st_size > 5_000
         dialog.next.click()
+
+
+def test_the_window_at_200_percent() -> None:
+    import subprocess
+    import sys
+
+    from PySide6.QtGui import QImage
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen:size=2560x1600", "QT_SCALE_FACTOR": "2"}
+    script = Path(__file__).with_name("scaled_window.py")
+    done = subprocess.run(
+        [sys.executable, str(script), str(SHOTS)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    width, height, ratio = done.stdout.split()
+    assert float(ratio) == 2.0
+    picture = QImage(str(SHOTS / "2-rules-200.png"))
+    assert (picture.width(), picture.height()) == (2 * int(width), 2 * int(height))
