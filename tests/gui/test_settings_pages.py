@@ -242,3 +242,16 @@ def test_the_macos_and_windows_writers(tmp_path: Path) -> None:
     assert autostart.run_value([r"C:\Program Files\Tidewell\tidewell.exe"]) == (
         '"C:\\Program Files\\Tidewell\\tidewell.exe"'
     )
+
+
+def test_popups_can_appear_in_a_chosen_corner(window: SettingsWindow, shell: TidewellApp) -> None:
+    from tidewell.core.schedule import Due
+
+    window.general.popup_place.setCurrentIndex(window.general.popup_place.findData("top-left"))
+    assert window.save()
+    rule = shell.runtime.state.rule("stretch")
+    assert rule is not None
+    shell.try_rule(rule)
+    screen = shell.popup.screen().availableGeometry()
+    assert shell.popup.x() - screen.left() < 20 and shell.popup.y() - screen.top() < 20
+    assert isinstance(next(iter(shell.trials)), Due)

@@ -126,10 +126,14 @@ class Balance(Struct, forbid_unknown_fields=True, frozen=True):
     areas: list[Area] = field(default_factory=lambda: list(DEFAULT_AREAS))
 
 
+PopupPlace = Literal["tray", "top-right", "bottom-right", "top-left", "bottom-left"]
+
+
 class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     zone: str | None = None  # the home zone; none: follow the system
     popup_seconds: Seconds = 120  # how long a popup waits before closing quietly
     break_seconds: Seconds = 300  # no input this long counts as a break
+    popup_place: PopupPlace = "tray"  # by the tray icon, or a corner of the screen
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

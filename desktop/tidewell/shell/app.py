@@ -77,6 +77,7 @@ class TidewellApp(QObject):
     def popup(self) -> NudgePopup:
         if self._popup is None:
             self._popup = NudgePopup(self.runtime.state.settings.popup_seconds * 1000)
+            self._popup.corner = self.runtime.state.settings.popup_place
             self._popup.answered.connect(self._popup_answered)
             self._popup.emptied.connect(self.refresh)
         return self._popup
@@ -180,6 +181,7 @@ class TidewellApp(QObject):
             self._fill(content, status)
         if self._popup is not None:
             self._popup.expiry.setInterval(self.runtime.state.settings.popup_seconds * 1000)
+            self._popup.corner = self.runtime.state.settings.popup_place
 
     def _fill(self, content: PanelContent, status: Status | None = None) -> None:
         now, home = self.runtime.now(), self.runtime.home()

@@ -9,10 +9,15 @@ from PySide6.QtWidgets import QWidget
 MARGIN = 8
 
 
-def position_for(size: QSize, anchor: QRect, available: QRect) -> QPoint:
+def position_for(size: QSize, anchor: QRect, available: QRect, corner: str = "tray") -> QPoint:
     """Top-left for a window of ``size``: under (or over) the icon at ``anchor``, kept on the
-    screen; the bottom-right corner of ``available`` when there is no anchor."""
-    if anchor.isValid() and not anchor.isEmpty() and available.intersects(anchor):
+    screen; a corner of ``available`` when asked for one or when there is no anchor
+    (bottom-right then)."""
+    if corner != "tray":
+        top, left = corner.startswith("top"), corner.endswith("left")
+        x = available.left() + MARGIN if left else available.right() - size.width() - MARGIN + 1
+        y = available.top() + MARGIN if top else available.bottom() - size.height() - MARGIN + 1
+    elif anchor.isValid() and not anchor.isEmpty() and available.intersects(anchor):
         x = anchor.right() - size.width() + 1
         if anchor.center().y() < available.center().y():
             y = anchor.bottom() + MARGIN  # a panel at the top: open downwards
@@ -26,9 +31,9 @@ def position_for(size: QSize, anchor: QRect, available: QRect) -> QPoint:
     return QPoint(x, y)
 
 
-def place_near(widget: QWidget, anchor: QRect) -> None:
+def place_near(widget: QWidget, anchor: QRect, corner: str = "tray") -> None:
     screen = None
     if anchor.isValid():
         screen = QGuiApplication.screenAt(anchor.center())
     screen = screen or QGuiApplication.primaryScreen()
-    widget.move(position_for(widget.size(), anchor, screen.availableGeometry()))
+    widget.move(position_for(widget.size(), anchor, screen.availableGeometry(), corner))

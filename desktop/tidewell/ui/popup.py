@@ -61,6 +61,7 @@ class NudgePopup(QWidget):
         self.setWindowTitle("Tidewell nudge")
         self.queue: list[PopupItem] = []
         self.anchor = QRect()
+        self.corner = "tray"  # or a screen corner, as the person set it
         self.expiry = QTimer(self)
         self.expiry.setSingleShot(True)
         self.expiry.setInterval(expire_ms)
@@ -129,7 +130,7 @@ class NudgePopup(QWidget):
         self.expiry.start()
         if not self.isVisible():
             self.show()
-        place_near(self, self.anchor)
+        place_near(self, self.anchor, self.corner)
         self.raise_()
 
     def step(self) -> None:
@@ -172,7 +173,7 @@ class NudgePopup(QWidget):
         if self.queue:
             self._refresh()
             self.expiry.start()
-            place_near(self, self.anchor)
+            place_near(self, self.anchor, self.corner)
         else:
             self.expiry.stop()
             self.hide()

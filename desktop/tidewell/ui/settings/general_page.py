@@ -33,6 +33,13 @@ if TYPE_CHECKING:
     from tidewell.shell.settings_host import Preview, SettingsHost
 
 FOLLOW_SYSTEM = "Follow the computer"
+PLACES = (
+    ("tray", "By the tray icon"),
+    ("top-right", "Top right of the screen"),
+    ("bottom-right", "Bottom right of the screen"),
+    ("top-left", "Top left of the screen"),
+    ("bottom-left", "Bottom left of the screen"),
+)
 
 
 class GeneralPage(QWidget):
@@ -58,6 +65,11 @@ class GeneralPage(QWidget):
         self.popup_seconds.setSuffix(" seconds")
         self.popup_seconds.setAccessibleName("How long a popup stays")
         form.addRow(form_label("Popups stay"), self.popup_seconds)
+        self.popup_place = QComboBox()
+        self.popup_place.setAccessibleName("Where popups appear")
+        for place, label in PLACES:
+            self.popup_place.addItem(label, place)
+        form.addRow(form_label("Popups appear"), self.popup_place)
         self.break_seconds = QSpinBox()
         self.break_seconds.setRange(5, 86400)
         self.break_seconds.setSuffix(" seconds")
@@ -98,12 +110,16 @@ class GeneralPage(QWidget):
         layout.addStretch(1)
         self.popup_seconds.valueChanged.connect(self._settings_changed)
         self.break_seconds.valueChanged.connect(self._settings_changed)
+        self.popup_place.currentIndexChanged.connect(self._settings_changed)
         self.zone.currentTextChanged.connect(self._settings_changed)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state
         self._loading = True
         self.popup_seconds.setValue(state.settings.popup_seconds)
+        self.popup_place.setCurrentIndex(
+            max(0, self.popup_place.findData(state.settings.popup_place))
+        )
         self.break_seconds.setValue(state.settings.break_seconds)
         self.zone.setCurrentText(state.settings.zone or FOLLOW_SYSTEM)
         self.backups.clear()
@@ -120,6 +136,7 @@ class GeneralPage(QWidget):
             settings = replace(
                 self.state.settings,
                 popup_seconds=self.popup_seconds.value(),
+                popup_place=self.popup_place.currentData(),
                 break_seconds=self.break_seconds.value(),
                 zone=None if zone in ("", FOLLOW_SYSTEM) else zone,
             )
