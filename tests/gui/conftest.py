@@ -18,6 +18,7 @@ from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.app import TidewellApp
 from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import DataStore
+from tidewell.ui.settings.window import SettingsWindow
 
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
 MONDAY_MORNING = datetime.fromisoformat("2026-11-23T08:00:00+00:00")  # London: 08:00
@@ -55,15 +56,37 @@ def runtime(tmp_path: Path, clock: FakeClock, idle: SteadyIdle) -> Runtime:
     return Runtime(store, state, clock, ActivityTracker(idle))
 
 
-@pytest.fixture
-def shell(qtbot, runtime: Runtime) -> Iterator[TidewellApp]:  # type: ignore[no-untyped-def]
+def started(qtbot, runtime: Runtime) -> TidewellApp:  # type: ignore[no-untyped-def]
     app = TidewellApp(runtime)
     app.start()
     qtbot.waitUntil(lambda: app.ticker.ticks > 0)  # the first tick runs from the event loop
-    yield app
+    return app
+
+
+def stop(app: TidewellApp) -> None:
+    """Stop timers and close every window the app made, so nothing outlives the test."""
     app.ticker.timer.stop()
     app.tray_poll.stop()
-    for widget in (app._popup, app._panel, app.window):
+    for widget in (app._popup, app._panel, app.window, app.settings, app.welcome):
         if widget is not None:
             widget.hide()
             widget.deleteLater()
+    app.deleteLater()
+
+
+@pytest.fixture
+def shell(qtbot, runtime: Runtime) -> Iterator[TidewellApp]:  # type: ignore[no-untyped-def]
+    app = started(qtbot, runtime)
+    yield app
+    stop(app)
+
+
+@pytest.fixture
+def window(qtbot, shell: TidewellApp) -> Iterator[SettingsWindow]:  # type: ignore[no-untyped-def]
+    """The settings window, opened as the tray menu opens it; unsaved edits dropped after."""
+    shell.open_settings()
+    assert shell.settings is not None
+    yield shell.settings
+    if shell.settings is not None:
+        shell.settings.revert()
+        shell.settings.close()

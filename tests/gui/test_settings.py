@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import msgspec
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -13,16 +11,6 @@ from tidewell.shell.app import TidewellApp
 from tidewell.ui.settings.rule_editor import KIND_IDS
 from tidewell.ui.settings.rules_model import NAME, RULE_ROLE
 from tidewell.ui.settings.window import SettingsWindow
-
-
-@pytest.fixture
-def window(qtbot, shell: TidewellApp) -> Iterator[SettingsWindow]:  # type: ignore[no-untyped-def]
-    shell.open_settings()
-    assert shell.settings is not None
-    yield shell.settings
-    if shell.settings is not None:
-        shell.settings.revert()
-        shell.settings.close()
 
 
 def select(window: SettingsWindow, rule_id: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import plistlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,6 @@ from tidewell.core.life import WeeklyBlock
 from tidewell.platform import autostart
 from tidewell.shell.app import TidewellApp
 from tidewell.ui.settings.window import SettingsWindow
-
-
-@pytest.fixture
-def window(qtbot, shell: TidewellApp) -> Iterator[SettingsWindow]:  # type: ignore[no-untyped-def]
-    shell.open_settings()
-    assert shell.settings is not None
-    yield shell.settings
-    if shell.settings is not None:
-        shell.settings.revert()
-        shell.settings.close()
 
 
 def retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]

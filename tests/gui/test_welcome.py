@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tidewell.core.clock import FakeClock
@@ -14,15 +16,17 @@ from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import DataStore
 from tidewell.ui.settings.welcome import WelcomeDialog
 
-from .conftest import SteadyIdle
+from .conftest import SteadyIdle, started, stop
 
 
-def fresh_shell(qtbot, tmp_path: Path, clock: FakeClock) -> TidewellApp:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def fresh(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[TidewellApp]:  # type: ignore[no-untyped-def]
+    """Tidewell on an empty data folder: a first run."""
     store, opened = DataStore.open(tmp_path / "fresh", clock)
-    shell = TidewellApp(Runtime(store, opened.state, clock, ActivityTracker(SteadyIdle())))
-    shell.start()
+    shell = started(qtbot, Runtime(store, opened.state, clock, ActivityTracker(SteadyIdle())))
     qtbot.waitUntil(lambda: shell.welcome is not None)
-    return shell
+    yield shell
+    stop(shell)
 
 
 def test_nothing_is_chosen_for_the_person(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -33,8 +37,8 @@ def test_nothing_is_chosen_for_the_person(qtbot) -> None:  # type: ignore[no-unt
     assert all(not box.isChecked() for box, _ in dialog.rule_boxes)
 
 
-def test_the_welcome_saves_what_was_ticked(qtbot, tmp_path: Path, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    shell = fresh_shell(qtbot, tmp_path, clock)
+def test_the_welcome_saves_what_was_ticked(qtbot, fresh: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    shell = fresh
     dialog = shell.welcome
     assert isinstance(dialog, WelcomeDialog) and dialog.isVisible()
     qtbot.keyClicks(dialog.definition, "Mornings are slow and the weekend is ours.")
@@ -58,12 +62,13 @@ def test_the_welcome_saves_what_was_ticked(qtbot, tmp_path: Path, clock: FakeClo
     assert [(p.name, p.zone) for p in state.people] == [("Dad", "America/Toronto")]
 
 
-def test_asked_once_only(qtbot, tmp_path: Path, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
-    shell = fresh_shell(qtbot, tmp_path, clock)
-    assert shell.welcome is not None
-    shell.welcome.reject()  # "Not now"
-    again = TidewellApp(shell.runtime)
-    again.start()
-    qtbot.waitUntil(lambda: again.ticker.ticks > 0)
-    again.welcome_if_new()
-    assert again.welcome is None
+def test_asked_once_only(qtbot, fresh: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    assert fresh.welcome is not None
+    fresh.welcome.reject()  # "Not now"
+    again = started(qtbot, fresh.runtime)
+    try:
+        again.welcome_if_new()
+        assert again.welcome is None
+        assert fresh.welcome is None  # closed and gone
+    finally:
+        stop(again)

@@ -112,9 +112,9 @@ class TidewellApp(QObject):
         from tidewell.ui.settings.welcome import WelcomeDialog, is_first_run
 
         prefs = QSettings(str(self.runtime.store.folder / WINDOW_PREFS), QSettings.Format.IniFormat)
-        if not is_first_run(self.runtime.state) or prefs.value("welcome/asked", False):
+        if not is_first_run(self.runtime.state) or prefs.contains("welcome/asked"):
             return
-        prefs.setValue("welcome/asked", True)
+        prefs.setValue("welcome/asked", "yes")
         prefs.sync()
         dialog = WelcomeDialog()
         dialog.setWindowIcon(icon("tidewell"))
@@ -122,8 +122,12 @@ class TidewellApp(QObject):
         dialog.accepted.connect(
             lambda: self.runtime.apply_definitions(dialog.chosen(self.runtime.state))
         )
+        dialog.destroyed.connect(self._welcome_closed)
         self.welcome = dialog
         dialog.show()
+
+    def _welcome_closed(self) -> None:
+        self.welcome = None
 
     def _use_tray(self) -> None:
         tray = Tray(self)

@@ -24,6 +24,7 @@ from tidewell.core.rules import ReflectTrigger, Rule
 from tidewell.core.state import State
 from tidewell.ui.settings.fields import problem_label
 from tidewell.ui.settings.seasons import SeasonsList
+from tidewell.ui.settings.starters import STARTER_RULES
 from tidewell.ui.style import plain_label
 
 PROMPT = (
@@ -31,16 +32,7 @@ PROMPT = (
     "plenty; nobody else needs to agree."
 )
 MAX_AREA = 40
-REFLECT_RULE = {
-    "id": "reflect",
-    "name": "Revisit my balance",
-    "area": "self",
-    "when": {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00"},
-    "nudge": {
-        "title": "Does your balance still fit?",
-        "message": "A few quiet minutes with your own words.",
-    },
-}
+REFLECT_RULE = {**next(r for r in STARTER_RULES if r["when"]["kind"] == "reflect"), "id": "reflect"}
 
 
 class BalancePage(QWidget):
