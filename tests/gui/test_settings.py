@@ -242,3 +242,23 @@ def test_ctrl_n_starts_a_blank_rule_ready_to_name(qtbot, window: SettingsWindow)
     assert window.stack.currentWidget() is window.rules
     assert window.rules.selected == "a-new-rule"
     assert window.rules.editor.name.selectedText() == "A new rule"
+
+
+def test_conditions_seasons_a_person_and_not_done_lately(window: SettingsWindow) -> None:
+    select(window, "stretch")
+    editor = window.rules.editor
+    editor.not_in_season.setText("busy")
+    editor.not_in_season.textEdited.emit("busy")
+    editor.reachable.setCurrentIndex(editor.reachable.findData("sister"))
+    editor.not_done_days.setValue(3)
+    only_if = window.draft.rule("stretch").only_if  # type: ignore[union-attr]
+    assert (only_if.not_in_season, only_if.reachable, only_if.not_done_within_days) == (
+        ["busy"],
+        "sister",
+        3,
+    )
+    # Anna is free 18:00-22:00; stretches are at 11:00 and 15:30: they never meet.
+    assert editor.preview.text().startswith("Not in the coming months")
+    editor.reachable.setCurrentIndex(0)
+    # Outside the busy season (until 19 Dec) it fires again; the preview shows when.
+    assert editor.preview.text().startswith("Mon 21 Dec 11:00")

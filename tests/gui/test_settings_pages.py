@@ -244,3 +244,14 @@ def test_popups_can_appear_in_a_chosen_corner(window: SettingsWindow, shell: Tid
     screen = shell.popup.screen().availableGeometry()
     assert shell.popup.x() - screen.left() < 20 and shell.popup.y() - screen.top() < 20
     assert isinstance(next(iter(shell.trials)), Due)
+
+
+def test_the_morning_that_ends_a_pause(window: SettingsWindow, shell: TidewellApp) -> None:
+    from PySide6.QtCore import QTime
+
+    window.general.morning.setTime(QTime(9, 30))
+    assert window.save()
+    shell.runtime.pause_for("tomorrow")
+    until = shell.runtime.paused_until()
+    assert until is not None
+    assert until.astimezone(shell.runtime.home()).strftime("%d %H:%M") == "24 09:30"

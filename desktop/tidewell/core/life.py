@@ -134,6 +134,7 @@ class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     popup_seconds: Seconds = 120  # how long a popup waits before closing quietly
     break_seconds: Seconds = 300  # no input this long counts as a break
     popup_place: PopupPlace = "tray"  # by the tray icon, or a corner of the screen
+    morning: HHMM = "07:00"  # when "until tomorrow" and "the rest of the weekend" end
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

@@ -22,14 +22,14 @@ def until_time(now: datetime, at: time, home: tzinfo) -> datetime:
     return next_local(now, at, home)
 
 
-def rest_of_weekend(now: datetime, home: tzinfo) -> datetime | None:
+def rest_of_weekend(now: datetime, home: tzinfo, morning: time = MORNING) -> datetime | None:
     """Monday morning, offered from Friday noon to Sunday night; None on other days."""
     local = now.astimezone(home)
     weekday = local.weekday()
     if weekday < 4 or (weekday == 4 and local.time() < _WEEKEND_FROM_FRIDAY):
         return None
     monday = local.date() + timedelta(days=7 - weekday)
-    return to_moment(monday, MORNING, home)
+    return to_moment(monday, morning, home)
 
 
 def go_offline(

@@ -17,10 +17,11 @@ def an_hour_from(now: datetime) -> datetime:
     return now + timedelta(hours=1)
 
 
-def tomorrow_morning(now: datetime, home: tzinfo) -> datetime:
-    """The next 07:00 that is at least three hours away: at 23:00 or at 01:00 alike,
-    'until tomorrow' means after tonight's sleep; at 06:00 it means the next day."""
-    return next_local(now, MORNING, home, at_least=timedelta(hours=3))
+def tomorrow_morning(now: datetime, home: tzinfo, morning: time = MORNING) -> datetime:
+    """The next morning (07:00 unless the person set another hour) at least three hours
+    away: at 23:00 or at 01:00 alike, 'until tomorrow' means after tonight's sleep; at
+    06:00 it means the next day."""
+    return next_local(now, morning, home, at_least=timedelta(hours=3))
 
 
 def pause(state: State, until: datetime, now: datetime) -> tuple[State, PauseEntry]:

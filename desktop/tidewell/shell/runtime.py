@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from tidewell.core import commands, offline
 from tidewell.core import pause as pausing
 from tidewell.core.clock import Clock
+from tidewell.core.fields import parse_hhmm
 from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
 from tidewell.core.schedule import Due, due, needs_activity, next_wakeup
 from tidewell.core.state import Context, State, WaitingSession, home_zone
@@ -148,10 +149,13 @@ class Runtime(QObject):
     def offline_until_time(self, at: time) -> datetime:
         return offline.until_time(self.now(), at, self.home())
 
+    def morning(self) -> time:
+        return parse_hhmm(self.state.settings.morning)
+
     def offline_choices(self) -> list[tuple[str, datetime]]:
         now, home = self.now(), self.home()
-        choices = [("Until tomorrow morning", pausing.tomorrow_morning(now, home))]
-        weekend = offline.rest_of_weekend(now, home)
+        choices = [("Until tomorrow morning", pausing.tomorrow_morning(now, home, self.morning()))]
+        weekend = offline.rest_of_weekend(now, home, self.morning())
         if weekend is not None:
             choices.append(("For the rest of the weekend", weekend))
         return choices
@@ -170,7 +174,7 @@ class Runtime(QObject):
         if choice == "hour":
             self.pause(pausing.an_hour_from(now))
         else:
-            self.pause(pausing.tomorrow_morning(now, self.home()))
+            self.pause(pausing.tomorrow_morning(now, self.home(), self.morning()))
 
     def resume(self) -> None:
         state, entry = pausing.resume(self.state, self.now())

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -75,6 +76,16 @@ class GeneralPage(QWidget):
         self.break_seconds.setSuffix(" seconds")
         self.break_seconds.setAccessibleName("Time away that counts as a break")
         form.addRow(form_label("A break is"), self.break_seconds)
+        self.morning = QTimeEdit()
+        self.morning.setDisplayFormat("HH:mm")
+        self.morning.setAccessibleName("When pauses until tomorrow end")
+        form.addRow(form_label("Pauses end at"), self.morning)
+        form.addRow(
+            form_label(""),
+            plain_label(
+                "'Until tomorrow' and 'the rest of the weekend' end at this time.", "muted"
+            ),
+        )
         self.zone = zone_box("Your home time zone")
         self.zone.insertItem(0, FOLLOW_SYSTEM)
         form.addRow(form_label("Home time zone"), self.zone)
@@ -111,12 +122,14 @@ class GeneralPage(QWidget):
         self.popup_seconds.valueChanged.connect(self._settings_changed)
         self.break_seconds.valueChanged.connect(self._settings_changed)
         self.popup_place.currentIndexChanged.connect(self._settings_changed)
+        self.morning.timeChanged.connect(self._settings_changed)
         self.zone.currentTextChanged.connect(self._settings_changed)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state
         self._loading = True
         self.popup_seconds.setValue(state.settings.popup_seconds)
+        self.morning.setTime(QTime.fromString(state.settings.morning, "HH:mm"))
         self.popup_place.setCurrentIndex(
             max(0, self.popup_place.findData(state.settings.popup_place))
         )
@@ -137,6 +150,7 @@ class GeneralPage(QWidget):
                 self.state.settings,
                 popup_seconds=self.popup_seconds.value(),
                 popup_place=self.popup_place.currentData(),
+                morning=self.morning.time().toString("HH:mm"),
                 break_seconds=self.break_seconds.value(),
                 zone=None if zone in ("", FOLLOW_SYSTEM) else zone,
             )

@@ -137,6 +137,27 @@ class RuleEditor(QWidget):
         row.addWidget(self.between_start)
         row.addWidget(self.between_end)
         self._field(nudge, "only_if.between", "Only between", between, "empty: any time")
+        self.in_season = self._field(
+            nudge,
+            "only_if.in_season",
+            "Only in seasons",
+            _line("e.g. busy (a season's name or kind)"),
+        )
+        self.not_in_season = self._field(
+            nudge, "only_if.not_in_season", "Not in seasons", _line("e.g. recovery")
+        )
+        self.reachable = QComboBox()
+        self._field(
+            nudge,
+            "only_if.reachable",
+            "Only when free",
+            self.reachable,
+            "inside this person's usual free hours",
+        )
+        self.not_done_days = _spin(0, 3650, " days", special="no limit")
+        self._field(
+            nudge, "only_if.not_done_within_days", "Not if done in the last", self.not_done_days
+        )
         layout.addLayout(nudge)
         self.general_problem = problem_label()
         layout.addWidget(self.general_problem)
@@ -263,6 +284,10 @@ class RuleEditor(QWidget):
             between = rule.only_if.between
             self.between_start.setText(between.start if between else "")
             self.between_end.setText(between.end if between else "")
+            self.in_season.setText(", ".join(rule.only_if.in_season))
+            self.not_in_season.setText(", ".join(rule.only_if.not_in_season))
+            self.reachable.setCurrentIndex(max(0, self.reachable.findData(rule.only_if.reachable)))
+            self.not_done_days.setValue(rule.only_if.not_done_within_days or 0)
         finally:
             self._loading = False
         self._check()
@@ -293,6 +318,20 @@ class RuleEditor(QWidget):
     def set_context(self, state: State, now: datetime, home: tzinfo) -> None:
         """What the preview needs: the rest of the state (blocks, seasons) and the time."""
         self._context = (state, now, home)
+        people = [(p.name, p.id) for p in state.people]
+        known = [
+            (self.reachable.itemText(i), self.reachable.itemData(i))
+            for i in range(1, self.reachable.count())
+        ]
+        if people != known or self.reachable.count() == 0:
+            loading, self._loading = self._loading, True
+            chosen = self.reachable.currentData()
+            self.reachable.clear()
+            self.reachable.addItem("Anyone, any time", None)
+            for name, person_id in people:
+                self.reachable.addItem(name, person_id)
+            self.reachable.setCurrentIndex(max(0, self.reachable.findData(chosen)))
+            self._loading = loading
         self._preview()
 
     # --- reading ------------------------------------------------------------------------
@@ -319,6 +358,10 @@ class RuleEditor(QWidget):
         only_if["days"] = self.only_days.days()
         start, end = self.between_start.text().strip(), self.between_end.text().strip()
         only_if["between"] = {"start": start, "end": end} if start or end else None
+        only_if["in_season"] = split_list(self.in_season.text())
+        only_if["not_in_season"] = split_list(self.not_in_season.text())
+        only_if["reachable"] = self.reachable.currentData()
+        only_if["not_done_within_days"] = self.not_done_days.value() or None
         doc["only_if"] = {k: v for k, v in only_if.items() if v not in (None, [])}
         return doc
 
@@ -419,9 +462,12 @@ class RuleEditor(QWidget):
         state, now, home = self._context
         alone = replace(state, rules=[replace(rule, enabled=True)], progress={}, pause=None)
         times = [moment_in_words(u.at, now, home) for u in upcoming(alone, now, 5)]
-        self.preview.setText(
-            ", ".join(times) if times else "It comes when it fits, not at set times."
-        )
+        if times:
+            self.preview.setText(", ".join(times))
+        elif rule.when.__struct_config__.tag in ("at", "reflect"):
+            self.preview.setText("Not in the coming months: its times and conditions never meet.")
+        else:
+            self.preview.setText("It comes when it fits, not at set times.")
 
     def _try(self) -> None:
         rule = self.current_rule()
