@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -31,6 +30,10 @@ from tidewell.store.datastore import DataStore
 from tidewell.ui.settings.window import SettingsWindow
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.report import write_ratio_table  # noqa: E402
+
 TRIGGERS = (
     {"kind": "at", "times": ["09:00", "17:30"], "days": ["mon", "wed", "fri"]},
     {"kind": "waiting", "min_minutes": 20},
@@ -115,21 +118,16 @@ def main() -> int:
     for _ in range(args.runs):
         bare.append(open_bare(args.rules, app))
         ours.append(open_settings(runtime, app, folder / "window.ini"))
-    b, t = statistics.median(bare), statistics.median(ours)
-    lines = [
-        f"# Opening the settings window with {args.rules:,} rules (offscreen)",
-        "",
-        f"{args.runs} runs each, medians; from constructing the window until it is painted.",
-        "",
-        "| window | median s | min s | max s | ratio to bare |",
-        "|---|---|---|---|---|",
-        f"| bare table, {args.rules:,} rows | {b:.3f} | {min(bare):.3f} | {max(bare):.3f} | 1.00 |",
-        f"| Tidewell settings | {t:.3f} | {min(ours):.3f} | {max(ours):.3f} | {t / b:.2f} |",
-        "",
-    ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines))
-    print("\n".join(lines))
+    how = f"{args.runs} runs each, medians; from making the window until it is painted."
+    print(
+        write_ratio_table(
+            args.out,
+            f"Opening the settings window with {args.rules:,} rules (offscreen)",
+            how,
+            (f"bare table, {args.rules:,} rows", bare),
+            ("Tidewell settings", ours),
+        )
+    )
     return 0
 
 

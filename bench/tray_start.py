@@ -8,9 +8,7 @@ window sits inside trayer's panel).
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.xsession import XSession, wait_for  # noqa: E402
+
+from bench.report import write_ratio_table  # noqa: E402
 
 STARTER = ROOT / "resources" / "examples" / "starter-rules.json"
 
@@ -54,24 +54,20 @@ def main() -> int:
         bare.append(time_to_tray(bare_cmd, "bare-tray"))
         ours.append(time_to_tray(tidewell_cmd, "tidewell"))
     shutil.rmtree(data, ignore_errors=True)
-    b, t = statistics.median(bare), statistics.median(ours)
-    lines = [
-        "# Start to tray icon embedded (Xvfb + trayer)",
-        "",
-        f"{args.runs} interleaved launches each, medians; from process start until X shows",
-        "the icon's window inside trayer's panel. Tidewell opens a data folder holding the",
-        "starter rules.",
-        "",
-        "| app | median s | min s | max s | ratio to bare |",
-        "|---|---|---|---|---|",
-        f"| bare PySide6 tray | {b:.3f} | {min(bare):.3f} | {max(bare):.3f} | 1.00 |",
-        f"| Tidewell | {t:.3f} | {min(ours):.3f} | {max(ours):.3f} | {t / b:.2f} |",
-        "",
-    ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines))
-    (args.out.with_suffix(".json")).write_text(json.dumps({"bare": bare, "tidewell": ours}))
-    print("\n".join(lines))
+    how = (
+        f"{args.runs} interleaved launches each, medians; from process start until X shows "
+        "the icon's window inside trayer's panel. Tidewell opens a data folder holding the "
+        "starter rules."
+    )
+    print(
+        write_ratio_table(
+            args.out,
+            "Start to tray icon embedded (Xvfb + trayer)",
+            how,
+            ("bare PySide6 tray", bare),
+            ("Tidewell", ours),
+        )
+    )
     return 0
 
 
