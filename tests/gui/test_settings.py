@@ -262,3 +262,24 @@ def test_conditions_seasons_a_person_and_not_done_lately(window: SettingsWindow)
     editor.reachable.setCurrentIndex(0)
     # Outside the busy season (until 19 Dec) it fires again; the preview shows when.
     assert editor.preview.text().startswith("Mon 21 Dec 11:00")
+
+
+def test_activity_rules_say_so_where_activity_cannot_be_read(qtbot, runtime) -> None:  # type: ignore[no-untyped-def]
+    from tidewell.platform.idle import Unavailable
+
+    from .conftest import started, stop
+
+    runtime.activity.source = Unavailable("no input-idle information on this display")
+    shell = started(qtbot, runtime)
+    try:
+        shell.open_settings()
+        window = shell.settings
+        assert window is not None
+        select(window, "late")
+        note = window.rules.editor.activity_note
+        assert not note.isHidden()
+        assert "no input-idle information on this display" in note.text()
+        select(window, "stretch")
+        assert note.isHidden()
+    finally:
+        stop(shell)

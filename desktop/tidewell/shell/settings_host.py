@@ -46,6 +46,11 @@ class SettingsHost:
         self.runtime = runtime
         self.folder = runtime.store.folder
 
+    def activity_unavailable(self) -> str | None:
+        """Why activity (idle time) cannot be read on this desktop; None when it can."""
+        source = self.runtime.activity.source
+        return getattr(source, "why", None) if not self.runtime.activity.available else None
+
     def now_and_home(self) -> tuple[datetime, tzinfo]:
         return self.runtime.now(), self.runtime.home()
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.fields import WEEKDAYS
-from tidewell.core.rules import Rule
+from tidewell.core.rules import ACTIVITY_KINDS, Rule
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
@@ -69,6 +69,7 @@ class RuleEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original: Rule | None = None
+        self.activity_missing: str | None = None  # why idle time can't be read here
         self.valid = True
         self._loading = False
         self._context: tuple[State, datetime, tzinfo] | None = None
@@ -161,6 +162,9 @@ class RuleEditor(QWidget):
         layout.addLayout(nudge)
         self.general_problem = problem_label()
         layout.addWidget(self.general_problem)
+        self.activity_note = plain_label(name="problem")
+        self.activity_note.hide()
+        layout.addWidget(self.activity_note)
         layout.addWidget(plain_label("The next five times", "section"))
         self.preview = plain_label(name="muted")
         layout.addWidget(self.preview)
@@ -260,6 +264,14 @@ class RuleEditor(QWidget):
     def _show_kind(self, index: int) -> None:
         for number, page in enumerate(self.kind_pages):
             page.setVisible(number == index)
+        needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
+        if needs_activity and self.activity_missing:
+            self.activity_note.setText(
+                "Tidewell can't see keyboard and mouse activity on this desktop "
+                f"({self.activity_missing}), so the part of this rule about being at the "
+                "computer won't fire here."
+            )
+        self.activity_note.setVisible(bool(needs_activity and self.activity_missing))
 
     # --- loading ------------------------------------------------------------------------
 

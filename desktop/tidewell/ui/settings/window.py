@@ -78,6 +78,7 @@ class SettingsWindow(QWidget):
         self.balance = BalancePage()
         self.rules = RulesPage()
         self.rules.try_requested.connect(self.try_requested)
+        self.rules.editor.activity_missing = self.host.activity_unavailable()
         self.protected = ProtectedPage()
         self.people = PeoplePage()
         self.ideas = IdeasPage()
