@@ -133,14 +133,18 @@ def test_a_broken_file_is_recovered_and_the_person_told(data: Path) -> None:
 
 
 def test_import_waits_for_a_running_app_to_quit(data: Path) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    # A live process to own the lock: it waits on its input until the test closes it.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     try:
         (data / "tidewell.lock").write_text(f"{holder.pid}\ntidewell\nhost\n")
         result = tidewell(data, "rules", "import", str(STARTER))
         assert result.returncode == 1
         assert f"Tidewell is running (process {holder.pid})" in result.stderr
     finally:
-        holder.kill()
+        assert holder.stdin is not None
+        holder.stdin.close()
         holder.wait()
     # Its lock is stale now: the import goes ahead.
     assert tidewell(data, "rules", "import", str(STARTER)).returncode == 0
