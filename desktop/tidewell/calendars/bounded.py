@@ -1,0 +1,93 @@
+"""Parsing in a child process with a time and memory limit: a hostile or broken feed (a
+SECONDLY rule, a billion repeats, year 9999, 20,000 events) is stopped, never the app.
+
+The child reads the feed on stdin and writes JSON events, or an error line, on stdout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime
+
+import msgspec
+
+from tidewell.calendars.events import CalendarEvent, FeedError
+
+TIME_LIMIT = 1.6  # seconds of reading for one feed (the child's start-up comes on top)
+MAX_BYTES = 10 * 1024 * 1024  # a calendar larger than this is refused before reading
+MEMORY_LIMIT = 200 * 1024 * 1024  # bytes of address space for the child (on POSIX)
+
+
+class _Result(msgspec.Struct):
+    events: list[CalendarEvent] = []
+    error: str | None = None
+
+
+def parse_bounded(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent]:
+    """Events of ``data`` between ``start`` and ``end``; FeedError when it can't be done
+    within the limits."""
+    if len(data) > MAX_BYTES:
+        raise FeedError(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    command = [
+        sys.executable,
+        "-m",
+        "tidewell.calendars.bounded",
+        start.isoformat(),
+        end.isoformat(),
+    ]
+    try:
+        done = subprocess.run(
+            command,
+            input=data,
+            capture_output=True,
+            timeout=TIME_LIMIT + 3.0,  # the child stops itself at TIME_LIMIT; this is a backstop
+            preexec_fn=_limit_memory if sys.platform != "win32" else None,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise FeedError("reading it took too long (a rule that repeats too often?)") from None
+    if done.returncode != 0 and not done.stdout:
+        if done.returncode in (-9, 137, -24) or b"MemoryError" in done.stderr:
+            raise FeedError("reading it needed too much memory")
+        if b"TimeoutError" in done.stderr or done.returncode == -14:
+            raise FeedError("reading it took too long (a rule that repeats too often?)")
+        raise FeedError("it could not be read (the reader stopped)")
+    result = msgspec.json.decode(done.stdout, type=_Result)
+    if result.error:
+        raise FeedError(result.error)
+    return result.events
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def _child(args: list[str]) -> int:  # pragma: no cover - runs in the child
+    import signal
+
+    from tidewell.calendars.parse import parse_ics
+
+    def out_of_time(*_: object) -> None:
+        raise TimeoutError
+
+    if hasattr(signal, "SIGALRM"):
+        signal.signal(signal.SIGALRM, out_of_time)
+        signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
+    start, end = datetime.fromisoformat(args[0]), datetime.fromisoformat(args[1])
+    try:
+        events = parse_ics(sys.stdin.buffer.read(), start, end)
+        result = _Result(events=events)
+    except FeedError as err:
+        result = _Result(error=str(err))
+    except TimeoutError:
+        result = _Result(error="reading it took too long (a rule that repeats too often?)")
+    except MemoryError:
+        result = _Result(error="reading it needed too much memory")
+    sys.stdout.buffer.write(msgspec.json.encode(result))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(_child(sys.argv[1:]))

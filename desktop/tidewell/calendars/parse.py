@@ -1,0 +1,82 @@
+"""Parse iCalendar data and expand it over a bounded window, capped in occurrences.
+
+Runs inside ``bounded.parse_bounded``'s child process, which limits its time and memory;
+the checks here turn the common bad inputs into clear messages before that is needed."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, date, datetime, time, timedelta
+
+from tidewell.calendars.events import CalendarEvent, FeedError
+
+MAX_EVENTS = 5000  # occurrences kept from one feed in the window
+MAX_COMPONENTS = 20000  # VEVENTs in one feed
+
+
+def parse_ics(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent]:
+    import icalendar
+    import recurring_ical_events
+
+    head = data.lstrip()[:200].upper()
+    if not head.startswith(b"BEGIN:VCALENDAR"):
+        if b"<HTML" in head or b"<!DOCTYPE" in head:
+            raise FeedError("it sent a web page, not a calendar (a login page?)")
+        raise FeedError("it is not an iCalendar file (it should start with BEGIN:VCALENDAR)")
+    if data.count(b"BEGIN:VEVENT") > MAX_COMPONENTS:
+        raise FeedError(f"it holds more than {MAX_COMPONENTS:,} events")
+    try:
+        calendar = icalendar.Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError, TypeError) as err:
+        raise FeedError(f"it could not be read as iCalendar ({_short(err)})") from None
+    try:
+        query = recurring_ical_events.of(calendar, skip_bad_series=True)
+        found = list(itertools.islice(query.between(start, end), MAX_EVENTS + 1))
+    except (ValueError, TypeError, OverflowError, KeyError) as err:
+        raise FeedError(f"its dates could not be understood ({_short(err)})") from None
+    if len(found) > MAX_EVENTS:
+        raise FeedError(f"it repeats more than {MAX_EVENTS:,} times in the next weeks")
+    events = [e for e in (_event(c) for c in found) if e is not None]
+    return sorted(events, key=lambda e: (e.start, e.title))
+
+
+def _event(component: object) -> CalendarEvent | None:
+    get = getattr(component, "get", None)
+    if get is None:
+        return None
+    start_prop, end_prop = get("DTSTART"), get("DTEND")
+    if start_prop is None:
+        return None
+    start_value = start_prop.dt
+    all_day = isinstance(start_value, date) and not isinstance(start_value, datetime)
+    begin = _moment(start_value)
+    if end_prop is not None:
+        finish = _moment(end_prop.dt)
+    else:
+        finish = begin + (timedelta(days=1) if all_day else timedelta(0))
+    title = str(get("SUMMARY") or "").strip()[:200]
+    categories = _categories(get("CATEGORIES"))
+    return CalendarEvent(begin, max(finish, begin), title, categories, all_day)
+
+
+def _moment(value: date | datetime) -> datetime:
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time())  # all-day: local midnight, read as UTC here
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _categories(value: object) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        cats = getattr(item, "cats", None)
+        names += [str(c) for c in cats] if cats is not None else [str(item)]
+    return [n.strip()[:60] for n in names if n.strip()][:20]
+
+
+def _short(err: Exception) -> str:
+    return str(err).splitlines()[0][:120] if str(err) else type(err).__name__

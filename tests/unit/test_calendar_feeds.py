@@ -1,0 +1,99 @@
+"""Calendar feeds are parsed in a bounded child: good ones give events, bad ones a reason."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tidewell.calendars.bounded import MAX_BYTES, parse_bounded
+from tidewell.calendars.events import FeedError
+
+NOW = datetime(2026, 11, 23, 8, tzinfo=UTC)
+WINDOW = (NOW - timedelta(days=1), NOW + timedelta(days=60))
+
+
+def calendar(*events: str) -> bytes:
+    body = "".join(events)
+    return (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n".encode()
+    )
+
+
+def event(
+    uid: str, start: str, end: str | None = None, summary: str = "Flight to Lisbon", extra: str = ""
+) -> str:
+    return (
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\n"
+        f"DTEND:{end or start}\r\nSUMMARY:{summary}\r\n{extra}END:VEVENT\r\n"
+    )
+
+
+def test_events_in_the_window_with_titles_and_categories() -> None:
+    data = calendar(
+        event("a", "20261124T090000Z", "20261124T113000Z", extra="CATEGORIES:Travel,Work\r\n"),
+        event("b", "20261201", "20261208", summary="Vacation in Porto")
+        .replace("DTSTART:20261201", "DTSTART;VALUE=DATE:20261201")
+        .replace("DTEND:20261208", "DTEND;VALUE=DATE:20261208"),
+        event("old", "20250101T090000Z", summary="Long ago"),
+        event(
+            "weekly",
+            "20261123T070000Z",
+            "20261123T073000Z",
+            summary="Stand-up",
+            extra="RRULE:FREQ=WEEKLY;COUNT=3\r\n",
+        ),
+    )
+    events = parse_bounded(data, *WINDOW)
+    assert [(e.title, e.start.day) for e in events] == [
+        ("Stand-up", 23),
+        ("Flight to Lisbon", 24),
+        ("Stand-up", 30),
+        ("Vacation in Porto", 1),
+        ("Stand-up", 7),
+    ]
+    flight = events[1]
+    assert flight.categories == ["Travel", "Work"]
+    assert flight.end - flight.start == timedelta(hours=2, minutes=30)
+    assert events[3].all_day
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        (
+            "secondly",
+            calendar(event("s", "20261123T000000Z", extra="RRULE:FREQ=SECONDLY\r\n")),
+            "too long",
+        ),
+        (
+            "20,000 events",
+            calendar(*(event(f"e{i}", "20261124T090000Z") for i in range(20_001))),
+            "more than 20,000 events",
+        ),
+        ("a login page", b"<!DOCTYPE html><html><body>Sign in</body></html>", "web page"),
+        ("binary", bytes(range(256)) * 400, "not an iCalendar file"),
+        ("too large", b"BEGIN:VCALENDAR\r\n" + b"X" * (MAX_BYTES + 1), "larger than 10 MB"),
+    ],
+)
+def test_hostile_or_broken_feeds_are_refused_with_a_reason(
+    name: str, data: bytes, words: str
+) -> None:
+    with pytest.raises(FeedError, match=words):
+        parse_bounded(data, *WINDOW)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "most"),
+    [
+        (
+            "a billion repeats",
+            calendar(event("c", "20261123T000000Z", extra="RRULE:FREQ=DAILY;COUNT=1000000000\r\n")),
+            62,
+        ),
+        ("year 9999", calendar(event("y", "99991231T000000Z", extra="RRULE:FREQ=YEARLY\r\n")), 0),
+        ("broken dates", calendar(event("x", "2026-13-45T99:99")), 0),
+    ],
+)
+def test_strange_feeds_finish_with_what_fits_the_window(name: str, data: bytes, most: int) -> None:
+    assert len(parse_bounded(data, *WINDOW)) <= most
