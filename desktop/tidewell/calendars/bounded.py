@@ -45,12 +45,16 @@ def parse_bounded(data: bytes, start: datetime, end: datetime) -> list[CalendarE
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise FeedError("reading it took too long (a rule that repeats too often?)") from None
+        raise FeedError(
+            "reading it took too long (too many events, or a rule that repeats too often)"
+        ) from None
     if done.returncode != 0 and not done.stdout:
         if done.returncode in (-9, 137, -24) or b"MemoryError" in done.stderr:
             raise FeedError("reading it needed too much memory")
         if b"TimeoutError" in done.stderr or done.returncode == -14:
-            raise FeedError("reading it took too long (a rule that repeats too often?)")
+            raise FeedError(
+                "reading it took too long (too many events, or a rule that repeats too often)"
+            )
         raise FeedError("it could not be read (the reader stopped)")
     result = msgspec.json.decode(done.stdout, type=_Result)
     if result.error:
@@ -82,7 +86,9 @@ def _child(args: list[str]) -> int:  # pragma: no cover - runs in the child
     except FeedError as err:
         result = _Result(error=str(err))
     except TimeoutError:
-        result = _Result(error="reading it took too long (a rule that repeats too often?)")
+        result = _Result(
+            error="reading it took too long (too many events, or a rule that repeats too often)"
+        )
     except MemoryError:
         result = _Result(error="reading it needed too much memory")
     sys.stdout.buffer.write(msgspec.json.encode(result))
