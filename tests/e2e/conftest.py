@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ..shots import SCREENSHOTS, TIMINGS
 from .xsession import XSession, missing_tools, wait_for
-
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = Path(os.environ.get("TIDEWELL_SCREENSHOTS", ROOT / "build" / "e2e"))
-TIMINGS = SCREENSHOTS / "timings.json"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

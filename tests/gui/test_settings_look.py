@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from tidewell.shell.app import TidewellApp
 
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("TIDEWELL_SCREENSHOTS", ROOT / "build" / "e2e")) / "settings"
+from ..shots import SCREENSHOTS
+
+SHOTS = SCREENSHOTS / "settings"
 
 
 def dark_palette() -> QPalette:

@@ -5,6 +5,7 @@ Each constraint carries a description that the error translator turns into plain
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from functools import lru_cache
 from typing import Annotated, Literal
@@ -33,6 +34,15 @@ Seconds = Annotated[int, Meta(ge=5, le=86400)]
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DEFAULT_AREAS: tuple[str, ...] = ("family", "health", "rest", "friends", "self", "work")
+
+
+def free_id(wanted: str, taken: set[str], fallback: str = "item") -> str:
+    """An id made from ``wanted`` ('Call Dad' -> 'call-dad'), with -2, -3… if it is taken."""
+    base = re.sub(r"[^a-z0-9]+", "-", wanted.casefold()).strip("-")[:40] or fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 def parse_hhmm(value: str) -> time:

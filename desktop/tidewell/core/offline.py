@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from msgspec.structs import replace
 
+from tidewell.core.fields import free_id
 from tidewell.core.journal import ProtectedEntry
 from tidewell.core.life import DatedBlock
 from tidewell.core.localtime import next_local, to_moment
@@ -44,7 +45,7 @@ def go_offline(
     end = until.astimezone(home).replace(tzinfo=None, second=0, microsecond=0)
     zone = home.key if isinstance(home, ZoneInfo) else None
     block = DatedBlock(
-        id=_free_id(state, f"offline-{start:%Y%m%d-%H%M}"),
+        id=free_id(f"offline-{start:%Y%m%d-%H%M}", {b.id for b in state.blocks}),
         reason=reason.strip(),
         start=start,
         end=end,
@@ -63,11 +64,3 @@ def go_offline(
     new_state = replace(state, blocks=[*state.blocks, block], progress=progress)
     entry = ProtectedEntry(at=now, block=block.id, event="started", reason=block.reason)
     return new_state, entry
-
-
-def _free_id(state: State, wanted: str) -> str:
-    taken = {b.id for b in state.blocks}
-    candidate, n = wanted, 2
-    while candidate in taken:
-        candidate, n = f"{wanted}-{n}", n + 1
-    return candidate

@@ -3,7 +3,7 @@ files (export, import, backups) and start-at-login. Widgets never open files the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from tidewell.core.commands import merge_rules
@@ -13,7 +13,7 @@ from tidewell.core.validation import Invalid, Problem
 from tidewell.platform import autostart
 from tidewell.shell.runtime import Runtime
 from tidewell.store.atomic import atomic_write
-from tidewell.store.backups import backups_of
+from tidewell.store.backups import backup_time, backups_of
 from tidewell.store.datastore import MAIN, state_from_tables
 from tidewell.store.documents import Unreadable, read_tables
 
@@ -72,12 +72,9 @@ class SettingsHost:
     def backups(self) -> list[tuple[str, Path]]:
         found = []
         for path in backups_of(self.folder / MAIN):
-            stamp = path.stem.rsplit("-", 1)[-1]
-            try:
-                when = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-                label = f"{when.astimezone(self.runtime.home()):%a %d %b %Y, %H:%M}"
-            except ValueError:
-                label = path.name
+            when = backup_time(path)
+            home = self.runtime.home()
+            label = f"{when.astimezone(home):%a %d %b %Y, %H:%M}" if when else path.name
             found.append((label, path))
         return found
 

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tidewell.store.atomic import atomic_write
 from tidewell.store.paths import ensure_private_dir
 
 KEEP = 10
+STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
 def stamp(moment: datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S%fZ")
+    return moment.strftime(STAMP)
+
+
+def backup_time(path: Path) -> datetime | None:
+    """When a backup was taken, from its name; None for a name Tidewell did not give."""
+    try:
+        return datetime.strptime(path.stem.rsplit("-", 1)[-1], STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def backups_of(target: Path) -> list[Path]:

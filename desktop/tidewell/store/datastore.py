@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from tidewell.core.rulefile import SECTIONS
 from tidewell.core.state import Pause, Progress, State
 from tidewell.core.validation import Problem, convert_each, problem_from
 from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
-from tidewell.store.backups import back_up, backups_of
+from tidewell.store.backups import back_up, backup_time, backups_of
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
 from tidewell.store.journal import Journal
 from tidewell.store.migrations import META, META_ID, SCHEMA_VERSION, NewerSchema, migrate
@@ -268,9 +268,5 @@ def _index_of(path: str) -> int:
 
 
 def _backup_time(path: Path) -> str:
-    stamp = path.stem.rsplit("-", 1)[-1]
-    try:
-        when = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-    except ValueError:
-        return path.name
-    return when.strftime("%Y-%m-%d %H:%M UTC")
+    when = backup_time(path)
+    return when.strftime("%Y-%m-%d %H:%M UTC") if when else path.name

@@ -3,6 +3,8 @@ weekday pickers, and text lists ('09:00, 15:30')."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tidewell.core.fields import WEEKDAYS
@@ -70,6 +72,16 @@ class DayPicker(QWidget):
     def set_days(self, days: list[str]) -> None:
         for day, box in zip(WEEKDAYS, self.boxes, strict=True):
             box.setChecked(day in days)
+
+
+def field_for(path: str, fields: dict[str, Field]) -> Field | None:
+    """The visible field a problem's path belongs to ('when.times[0]' -> 'when.times'),
+    walking up to the nearest field that exists; None when none is shown."""
+    key = re.sub(r"\[\d+\]", "", path.removeprefix("$."))
+    while key and key not in fields:
+        key = key.rpartition(".")[0]
+    field = fields.get(key)
+    return field if field is not None and not field.isHidden() else None
 
 
 def split_list(text: str) -> list[str]:

@@ -4,7 +4,6 @@ into a document; checking, problems beside fields, add and delete are shared."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -20,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tidewell.core.fields import free_id
 from tidewell.core.state import State
 from tidewell.core.validation import problem_from
-from tidewell.ui.settings.fields import Field, form_label, problem_label
+from tidewell.ui.settings.fields import Field, field_for, form_label, problem_label
 
 
 class ItemList(QWidget):
@@ -180,14 +180,11 @@ class ItemList(QWidget):
             self.validity_changed.emit(valid)
 
     def _show(self, problem: Any) -> None:
-        path = problem.path.removeprefix("$.")
-        key = re.sub(r"\[\d+\]", "", path)
-        while key and key not in self.fields:
-            key = key.rpartition(".")[0]
-        if key in self.fields and not self.fields[key].isHidden():
-            self.fields[key].show_problem(problem.message)
+        target = field_for(problem.path, self.fields)
+        if target is not None:
+            target.show_problem(problem.message)
         else:
-            self.general_problem.setText(f"{path}: {problem.message}")
+            self.general_problem.setText(f"{problem.path.removeprefix('$.')}: {problem.message}")
             self.general_problem.show()
 
     def add(self) -> None:
@@ -205,9 +202,4 @@ class ItemList(QWidget):
         self.edited.emit(replace(self.state, **{self.field_name: items}))
 
     def free_id(self, wanted: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", wanted.casefold()).strip("-")[:40] or self.noun
-        taken = {i.id for i in self.items}
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        return free_id(wanted, {i.id for i in self.items}, self.noun)

@@ -6,7 +6,6 @@ is only passed on (``rule_edited``) when it is valid."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -32,7 +31,14 @@ from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
-from tidewell.ui.settings.fields import DayPicker, Field, form_label, problem_label, split_list
+from tidewell.ui.settings.fields import (
+    DayPicker,
+    Field,
+    field_for,
+    form_label,
+    problem_label,
+    split_list,
+)
 from tidewell.ui.style import plain_label
 
 KINDS = (
@@ -455,13 +461,9 @@ class RuleEditor(QWidget):
         return rule
 
     def _show(self, problem: Any) -> None:
-        path = problem.path.removeprefix("$.")
-        key = re.sub(r"\[\d+\]", "", path)  # $.when.times[0] belongs to the times field
-        while key and key not in self.fields:
-            key = key.rpartition(".")[0]
-        target = self.fields.get(key)
+        target = field_for(problem.path, self.fields)
         if target is None or not target.isVisibleTo(self):
-            self.general_problem.setText(f"{path}: {problem.message}")
+            self.general_problem.setText(f"{problem.path.removeprefix('$.')}: {problem.message}")
             self.general_problem.show()
         else:
             target.show_problem(problem.message)

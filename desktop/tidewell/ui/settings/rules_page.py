@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, tzinfo
 
 import msgspec
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tidewell.core.fields import free_id
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
 from tidewell.ui.settings.rule_editor import KINDS, RuleEditor
@@ -215,9 +215,4 @@ class RulesPage(QWidget):
         self._rules(rules)
 
     def _free_id(self, name: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:40] or "rule"
-        taken = {r.id for r in self.state.rules}
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        return candidate
+        return free_id(name, {r.id for r in self.state.rules}, "rule")
