@@ -1,18 +1,10 @@
-"""What Tidewell keeps of a calendar event: when, what it is called, its categories."""
+"""What Tidewell keeps of a calendar event (the type lives in core), and a feed's failure."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from tidewell.core.calendar import CalendarEvent
 
-from msgspec import Struct
-
-
-class CalendarEvent(Struct, frozen=True):
-    start: datetime  # aware, UTC
-    end: datetime
-    title: str
-    categories: list[str] = []
-    all_day: bool = False
+__all__ = ["CalendarEvent", "FeedError"]
 
 
 class FeedError(Exception):

@@ -6,10 +6,11 @@ from datetime import datetime, timedelta
 
 from msgspec.structs import replace
 
+from tidewell.core.calendar import Span, meetings_end, travel_ahead
 from tidewell.core.journal import Answer, AnswerEntry, ShownEntry, WaitingEntry
 from tidewell.core.rules import Rule
 from tidewell.core.schedule import Due
-from tidewell.core.state import Progress, State, WaitingSession
+from tidewell.core.state import TRAVEL_PROGRESS, Progress, State, WaitingSession
 from tidewell.core.validation import validated
 
 
@@ -66,6 +67,18 @@ def answer(
         note=note or None,
     )
     return _with_progress(state, item.rule_id, progress), entry
+
+
+def offer_travel(state: State, now: datetime) -> tuple[State, Span, ShownEntry] | None:
+    """A trip's lead time has begun: offer its waiting time, once a trip. Not while paused
+    or in a meeting; the offer waits for those to end."""
+    if state.paused_at(now) or meetings_end(state.calendar, now) is not None:
+        return None
+    span = travel_ahead(state.calendar, now, state.progress_of(TRAVEL_PROGRESS).handled)
+    if span is None:
+        return None
+    new_state, entry = shown(state, Due(TRAVEL_PROGRESS, span.start), now)
+    return new_state, span, entry
 
 
 def start_waiting(
@@ -125,7 +138,8 @@ def merge_rules(state: State, incoming: list[Rule], now: datetime) -> tuple[Stat
 
 def replace_definitions(state: State, draft: State, now: datetime) -> State:
     """Take what the person defined in ``draft`` (rules, protected time, people, seasons,
-    ideas, balance, settings) and keep the scheduler's progress and pause from ``state``.
+    ideas, balance, settings, calendar sources) and keep from ``state`` the scheduler's
+    progress, the pause and what the calendars say.
 
     New rules and rules switched back on start counting from ``now``: saving a rule for
     09:00 at 09:30 does not fire it at once. Progress of removed rules is dropped."""
@@ -140,4 +154,6 @@ def replace_definitions(state: State, draft: State, now: datetime) -> State:
             progress[rule.id] = replace(kept, handled=now, snoozed_until=None)
         else:
             progress[rule.id] = kept
-    return replace(draft, progress=progress, pause=state.pause)
+    if TRAVEL_PROGRESS in state.progress:
+        progress[TRAVEL_PROGRESS] = state.progress[TRAVEL_PROGRESS]
+    return replace(draft, progress=progress, pause=state.pause, calendar=state.calendar)

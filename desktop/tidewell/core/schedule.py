@@ -15,6 +15,7 @@ from typing import Literal
 
 from msgspec import Struct
 
+from tidewell.core.calendar import meetings_end, next_notice
 from tidewell.core.conditions import conditions_hold
 from tidewell.core.fields import parse_hhmm
 from tidewell.core.life import Block
@@ -48,6 +49,7 @@ class Due(Struct, frozen=True):
     at: datetime  # the occurrence this nudge belongs to (UTC)
     slot: Slot = "time"  # which part of the rule's progress it advances
     reason: str | None = None  # the person's own reason, when protected time is involved
+    waited: bool = False  # it came up during a meeting and waited for it to end
 
 
 class Upcoming(Struct, frozen=True):
@@ -58,8 +60,8 @@ class Upcoming(Struct, frozen=True):
 def due(state: State, now: datetime, context: Context | None = None) -> list[Due]:
     """Every nudge due at ``now``, oldest first; at most one per rule."""
     home = home_zone(state, now)
-    if state.paused_at(now):
-        return []
+    if state.paused_at(now) or meetings_end(state.calendar, now) is not None:
+        return []  # paused, or in a meeting: what comes up waits for its end
     ctx = context or Context()
     found: list[Due] = []
     for rule in state.rules:
@@ -74,28 +76,28 @@ def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo
     progress = state.progress_of(rule.id)
     grace = timedelta(minutes=rule.grace_minutes)
     snoozed = progress.snoozed_until
-    if (
-        snoozed is not None
-        and snoozed <= now
-        and now - snoozed <= grace
-        and not state.paused_at(snoozed)
-    ):
-        return Due(
-            rule.id,
-            progress.snoozed_due or snoozed,
-            "snooze",
-            _reason_for(rule, state, now, home),
-        )
+    if snoozed is not None and snoozed <= now and not state.paused_at(snoozed):
+        waited = meetings_end(state.calendar, snoozed)
+        if now - (waited or snoozed) <= grace:
+            return Due(
+                rule.id,
+                progress.snoozed_due or snoozed,
+                "snooze",
+                _reason_for(rule, state, now, home),
+                waited is not None,
+            )
     trigger = rule.when
     if isinstance(trigger, AtTrigger | ReflectTrigger):
         latest = occurrence_at_or_before(trigger, home, now)
         if (
             latest is None
-            or not _fresh(latest, progress.handled, now, grace)
+            or not _fresh(latest, progress.handled, now, grace, state)
             or state.paused_at(latest)
         ):
             return None
-        return Due(rule.id, latest) if conditions_hold(rule, state, latest, home) else None
+        if not conditions_hold(rule, state, latest, home):
+            return None
+        return Due(rule.id, latest, waited=_waited(state, latest, now))
     if isinstance(trigger, WaitingTrigger):
         return _due_waiting(rule, trigger, state, progress, now, ctx, home)
     if isinstance(trigger, ProtectedTrigger):
@@ -116,9 +118,21 @@ def _due_for(rule: Rule, state: State, now: datetime, ctx: Context, home: tzinfo
     return None
 
 
-def _fresh(moment: datetime, handled: datetime | None, now: datetime, grace: timedelta) -> bool:
-    """Not handled yet, and still inside the grace window: missed while asleep fires once."""
-    return (handled is None or moment > handled) and now - moment <= grace
+def _fresh(
+    moment: datetime, handled: datetime | None, now: datetime, grace: timedelta, state: State
+) -> bool:
+    """Not handled yet, and still inside the grace window: missed while asleep fires once.
+    What came up during a meeting counts its grace from the meeting's end."""
+    if handled is not None and moment <= handled:
+        return False
+    if now - moment <= grace:
+        return True
+    released = meetings_end(state.calendar, moment)
+    return released is not None and now - released <= grace
+
+
+def _waited(state: State, moment: datetime, now: datetime) -> bool:
+    return moment < now and meetings_end(state.calendar, moment) is not None
 
 
 def _due_waiting(
@@ -160,9 +174,9 @@ def _due_protected(
             continue
         if not conditions_hold(rule, state, now, home):
             return None
-        fresh = _fresh(run[0], progress.handled, now, grace) and not state.paused_at(run[0])
+        fresh = _fresh(run[0], progress.handled, now, grace, state) and not state.paused_at(run[0])
         if trigger.at_start and fresh and _begins_protected_time(run[0], state, home):
-            return Due(rule.id, run[0], "time", block.reason)
+            return Due(rule.id, run[0], "time", block.reason, _waited(state, run[0], now))
         if trigger.active_minutes is not None and _active_long_enough(
             ctx, state, now, run[0], trigger.active_minutes, progress
         ):
@@ -174,7 +188,7 @@ def _begins_protected_time(start: datetime, state: State, home: tzinfo) -> bool:
     """A block starting inside other protected time (the weekend after a Friday evening)
     continues it: only the start of the whole stretch is announced."""
     just_before = start - timedelta(microseconds=1)
-    return not any(block_at(b, home, just_before) is not None for b in state.blocks)
+    return not any(block_at(b, home, just_before) is not None for b in state.protected_blocks())
 
 
 def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
@@ -190,7 +204,7 @@ def _blocks_of(trigger: ProtectedTrigger, state: State) -> list[Block]:
         if rule.enabled and isinstance(rule.when, ProtectedTrigger)
         for block_id in rule.when.blocks
     }
-    return [b for b in state.blocks if b.id not in named]
+    return [b for b in state.protected_blocks() if b.id not in named]
 
 
 def _active_long_enough(
@@ -253,10 +267,13 @@ def next_wakeup(state: State, now: datetime) -> datetime | None:
         for candidate in _next_moments(rule, state, now, home):
             if best is None or candidate < best:
                 best = candidate
-    for block in state.blocks:
+    for block in state.protected_blocks():
         change = next_block_change(block, home, now)
         if change is not None and (best is None or change < best):
             best = change
+    notice = next_notice(state.calendar, now)
+    if notice is not None and (best is None or notice < best):
+        best = notice
     return best
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, tzinfo
 
 from msgspec import Struct, field
 
+from tidewell.core.calendar import CalendarSource, CalendarView
 from tidewell.core.fields import Minutes, Name, zone_named
 from tidewell.core.life import Balance, Block, Person, Season, Settings, WaitingIdea
 from tidewell.core.rules import Rule
@@ -19,6 +20,10 @@ class Progress(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     snoozed_until: datetime | None = None
     snoozed_due: datetime | None = None  # the occurrence the snooze belongs to
     last_done: datetime | None = None
+
+
+TRAVEL_PROGRESS = "calendar-travel"  # progress key: the start of the last trip offered
+RUNTIME_FIELDS = frozenset({"progress", "pause", "calendar"})  # not the person's definitions
 
 
 class Pause(Struct, forbid_unknown_fields=True, frozen=True):
@@ -55,8 +60,14 @@ class State(Struct, forbid_unknown_fields=True, frozen=True):
     ideas: list[WaitingIdea] = []
     balance: Balance = field(default_factory=Balance)
     settings: Settings = field(default_factory=Settings)
+    calendars: list[CalendarSource] = []
     progress: dict[str, Progress] = {}
     pause: Pause | None = None
+    calendar: CalendarView = field(default_factory=CalendarView)  # read from the calendars
+
+    def protected_blocks(self) -> list[Block]:
+        """The person's own protected time, and time off read from their calendars."""
+        return [*self.blocks, *self.calendar.blocks] if self.calendar.blocks else self.blocks
 
     def paused_at(self, moment: datetime) -> bool:
         return self.pause is not None and self.pause.covers(moment)

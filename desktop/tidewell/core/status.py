@@ -7,6 +7,7 @@ from typing import Literal
 
 from msgspec import Struct
 
+from tidewell.core.calendar import meetings_end
 from tidewell.core.occurrences import block_at
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State, home_zone
@@ -47,6 +48,10 @@ def status_of(state: State, now: datetime, count: int = 2) -> Status:
         if reason:
             line += f": '{reason}'"
         return Status("protected", line, until, reason or None, coming)
+    meeting_end = meetings_end(state.calendar, now)
+    if meeting_end is not None:
+        line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"
+        return Status("normal", line, meeting_end, None, coming)
     if coming:
         first = coming[0]
         line = f"Next: {first.title}, {moment_in_words(first.at, now, home)}"
@@ -62,7 +67,11 @@ def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, 
     end: datetime | None = None
     probe = now
     for _ in range(_CHAIN_LIMIT):
-        runs = [(b, run) for b in state.blocks if (run := block_at(b, home, probe)) is not None]
+        runs = [
+            (b, run)
+            for b in state.protected_blocks()
+            if (run := block_at(b, home, probe)) is not None
+        ]
         if not runs:
             break
         if reason is None:

@@ -91,6 +91,7 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
         ("people", state.people),
         ("seasons", state.seasons),
         ("ideas", state.ideas),
+        ("calendars", state.calendars),
     ):
         counts = Counter(item.id for item in items)
         for index, item in enumerate(items):

@@ -13,13 +13,16 @@ from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from tidewell.core.calendar import Span, waiting_place
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, Rule
 from tidewell.core.schedule import Due
-from tidewell.core.status import Status
+from tidewell.core.state import TRAVEL_PROGRESS
+from tidewell.core.status import Status, moment_in_words
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
 from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.activity import ActivityTracker
+from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.instance import Command, SingleInstance
 from tidewell.shell.logs import start_logging
 from tidewell.shell.resources import icon
@@ -43,10 +46,17 @@ WINDOW_PREFS = "window.ini"  # the settings window's size and last page
 
 
 class TidewellApp(QObject):
-    def __init__(self, runtime: Runtime, instance: SingleInstance | None = None) -> None:
+    def __init__(
+        self,
+        runtime: Runtime,
+        instance: SingleInstance | None = None,
+        calendars: CalendarKeeper | None = None,
+    ) -> None:
         super().__init__()
         self.runtime = runtime
         self.instance = instance
+        self.calendars = calendars
+        self.offers: dict[Due, tuple[int, str | None]] = {}  # trips: waiting minutes, place
         self.ticker = Ticker(runtime, self)
         self._popup: NudgePopup | None = None  # made on first use: start-up stays quick
         self._panel: QuickPanel | None = None
@@ -68,6 +78,7 @@ class TidewellApp(QObject):
         rt.changed.connect(self._settings_reload)
         rt.changed.connect(self.ticker.poke)
         rt.nudges_due.connect(self.show_nudges)
+        rt.travel_offered.connect(self.offer_waiting)
         rt.problem.connect(self.tell)
         self.ticker.clock_changed.connect(self.refresh)
         if self.instance is not None:
@@ -105,6 +116,8 @@ class TidewellApp(QObject):
             self._use_window()
         self.refresh()
         self.ticker.start()
+        if self.calendars is not None:
+            self.calendars.start()
         QTimer.singleShot(0, self.welcome_if_new)
 
     def welcome_if_new(self) -> None:
@@ -221,19 +234,46 @@ class TidewellApp(QObject):
         rule = rule or self.runtime.state.rule(item.rule_id)
         if rule is None:
             return None
+        message = rule.nudge.message
+        if item.waited:
+            message = f"{message}\n(It waited until your meeting was over.)".strip()
         return PopupItem(
             due=item,
             title=rule.nudge.title,
-            message=rule.nudge.message,
+            message=message,
             reason=item.reason,
             snooze=list(rule.nudge.snooze),
             link=rule.nudge.link,
             can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
         )
 
+    def offer_waiting(self, span: Span) -> None:
+        """A trip is near: offer its waiting time, the ideas one click away."""
+        now, home = self.runtime.now(), self.runtime.home()
+        minutes = max(10, min(180, int((span.start - now).total_seconds() // 60)))
+        item = Due(TRAVEL_PROGRESS, span.start)
+        self.offers[item] = (minutes, waiting_place(span))
+        log.info("waiting time offered before a trip at %s", span.start.isoformat())
+        offer = PopupItem(
+            due=item,
+            title="You may have some waiting time soon",
+            message=f"'{span.title}', {moment_in_words(span.start, now, home)}. "
+            "Your ideas for waiting time are ready.",
+            snooze=[],
+            done_text="Show my ideas",
+            skip_text="Not now",
+        )
+        self.popup.add([offer], self.popup_anchor())
+        self.refresh()
+
     def _popup_answered(self, item: Due, choice: str, snooze: int | None) -> None:
         if item in self.trials:
             self.trials.discard(item)
+            return
+        if item in self.offers:
+            minutes, place = self.offers.pop(item)
+            if choice == "done":
+                self.start_waiting(minutes, place or "")
             return
         self.runtime.answer(item, choice, snooze)  # type: ignore[arg-type]
 
@@ -271,7 +311,8 @@ class TidewellApp(QObject):
 
         if self.settings is None:
             rt = self.runtime
-            window = SettingsWindow(rt.state, SettingsHost(rt), rt.store.folder / WINDOW_PREFS)
+            host = SettingsHost(rt, self.calendars)
+            window = SettingsWindow(rt.state, host, rt.store.folder / WINDOW_PREFS)
             window.setWindowIcon(icon("tidewell"))
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             window.destroyed.connect(self._settings_closed)
@@ -283,6 +324,8 @@ class TidewellApp(QObject):
 
     def _settings_closed(self) -> None:
         self.settings = None
+        if self.calendars is not None:
+            self.calendars.forget_unsaved()
 
     def try_rule(self, rule: Rule) -> None:
         """Show a rule's popup now, as a preview: its answers are not journaled."""
@@ -328,6 +371,8 @@ class TidewellApp(QObject):
             self.tray.hide()
         if self.instance is not None:
             self.instance.release()
+        if self.calendars is not None:
+            self.calendars.stop()
         QApplication.quit()
 
 
@@ -360,11 +405,12 @@ def run(args: argparse.Namespace, command: Command) -> int:
     if isinstance(source, Unavailable):
         log.warning("activity rules cannot fire: %s", source.why)
     runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
-    shell = TidewellApp(runtime, instance)
+    calendars = CalendarKeeper(runtime)
+    shell = TidewellApp(runtime, instance, calendars)
     sleep = SleepWatcher(shell)
     sleep.resumed.connect(shell.ticker.poke)
     shell.start()
-    for event in opened.events:
+    for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
         shell.tell(event)
     if opened.problems:
         shown = "; ".join(str(p) for p in opened.problems[:3])

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime, time, timedelta, tzinfo
 
+from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
 
 from tidewell.core import commands, offline
 from tidewell.core import pause as pausing
+from tidewell.core.calendar import CalendarView
 from tidewell.core.clock import Clock
 from tidewell.core.fields import parse_hhmm
 from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
@@ -33,6 +35,7 @@ ACTIVITY_SAMPLE = timedelta(seconds=15)  # while an activity rule could fire
 class Runtime(QObject):
     changed = Signal()  # the state or the status moved: tooltips and panels refresh
     nudges_due = Signal(list)  # list[Due], already marked shown
+    travel_offered = Signal(object)  # Span: a trip's waiting time is near
     problem = Signal(str)  # something went wrong that the person should hear about
 
     def __init__(
@@ -80,6 +83,11 @@ class Runtime(QObject):
         fresh = [d for d in due(self.state, now, context) if d.rule_id not in self.showing]
         if fresh:
             self._show(fresh, now)
+        offer = commands.offer_travel(self.state, now)
+        if offer is not None:
+            state, span, entry = offer
+            if self._record(state, [entry]):
+                self.travel_offered.emit(span)
         return self._sleep_after(now, sampling)
 
     def _sleep_after(self, now: datetime, sampling: bool) -> timedelta:
@@ -195,6 +203,12 @@ class Runtime(QObject):
         if not self._record(state, []):
             return [Problem("$", "could not be saved; see the message from Tidewell")]
         return []
+
+    def use_calendar(self, view: CalendarView) -> None:
+        """What the calendars say now (read by the calendar keeper); nothing is written."""
+        if view != self.state.calendar:
+            self.state = replace(self.state, calendar=view)
+            self.changed.emit()
 
     # --- writing ------------------------------------------------------------------------
 

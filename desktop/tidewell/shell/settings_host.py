@@ -6,14 +6,21 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from tidewell.calendars.events import FeedError
+from tidewell.calendars.fetch import check_url
+from tidewell.calendars.sync import describe_host
+from tidewell.core.calendar import CalendarSource, CalendarView, understand
 from tidewell.core.commands import merge_rules
+from tidewell.core.fields import free_id
 from tidewell.core.rulefile import merge_file, read_rule_file, write_rule_file
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem
 from tidewell.platform import autostart
+from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.runtime import Runtime
 from tidewell.store.atomic import atomic_write
 from tidewell.store.backups import backup_time, backups_of
+from tidewell.store.calendar_cache import Synced
 from tidewell.store.datastore import MAIN, state_from_tables
 from tidewell.store.documents import Unreadable, read_tables
 
@@ -42,8 +49,9 @@ class Preview:
 
 
 class SettingsHost:
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, calendars: CalendarKeeper | None = None) -> None:
         self.runtime = runtime
+        self.calendars = calendars
         self.folder = runtime.store.folder
 
     def activity_unavailable(self) -> str | None:
@@ -88,6 +96,48 @@ class SettingsHost:
             raise Invalid(problems)
         return state
 
+    # --- calendars ------------------------------------------------------------------------
+
+    def feeds_unavailable(self) -> str | None:
+        """Why feeds cannot be added here (no safe keyring); None when they can."""
+        if self.calendars is None:
+            return "calendars are not running in this window"
+        return self.calendars.keyring_problem
+
+    def calendar_results(self) -> dict[str, Synced]:
+        return dict(self.calendars.results) if self.calendars is not None else {}
+
+    def new_feed(self, draft: State, name: str, url: str) -> CalendarSource:
+        """A feed source for the draft. Its address goes to the keyring now (the keeper's
+        ``secret_stored`` says how that went); raises ValueError with a reason."""
+        if self.calendars is None or self.calendars.keyring_problem:
+            raise ValueError(f"feeds need a keyring: {self.feeds_unavailable()}")
+        try:
+            host = describe_host(url.strip())
+        except FeedError as err:
+            raise ValueError(str(err)) from None
+        source = CalendarSource(_calendar_id(draft, name), name.strip() or host, "url", host=host)
+        self.calendars.store_secret(source.id, check_url(url.strip()))
+        return source
+
+    def new_file(self, draft: State, name: str, path: Path) -> CalendarSource:
+        if not path.is_file():
+            raise ValueError(f"{path} is not a file")
+        label = name.strip() or path.stem
+        return CalendarSource(_calendar_id(draft, label), label, "file", path=str(path.resolve()))
+
+    def sync_calendars(self, source_ids: list[str]) -> None:
+        if self.calendars is not None:
+            self.calendars.sync(source_ids)
+
+    def syncing(self, source_id: str) -> bool:
+        return self.calendars is not None and self.calendars.syncing(source_id)
+
+    def understood(self, draft: State) -> CalendarView:
+        """What the draft's readings make of the events read so far."""
+        events = {key: r.events for key, r in self.calendar_results().items()}
+        return understand(draft.calendars, events, self.runtime.home())
+
     # --- start at login -----------------------------------------------------------------
 
     def starts_at_login(self) -> bool:
@@ -95,3 +145,7 @@ class SettingsHost:
 
     def set_start_at_login(self, on: bool) -> Path | None:
         return autostart.set_start_at_login(on)
+
+
+def _calendar_id(draft: State, name: str) -> str:
+    return free_id(name, {s.id for s in draft.calendars}, "calendar")

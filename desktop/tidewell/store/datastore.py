@@ -21,11 +21,12 @@ import msgspec
 from msgspec.structs import replace
 from tinydb import Query, TinyDB
 
+from tidewell.core.calendar import CalendarSource
 from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.life import Balance, Settings
 from tidewell.core.rulefile import SECTIONS
-from tidewell.core.state import Pause, Progress, State
+from tidewell.core.state import RUNTIME_FIELDS, Pause, Progress, State
 from tidewell.core.validation import Problem, convert_each, problem_from
 from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
 from tidewell.store.backups import back_up, backup_time, backups_of
@@ -42,9 +43,10 @@ LIST_TABLES = {
     "people": "people",
     "seasons": "seasons",
     "ideas": "ideas",
+    "calendars": "calendars",
 }
+KINDS = {**SECTIONS, "calendars": CalendarSource}  # calendar sources stay out of rule files
 SINGLE_TABLES = {"balance": Balance, "settings": Settings}
-_LEDGER = frozenset({"progress", "pause"})  # State fields kept in the ledger, not the main file
 
 
 class StoreError(Exception):
@@ -238,7 +240,7 @@ def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[s
     invalid: dict[str, list[Any]] = {}
     for table, attr in LIST_TABLES.items():
         docs = documents(raw, table)
-        good, found = convert_each(docs, SECTIONS[table], f"$.{table}")
+        good, found = convert_each(docs, KINDS[table], f"$.{table}")
         parts[attr] = good
         problems += found
         bad_indexes = {_index_of(p.path) for p in found}
@@ -260,7 +262,9 @@ def _progress_doc(progress: Progress) -> dict[str, Any]:
 
 
 def _definitions_differ(a: State, b: State) -> bool:
-    return any(getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f not in _LEDGER)
+    return any(
+        getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f not in RUNTIME_FIELDS
+    )
 
 
 def _index_of(path: str) -> int:

@@ -34,6 +34,8 @@ class PopupItem:
     snooze: list[int] = field(default_factory=lambda: [10, 30, 60])
     link: str | None = None
     can_choose: bool = False  # offline and late nudges: "I chose this"
+    done_text: str = "Done"  # an offer says what its main button does ("Show my ideas")
+    skip_text: str = "Skip"
 
 
 def minutes_in_words(minutes: int) -> str:
@@ -152,6 +154,8 @@ class NudgePopup(QWidget):
         self.link.setVisible(_safe_link(item.link) is not None)
         self.link.setToolTip(item.link or "")
         self.chose.setVisible(item.can_choose)
+        self.done.setText(item.done_text)
+        self.skip.setText(item.skip_text)
         self.snooze_menu.clear()
         for minutes in item.snooze:
             action = self.snooze_menu.addAction(f"For {minutes_in_words(minutes)}")

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tidewell.core.state import State
+from tidewell.core.state import RUNTIME_FIELDS, State
 from tidewell.ui.settings.balance_page import BalancePage
+from tidewell.ui.settings.calendars_page import CalendarsPage
 from tidewell.ui.settings.general_page import GeneralPage
 from tidewell.ui.settings.ideas_page import IdeasPage
 from tidewell.ui.settings.people_page import PeoplePage
@@ -82,6 +83,7 @@ class SettingsWindow(QWidget):
         self.protected = ProtectedPage()
         self.people = PeoplePage()
         self.ideas = IdeasPage()
+        self.calendars = CalendarsPage(self.host)
         self.general = GeneralPage(self.host)
         self.pages: list[tuple[str, QWidget]] = [
             ("My balance", self.balance),
@@ -89,6 +91,7 @@ class SettingsWindow(QWidget):
             ("Protected time", self.protected),
             ("People", self.people),
             ("Waiting time", self.ideas),
+            ("Calendars", self.calendars),
             ("General", self.general),
         ]
         for number, (title, page) in enumerate(self.pages):
@@ -128,7 +131,7 @@ class SettingsWindow(QWidget):
         return any(
             getattr(self.draft, f) != getattr(self.saved_state, f)
             for f in State.__struct_fields__
-            if f not in ("progress", "pause")
+            if f not in RUNTIME_FIELDS
         )
 
     def _edited(self, draft: State) -> None:

@@ -1,0 +1,65 @@
+"""What the last sync of each calendar brought: its events, the feed's ETag, and the result
+in words. A TinyDB file of its own (``calendars.json``), written atomically; it is a cache,
+so a damaged one is moved aside and the calendars are simply read again.
+
+Never holds a feed's address: results name the host only, and the address stays in the
+keyring."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import msgspec
+from tinydb import TinyDB
+
+from tidewell.core.calendar import CalendarEvent
+from tidewell.store.atomic import AtomicJSONStorage
+from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
+
+CACHE = "calendars.json"
+
+
+class Synced(msgspec.Struct, frozen=True, omit_defaults=True):
+    """One source's last sync."""
+
+    source: str
+    at: datetime
+    ok: bool
+    message: str  # "12 events", or what failed, in words
+    expanded: datetime  # when ``events`` were read from the whole feed (their window moves)
+    etag: str | None = None
+    last_modified: str | None = None
+    events: list[CalendarEvent] = []
+
+
+class CalendarCache:
+    def __init__(self, folder: Path, now: datetime) -> None:
+        self.path = folder / CACHE
+        self.problem: str | None = None
+        try:
+            _, data = read_tables(self.path)
+        except Unreadable as err:
+            aside = move_aside(self.path, now)
+            self.problem = (
+                f"The saved calendar events could not be read ({err}); kept as {aside.name}. "
+                "They are read again from your calendars."
+            )
+            data = b""
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage, initial=data or None)
+
+    def read(self) -> dict[str, Synced]:
+        found: dict[str, Synced] = {}
+        for doc in documents(self._db.storage.read() or {}, "feeds"):
+            try:
+                synced = msgspec.convert(doc, Synced)
+            except msgspec.ValidationError:
+                continue  # a damaged row only means that calendar is read again
+            found[synced.source] = synced
+        return found
+
+    def write(self, results: dict[str, Synced]) -> None:
+        """Every source's last result, in one atomic write."""
+        rows = [msgspec.to_builtins(r) for r in results.values()]
+        self._db.storage.write({"feeds": as_table(rows)})
+        self._db.clear_cache()

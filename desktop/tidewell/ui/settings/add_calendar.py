@@ -1,0 +1,155 @@
+"""Adding a calendar: a feed's private address (kept in the keyring, never in a file) or a
+local .ics file, with a name the person chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.calendar import CalendarSource
+from tidewell.core.state import State
+from tidewell.ui.settings.fields import form_label
+from tidewell.ui.style import WINDOW_SHEET, plain_label
+
+if TYPE_CHECKING:
+    from tidewell.shell.settings_host import SettingsHost
+
+
+class AddCalendarDialog(QDialog):
+    chosen = Signal(object)  # CalendarSource, ready for the draft
+
+    def __init__(
+        self, host: SettingsHost, draft: State, no_feeds: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a calendar")
+        self.setStyleSheet(WINDOW_SHEET)
+        self.host, self.draft = host, draft
+        self.waiting_for: CalendarSource | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            plain_label(
+                "Your calendar app can share a private address for a calendar (Google: "
+                "'Secret address in iCal format'; Outlook: 'Publish calendar', ICS link). "
+                "Or pick an .ics file."
+            )
+        )
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Name")
+        self.name.setPlaceholderText("e.g. Work, Family trips")
+        form.addRow(form_label("Name"), self.name)
+        self.as_feed = QRadioButton("A private address (feed)")
+        self.as_file = QRadioButton("A file on this computer")
+        group = QButtonGroup(self)
+        for button in (self.as_feed, self.as_file):
+            group.addButton(button)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.as_feed)
+        kind_row.addWidget(self.as_file)
+        kind_row.addStretch(1)
+        form.addRow(form_label("Kind"), kind_row)
+        self.url = QLineEdit()
+        self.url.setAccessibleName("Feed address")
+        self.url.setPlaceholderText("https://… or webcal://…")
+        form.addRow(form_label("Address"), self.url)
+        file_row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Calendar file")
+        self.browse = QPushButton("Choose…")
+        self.browse.clicked.connect(self._browse)
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        form.addRow(form_label("File"), file_row)
+        layout.addLayout(form)
+        self.no_feeds = plain_label(name="muted")
+        self.no_feeds.setText(
+            f"Feeds can't be added here: {no_feeds}. A file works." if no_feeds else ""
+        )
+        self.no_feeds.setVisible(bool(no_feeds))
+        layout.addWidget(self.no_feeds)
+        self.problem = plain_label(name="problem")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.clicked.connect(self.reject)
+        self.add = QPushButton("Add")
+        self.add.setDefault(True)
+        self.add.clicked.connect(self.accept_choice)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.add)
+        layout.addLayout(buttons)
+        self.as_feed.setEnabled(not no_feeds)
+        self.as_feed.toggled.connect(self._kind_changed)
+        (self.as_file if no_feeds else self.as_feed).setChecked(True)
+        self._kind_changed()
+        keeper = host.calendars
+        if keeper is not None:
+            keeper.secret_stored.connect(self._secret_stored)
+        self.resize(520, self.sizeHint().height())
+
+    def _kind_changed(self, *_: object) -> None:
+        feed = self.as_feed.isChecked()
+        self.url.setEnabled(feed)
+        self.path.setEnabled(not feed)
+        self.browse.setEnabled(not feed)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a calendar file", str(Path.home()), "Calendars (*.ics);;All files (*)"
+        )
+        if path:
+            self.path.setText(path)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def accept_choice(self) -> None:
+        name = self.name.text().strip()
+        try:
+            if self.as_feed.isChecked():
+                if not self.url.text().strip():
+                    raise ValueError("paste the calendar's private address")
+                source = self.host.new_feed(self.draft, name, self.url.text())
+                self.waiting_for = source
+                self.add.setEnabled(False)
+                self._say("Keeping the address in your keyring…")
+                return
+            if not self.path.text().strip():
+                raise ValueError("choose a calendar file")
+            source = self.host.new_file(self.draft, name, Path(self.path.text().strip()))
+        except ValueError as err:
+            self._say(f"Not added: {err}.")
+            return
+        self.chosen.emit(source)
+        self.accept()
+
+    def _secret_stored(self, source_id: str, problem: str | None) -> None:
+        source = self.waiting_for
+        if source is None or source.id != source_id:
+            return
+        self.waiting_for = None
+        self.add.setEnabled(True)
+        if problem:
+            self._say(f"Not added: the keyring said no ({problem}).")
+            return
+        self.url.clear()  # the address leaves this window as soon as it is safe
+        self.chosen.emit(source)
+        self.accept()
