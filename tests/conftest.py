@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `tests.shots` imports
 
 
+from tests.services import secret_service  # noqa: F401  (a fixture for every test folder)
 from tests.shots import SCREENSHOTS, TIMINGS
 
 _session_start = time.time()

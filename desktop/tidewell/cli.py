@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     upcoming.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("check", help="verify the data folder")
+    from tidewell.cli_calendars import add_calendar_commands  # it imports this module
+
+    add_calendar_commands(commands)
     add_app_commands(commands)
     return parser
 
@@ -65,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
             from tidewell.cli_rules import run_rules
 
             return run_rules(args)
+        if command == "calendars":
+            from tidewell.cli_calendars import app_is_running, run_calendars
+
+            if args.calendars_command == "sync" and app_is_running(args):
+                return _run_tray(args, {"command": "sync"})  # the running app reads them
+            return run_calendars(args)
         if command == "next":
             return _next(args)
         return _check(args)
@@ -159,12 +168,13 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_tray(args: argparse.Namespace) -> int:
-    try:
-        command = command_of(args)
-    except BadCommand as err:
-        print(f"tidewell: {err}", file=sys.stderr)
-        return EXIT_INVALID
+def _run_tray(args: argparse.Namespace, command: dict[str, object] | None = None) -> int:
+    if command is None:
+        try:
+            command = command_of(args)
+        except BadCommand as err:
+            print(f"tidewell: {err}", file=sys.stderr)
+            return EXIT_INVALID
     from tidewell.shell.app import run
 
     return run(args, command)

@@ -361,6 +361,8 @@ class TidewellApp(QObject):
             self.open_settings()
         elif name == "quit":
             self.quit()
+        elif name == "sync" and self.calendars is not None:
+            self.calendars.sync_all()
         elif name == "show":
             self.open_panel(HOME)
 
@@ -386,7 +388,7 @@ def run(args: argparse.Namespace, command: Command) -> int:
     try:
         ensure_private_dir(folder)
         instance = SingleInstance(folder)
-        if command.get("command") == "quit":
+        if command.get("command") in ("quit", "sync"):  # only for a running Tidewell
             if not instance.forward(command):
                 print("Tidewell is not running.")
             return 0

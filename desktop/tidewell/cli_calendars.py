@@ -1,0 +1,232 @@
+"""``tidewell calendars add NAME URL|FILE | list | sync | remove NAME``, for scripted setups.
+
+A feed's address goes straight into the keyring; only its host is written or printed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from msgspec.structs import replace
+
+from tidewell.cli import EXIT_INVALID, EXIT_OK, EXIT_PROBLEM, _Failure, open_store
+
+
+def add_calendar_commands(commands: Any) -> None:  # argparse's subparsers action
+    calendars = commands.add_parser("calendars", help="your calendars: add, list, sync, remove")
+    do = calendars.add_subparsers(dest="calendars_command", metavar="ACTION", required=True)
+    add = do.add_parser("add", help="add a calendar feed (its private address) or an .ics file")
+    add.add_argument("name", help="a name for it, e.g. Work")
+    add.add_argument("where", metavar="URL|FILE", help="https:// or webcal:// address, or a file")
+    add.add_argument(
+        "--lead",
+        type=int,
+        default=120,
+        metavar="MINUTES",
+        help="offer waiting-time ideas this long before a trip (120)",
+    )
+    listing = do.add_parser("list", help="show your calendars and how their last read went")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    do.add_parser("sync", help="read every calendar now")
+    remove = do.add_parser("remove", help="remove a calendar (and its address from the keyring)")
+    remove.add_argument("name", help="its name or id")
+
+
+def run_calendars(args: argparse.Namespace) -> int:
+    action = args.calendars_command
+    if action == "list":
+        return _list(args)
+    if action == "add":
+        return _add(args)
+    if action == "remove":
+        return _remove(args)
+    return _sync(args)
+
+
+def _list(args: argparse.Namespace) -> int:
+    from tidewell.store.calendar_cache import CalendarCache
+
+    store, opened = open_store(args)
+    results = CalendarCache(store.folder, store.clock.now()).read()
+    sources = opened.state.calendars
+    if args.json:
+        rows = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "where": s.where,
+                "last_read": results[s.id].at.isoformat() if s.id in results else None,
+                "ok": results[s.id].ok if s.id in results else None,
+                "result": results[s.id].message if s.id in results else None,
+            }
+            for s in sources
+        ]
+        sys.stdout.write(msgspec.json.format(msgspec.json.encode(rows)).decode() + "\n")
+        return EXIT_OK
+    if not sources:
+        print("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
+        return EXIT_OK
+    zone = store.clock.zone()
+    for source in sources:
+        done = results.get(source.id)
+        if done is None:
+            last = "not read yet"
+        else:
+            when = f"{done.at.astimezone(zone):%a %d %b %H:%M}"
+            last = f"read {when}: {done.message}" if done.ok else f"failed {when}: {done.message}"
+        what = f"feed from {source.host}" if source.kind == "url" else f"file {source.path}"
+        print(f"{source.id}  {source.name}  ({what})  {last}")
+    return EXIT_OK
+
+
+def _add(args: argparse.Namespace) -> int:
+    from tidewell.calendars.events import FeedError
+    from tidewell.calendars.fetch import check_url
+    from tidewell.calendars.sync import describe_host
+    from tidewell.core.calendar import CalendarSource, Readings
+    from tidewell.core.fields import free_id
+
+    if not 10 <= args.lead <= 600:
+        raise _Failure("--lead: give between 10 and 600 minutes", EXIT_INVALID)
+    _refuse_while_running(args, "add")
+    store, opened = open_store(args)
+    state = opened.state
+    name = args.name.strip()
+    if not name:
+        raise _Failure("give the calendar a name", EXIT_INVALID)
+    source_id = free_id(name, {s.id for s in state.calendars}, "calendar")
+    readings = Readings(lead_minutes=args.lead)
+    if "://" in args.where:
+        try:
+            host = describe_host(args.where)
+            url = check_url(args.where)
+        except FeedError as err:
+            raise _Failure(str(err), EXIT_INVALID) from None
+        secrets = _keyring()
+        source = CalendarSource(source_id, name, "url", host=host, readings=readings)
+        _keep(secrets, source.id, url)
+        what = f"a feed from {host}; its address is in your keyring"
+    else:
+        path = Path(args.where).expanduser()
+        if not path.is_file():
+            raise _Failure(f"{args.where}: no such file", EXIT_INVALID)
+        source = CalendarSource(
+            source_id, name, "file", path=str(path.resolve()), readings=readings
+        )
+        what = f"the file {path.name}"
+    store.save(replace(state, calendars=[*state.calendars, source]))
+    print(f"Added '{name}' ({what}).")
+    code = _read_now(store, [source], opened.state)
+    return EXIT_OK if code == EXIT_OK else EXIT_PROBLEM
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from tidewell.store.secrets import SecretError, SecretStore
+
+    _refuse_while_running(args, "remove")
+    store, opened = open_store(args)
+    state = opened.state
+    wanted = args.name.strip().casefold()
+    found = [s for s in state.calendars if wanted in (s.id.casefold(), s.name.casefold())]
+    if not found:
+        names = ", ".join(s.name for s in state.calendars) or "none yet"
+        raise _Failure(f"no calendar is called {args.name!r} (yours: {names})", EXIT_INVALID)
+    source = found[0]
+    store.save(replace(state, calendars=[s for s in state.calendars if s.id != source.id]))
+    _forget_results(store, source.id)
+    print(f"Removed '{source.name}'.")
+    if source.kind == "url":
+        try:
+            SecretStore().delete(source.id)
+        except SecretError as err:
+            print(
+                f"tidewell: its address could not be removed from the keyring ({err}); "
+                f"remove the entry 'tidewell / {source.id}' there yourself.",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEM
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace) -> int:
+    store, opened = open_store(args)
+    if not opened.state.calendars:
+        print("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
+        return EXIT_OK
+    return _read_now(store, opened.state.calendars, opened.state)
+
+
+def _read_now(store: Any, sources: list[Any], state: Any) -> int:
+    from tidewell.calendars.sync import sync_source
+    from tidewell.store.calendar_cache import CalendarCache
+    from tidewell.store.secrets import SecretStore
+
+    cache = CalendarCache(store.folder, store.clock.now())
+    results = cache.read()
+    secrets = SecretStore() if any(s.kind == "url" for s in sources) else None
+    code = EXIT_OK
+    for source in sources:
+        done = sync_source(source, results.get(source.id), secrets, store.clock.now())
+        results[source.id] = done
+        if done.ok:
+            print(f"{source.name}: {done.message}.")
+        else:
+            print(f"{source.name}: could not be read: {done.message}.", file=sys.stderr)
+            code = EXIT_PROBLEM
+    known = {s.id for s in state.calendars} | {s.id for s in sources}
+    cache.write({k: v for k, v in results.items() if k in known})
+    return code
+
+
+def _forget_results(store: Any, source_id: str) -> None:
+    from tidewell.store.calendar_cache import CalendarCache
+
+    cache = CalendarCache(store.folder, store.clock.now())
+    results = cache.read()
+    if results.pop(source_id, None) is not None:
+        cache.write(results)
+
+
+def _keyring() -> Any:
+    from tidewell.store.secrets import SecretStore
+
+    secrets = SecretStore()
+    problem = secrets.unavailable()
+    if problem:
+        raise _Failure(
+            f"feeds need a keyring to keep their private address, and none works here "
+            f"({problem}). A local .ics file works: tidewell calendars add NAME FILE"
+        )
+    return secrets
+
+
+def _keep(secrets: Any, key: str, url: str) -> None:
+    from tidewell.store.secrets import SecretError
+
+    try:
+        secrets.set(key, url)
+    except SecretError as err:
+        raise _Failure(f"the keyring refused to keep the address ({err})") from None
+
+
+def _refuse_while_running(args: argparse.Namespace, what: str) -> None:
+    from tidewell.store.paths import data_dir
+    from tidewell.store.running import running_app
+
+    pid = running_app(data_dir(args.data_dir))
+    if pid is not None:
+        raise _Failure(
+            f"Tidewell is running (process {pid}) and would write over this. {what.capitalize()} "
+            "it in Settings → Calendars, or quit Tidewell first ('tidewell quit')."
+        )
+
+
+def app_is_running(args: argparse.Namespace) -> bool:
+    from tidewell.store.paths import data_dir
+    from tidewell.store.running import running_app
+
+    return running_app(data_dir(args.data_dir)) is not None
