@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from msgspec.structs import replace
+from PySide6.QtCore import QTimer
 
 from tests.feeds import TOKEN, FeedServer, ics
 from tests.unit.helpers import rule
@@ -216,4 +217,36 @@ def test_a_trip_offers_waiting_ideas_and_a_meeting_holds_a_nudge(  # type: ignor
     qtbot.waitUntil(lambda: bool(popup.queue))
     assert popup.title.text() == "Nudge stretch"
     assert "waited until your meeting was over" in popup.message.text()
+    close(app)
+
+
+def test_a_hostile_feed_is_stopped_while_the_app_keeps_answering(  # type: ignore[no-untyped-def]
+    qtbot, runtime: Runtime, tmp_path: Path
+) -> None:
+    forever = tmp_path / "forever.ics"
+    forever.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\n"
+        b"DTSTART:20261123T000000Z\r\nDTEND:20261123T000001Z\r\nSUMMARY:s\r\n"
+        b"RRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    source = CalendarSource("forever", "Forever", "file", path=str(forever))
+    runtime.apply_definitions(replace(runtime.state, calendars=[source]))
+    app = app_with_calendars(qtbot, runtime)
+    keeper = app.calendars
+    assert keeper is not None
+    beats: list[bool] = []
+    heart = QTimer()
+    heart.setInterval(20)
+    heart.timeout.connect(lambda: beats.append(keeper.syncing("forever")))
+    heart.start()
+    keeper.sync(["forever"])
+    # The GUI thread keeps running its timers while the feed is being read elsewhere.
+    qtbot.waitUntil(lambda: beats.count(True) >= 10, timeout=20000)
+    qtbot.waitUntil(lambda: "forever" in keeper.results, timeout=20000)
+    heart.stop()
+    result = keeper.results["forever"]
+    assert not result.ok and "too long" in result.message
+    window = open_page(app)
+    window.calendars.set_state(window.draft, app.runtime.now(), app.runtime.home())
+    assert "Could not be read" in window.calendars.result.text()
     close(app)

@@ -289,7 +289,9 @@ class TidewellApp(QObject):
     def start_waiting(self, minutes: int, context: str) -> None:
         ideas = self.runtime.start_waiting(minutes, context or None)
         log.info("waiting ideas for %s min: %s", minutes, ", ".join(r.idea.id for r in ideas))
-        for content in self.contents():
+        # With a tray the quick panel shows them (made now if it was never opened).
+        targets = self.contents() if self.tray is None else [self.panel.content]
+        for content in targets:
             content.show_ideas(minutes, context or None, ideas)
         self.open_panel(WAITING)
         self.ticker.poke()  # waiting-time rules may fire now

@@ -226,6 +226,8 @@ class PanelContent(QWidget):
         button = self.minute_buttons.button(minutes)
         if button is not None:
             button.setChecked(True)
+        else:
+            self.typed_minutes.setValue(minutes)
         for row in self.idea_rows:
             row.deleteLater()
         self.idea_rows = []
