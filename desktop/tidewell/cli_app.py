@@ -9,7 +9,7 @@ from typing import Any
 
 from tidewell.core.fields import HHMM_PATTERN
 
-APP_COMMANDS = ("run", "show", "settings", "wait", "offline", "pause", "resume", "quit")
+APP_COMMANDS = ("run", "show", "settings", "review", "wait", "offline", "pause", "resume", "quit")
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m?)?$")
 
 
@@ -19,6 +19,7 @@ class BadCommand(ValueError):
 
 def add_app_commands(commands: Any) -> None:  # argparse's subparsers action
     commands.add_parser("settings", help="open the settings window")
+    commands.add_parser("review", help="look back: your own numbers, your days, your reflections")
     wait = commands.add_parser("wait", help="I have waiting time: show ideas that fit")
     wait.add_argument("minutes", type=int, help="how many minutes, e.g. 30")
     wait.add_argument("--context", metavar="WHERE", help="airport, commute, waiting room…")

@@ -65,6 +65,7 @@ def answer(
         answer=choice,
         snooze_minutes=snooze_minutes if choice == "snoozed" else None,
         note=note or None,
+        active=item.slot == "active",
     )
     return _with_progress(state, item.rule_id, progress), entry
 

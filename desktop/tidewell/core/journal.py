@@ -28,6 +28,7 @@ class AnswerEntry(_Entry, tag="answer", frozen=True):
     answer: Answer
     snooze_minutes: Minutes | None = None
     note: Text | None = None  # the person's own words, e.g. why they chose this
+    active: bool = False  # it came from activity (during protected time, late, a long stretch)
 
 
 class WaitingEntry(_Entry, tag="waiting", frozen=True):

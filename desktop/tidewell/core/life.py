@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from msgspec import Struct, field
+from msgspec import Meta, Struct, field
 
 from tidewell.core.fields import (
     DEFAULT_AREAS,
@@ -119,11 +119,35 @@ class WaitingIdea(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults
         check_link("link", self.link)
 
 
-class Balance(Struct, forbid_unknown_fields=True, frozen=True):
-    """The person's own definition of balance, in their own words."""
+Per = Literal["week", "month", "year"]
+TargetKind = Literal["done", "kept", "days_off"]
+Count = Annotated[int, Meta(ge=0, le=366)]
+
+
+class Target(Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
+    """'Family time three times a week': a number of the person's own, per week/month/year.
+
+    done: nudges of ``area`` answered Done; kept: protected time kept (of ``block``, or any),
+    with no activity inside but what the person chose; days_off: days a dated block (a
+    vacation) protects at noon. In a busy season ``busy_count`` is enough."""
+
+    id: Id
+    name: Name
+    kind: TargetKind
+    count: Count
+    per: Per = "week"
+    area: Area | None = None
+    block: Id | None = None
+    busy_count: Count | None = None
+    since: date | None = None  # added mid-period: only the days from here on count
+
+
+class Balance(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
+    """The person's own definition of balance, in their own words, and their own numbers."""
 
     definition: Text = ""
     areas: list[Area] = field(default_factory=lambda: list(DEFAULT_AREAS))
+    targets: list[Target] = []
 
 
 PopupPlace = Literal["tray", "top-right", "bottom-right", "top-left", "bottom-left"]

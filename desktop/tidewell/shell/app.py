@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from tidewell.core.calendar import Span, waiting_place
-from tidewell.core.rules import LateTrigger, ProtectedTrigger, Rule
+from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS
 from tidewell.core.status import Status, moment_in_words
@@ -37,6 +37,7 @@ from tidewell.ui.popup import NudgePopup, PopupItem
 from tidewell.ui.quick_panel import QuickPanel
 
 if TYPE_CHECKING:
+    from tidewell.ui.review.window import ReviewWindow
     from tidewell.ui.settings.window import SettingsWindow
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ class TidewellApp(QObject):
         self.tray: Tray | None = None
         self.window: NoTrayWindow | None = None
         self.settings: SettingsWindow | None = None
+        self.review: ReviewWindow | None = None
         self.trials: set[Due] = set()  # "Try it now" popups
         self.welcome: QWidget | None = None
         self.tray_poll = QTimer(self)
@@ -146,6 +148,7 @@ class TidewellApp(QObject):
         tray = Tray(self)
         tray.panel_requested.connect(self.open_panel)
         tray.settings_requested.connect(self.open_settings)
+        tray.review_requested.connect(self.open_review)
         tray.pause_requested.connect(self.pause)
         tray.quit_requested.connect(self.quit)
         self.tray = tray
@@ -245,6 +248,7 @@ class TidewellApp(QObject):
             snooze=list(rule.nudge.snooze),
             link=rule.nudge.link,
             can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
+            done_text="Reflect now" if isinstance(rule.when, ReflectTrigger) else "Done",
         )
 
     def offer_waiting(self, span: Span) -> None:
@@ -276,6 +280,9 @@ class TidewellApp(QObject):
                 self.start_waiting(minutes, place or "")
             return
         self.runtime.answer(item, choice, snooze)  # type: ignore[arg-type]
+        rule = self.runtime.state.rule(item.rule_id)
+        if choice == "done" and rule is not None and isinstance(rule.when, ReflectTrigger):
+            self.open_review(reflect=True)
 
     def tell(self, message: str) -> None:
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
@@ -324,6 +331,26 @@ class TidewellApp(QObject):
         self.settings.raise_()
         self.settings.activateWindow()
 
+    def open_review(self, reflect: bool = False) -> None:
+        from tidewell.shell.review_host import ReviewHost  # only when asked for
+        from tidewell.ui.review.window import ReviewWindow
+
+        if self.review is None:
+            window = ReviewWindow(ReviewHost(self.runtime))
+            window.setWindowIcon(icon("tidewell"))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.destroyed.connect(self._review_closed)
+            self.review = window
+            log.info("review opened")
+        self.review.show()
+        self.review.raise_()
+        self.review.activateWindow()
+        if reflect:
+            self.review.new_reflection()
+
+    def _review_closed(self) -> None:
+        self.review = None
+
     def _settings_closed(self) -> None:
         self.settings = None
         if self.calendars is not None:
@@ -361,6 +388,8 @@ class TidewellApp(QObject):
             self.pause("resume")
         elif name == "settings":
             self.open_settings()
+        elif name == "review":
+            self.open_review()
         elif name == "quit":
             self.quit()
         elif name == "sync" and self.calendars is not None:

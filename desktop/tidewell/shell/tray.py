@@ -42,6 +42,7 @@ def menu_text(text: str) -> str:
 class Tray(QObject):
     panel_requested = Signal(int)  # which page of the quick panel
     settings_requested = Signal()
+    review_requested = Signal()
     pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
     quit_requested = Signal()
 
@@ -79,6 +80,7 @@ class Tray(QObject):
             line.setEnabled(False)
             self.menu.addSeparator()
         self._add(self.menu, "Settings…", self.settings_requested.emit)
+        self._add(self.menu, "Review…", self.review_requested.emit)
         self._add(self.menu, "I have waiting time…", lambda: self.panel_requested.emit(WAITING))
         self._add(self.menu, "Going offline…", lambda: self.panel_requested.emit(OFFLINE))
         pause = self.menu.addMenu("Pause nudges")

@@ -1,0 +1,105 @@
+"""What the review window may ask of the app: the review of a period (computed by core from
+the journal), the person's reflections, and exports. Widgets never open files themselves."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+
+from tidewell.core.exports import journal_csv, protected_ics
+from tidewell.core.journal import JournalEntry
+from tidewell.core.reflection import Reflection
+from tidewell.core.review import Period, PeriodKind, Review, period_of, review, shifted
+from tidewell.core.state import State
+from tidewell.shell.runtime import Runtime
+from tidewell.store.atomic import atomic_write
+from tidewell.store.reflections import Reflections
+
+
+class ReviewHost:
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.reflections = Reflections(runtime.store.folder, runtime.clock.now())
+        self._years: dict[int, list[JournalEntry]] = {}
+
+    @property
+    def state(self) -> State:
+        return self.runtime.state
+
+    def now_and_home(self) -> tuple[datetime, tzinfo]:
+        return self.runtime.now(), self.runtime.home()
+
+    def period(self, kind: PeriodKind, day: date | None = None) -> Period:
+        now, home = self.now_and_home()
+        return period_of(kind, day or now.astimezone(home).date(), self.state.seasons)
+
+    def step(self, period: Period, steps: int) -> Period:
+        return shifted(period, steps, self.state.seasons)
+
+    def review(self, period: Period) -> Review:
+        now, home = self.now_and_home()
+        state = self.state
+        return review(
+            period=period,
+            entries=self.entries(period.start.year, period.end.year),
+            rules=state.rules,
+            blocks=state.protected_blocks(),
+            seasons=state.seasons,
+            targets=state.balance.targets,
+            now=now,
+            home=home,
+            since=self.began(),
+        )
+
+    def began(self) -> datetime | None:
+        """The first moment in the journal: protected time before it was not watched."""
+        journal = self.runtime.store.journal
+        assert journal is not None
+        years = journal.years()
+        firsts = self.entries(years[0], years[0]) if years else []
+        return min((e.at for e in firsts), default=None)
+
+    def entries(self, first: int, last: int) -> list[JournalEntry]:
+        journal = self.runtime.store.journal
+        assert journal is not None
+        now = self.runtime.clock.now()
+        found: list[JournalEntry] = []
+        for year in range(first, last + 1):
+            if year not in self._years or year >= now.year:  # this year's shard still grows
+                self._years[year] = journal.entries(year, now)
+            found += self._years[year]
+        return found
+
+    # --- reflections ------------------------------------------------------------------
+
+    def all_reflections(self) -> list[tuple[int, Reflection]]:
+        return self.reflections.all()
+
+    def keep_reflection(self, answers: list[str], doc_id: int | None = None) -> None:
+        now = self.runtime.clock.now()
+        if doc_id is None:
+            self.reflections.add(Reflection(at=now, answers=answers))
+            return
+        before = dict(self.reflections.all()).get(doc_id)
+        at = before.at if before is not None else now
+        self.reflections.update(doc_id, Reflection(at=at, answers=answers, edited=now))
+
+    def delete_reflection(self, doc_id: int) -> None:
+        self.reflections.remove(doc_id)
+
+    # --- exports ------------------------------------------------------------------------
+
+    def export_journal(self, path: Path) -> int:
+        journal = self.runtime.store.journal
+        assert journal is not None
+        years = journal.years()
+        entries = self.entries(min(years), max(years)) if years else []
+        atomic_write(path, journal_csv(entries).encode())
+        return len(entries)
+
+    def export_protected(self, path: Path) -> int:
+        now, home = self.now_and_home()
+        blocks = self.state.blocks
+        zone = self.state.settings.zone or getattr(home, "key", None) or "UTC"
+        atomic_write(path, protected_ics(blocks, zone, now))
+        return len(blocks)

@@ -1,0 +1,49 @@
+"""The person's reflections, in ``reflections.json`` (TinyDB, written atomically): unlike
+the journal they can be edited and deleted, so they live in a file of their own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import msgspec
+from tinydb import TinyDB
+
+from tidewell.core.reflection import Reflection
+from tidewell.store.atomic import AtomicJSONStorage
+from tidewell.store.documents import Unreadable, move_aside, read_tables
+
+FILE = "reflections.json"
+
+
+class Reflections:
+    def __init__(self, folder: Path, now: datetime) -> None:
+        path = folder / FILE
+        self.problem: str | None = None
+        try:
+            _, data = read_tables(path)
+        except Unreadable as err:
+            aside = move_aside(path, now)
+            self.problem = f"Your reflections could not be read ({err}); kept as {aside.name}."
+            data = b""
+        self._db = TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
+        self._table = self._db.table("reflections")
+
+    def all(self) -> list[tuple[int, Reflection]]:
+        """Newest first, each with its id."""
+        found = []
+        for doc in self._table.all():
+            try:
+                found.append((doc.doc_id, msgspec.convert(dict(doc), Reflection)))
+            except msgspec.ValidationError:
+                continue  # a damaged one stays in the file, untouched
+        return sorted(found, key=lambda item: item[1].at, reverse=True)
+
+    def add(self, reflection: Reflection) -> int:
+        return int(self._table.insert(msgspec.to_builtins(reflection)))
+
+    def update(self, doc_id: int, reflection: Reflection) -> None:
+        self._table.update(msgspec.to_builtins(reflection), doc_ids=[doc_id])
+
+    def remove(self, doc_id: int) -> None:
+        self._table.remove(doc_ids=[doc_id])

@@ -1,0 +1,240 @@
+"""The review's pictures, drawn with QPainter in the window's palette (light or dark), each
+with a text alternative for screen readers: targets as bars, the days as a heat map with
+season bands, and life areas week by week."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from tidewell.core.review import Day, TargetProgress
+
+TEAL = QColor("#2f8f88")
+AMBER = QColor("#d49a3a")
+INDIGO = QColor("#5b64b0")
+SEASONS = {"busy": QColor("#d98c5f"), "steady": QColor("#8fb8b3"), "recovery": QColor("#8fa8d9")}
+AREA_COLORS = ["#2f8f88", "#d49a3a", "#5b64b0", "#b5657a", "#6f9a4a", "#8a7f70", "#4b89b8"]
+
+
+def _mix(a: QColor, b: QColor, share: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * share),
+        round(a.green() + (b.green() - a.green()) * share),
+        round(a.blue() + (b.blue() - a.blue()) * share),
+    )
+
+
+class TargetBars(QWidget):
+    ROW = 46
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[TargetProgress] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Your own numbers")
+
+    def set_items(self, items: list[TargetProgress]) -> None:
+        self.items = items
+        self.setFixedHeight(max(1, len(items)) * self.ROW)
+        self.setAccessibleDescription(" ".join(target_in_words(t) for t in items))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text, track = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Mid)
+        width = self.width()
+        for n, item in enumerate(self.items):
+            top = n * self.ROW
+            painter.setPen(text)
+            painter.drawText(
+                QRect(0, top, width, 20),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                item.target.name,
+            )
+            words = f"{item.count} of {_number(item.goal)}"
+            if item.note:
+                words += f" · {item.note}"
+            painter.drawText(
+                QRect(0, top, width, 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                words,
+            )
+            bar = QRectF(0, top + 24, width, 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_mix(track, pal.color(QPalette.ColorRole.Base), 0.5))
+            painter.drawRoundedRect(bar, 5, 5)
+            painter.setBrush(TEAL)
+            painter.drawRoundedRect(QRectF(0, bar.top(), width * item.share, 10), 5, 5)
+        painter.end()
+
+
+def target_in_words(item: TargetProgress) -> str:
+    words = f"{item.target.name}: {item.count} of your {_number(item.goal)}."
+    return f"{words} ({item.note})" if item.note else words
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+class DayMap(QWidget):
+    """One cell a day, a column a week; seasons as a band above. Teal: protected time kept
+    (deeper with more nudges done); indigo: a day off; amber edge: protected time with
+    activity the person did not choose. Never red: nothing here is a failure."""
+
+    GAP, BAND = 3, 8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days: list[Day] = []
+        self.CELL = 13
+        self.setAccessibleName("Your days")
+        self.setMouseTracking(True)
+
+    def set_days(self, days: list[Day]) -> None:
+        self.days = days
+        self.CELL = 13 if len(days) > 62 else 30  # a year in small squares, a month in big ones
+        self.setAccessibleDescription(days_in_words(days))
+        self.setFixedSize(self.sizeHint())
+        self.update()
+
+    def _origin(self) -> date | None:
+        return self.days[0].day if self.days else None
+
+    def _cell(self, day: Day) -> QRect:
+        first = self.days[0].day
+        offset = first.weekday() + (day.day - first).days
+        col, row = divmod(offset, 7)
+        step = self.CELL + self.GAP
+        return QRect(col * step, self.BAND + 4 + row * step, self.CELL, self.CELL)
+
+    def sizeHint(self) -> QSize:
+        if not self.days:
+            return QSize(100, 40)
+        last = self._cell(self.days[-1])
+        return QSize(last.right() + 1, self.BAND + 4 + 7 * (self.CELL + self.GAP))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        empty = _mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Mid), 0.35)
+        base = pal.color(QPalette.ColorRole.Base)
+        for day in self.days:
+            cell = self._cell(day)
+            if day.season is not None:
+                painter.fillRect(
+                    QRect(cell.x(), 0, cell.width() + self.GAP, self.BAND), SEASONS[day.season]
+                )
+            color = empty
+            if day.off:
+                color = INDIGO
+            elif day.kept or day.done:
+                color = _mix(base, TEAL, min(1.0, 0.35 + 0.2 * (day.done + 2 * day.kept)))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(cell), 3, 3)
+            if day.broken:
+                painter.setPen(AMBER)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(cell).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            if self.CELL > 20:  # big enough for the day of the month
+                dark = color.lightnessF() < 0.55
+                painter.setPen(QColor("#ffffff") if dark else pal.color(QPalette.ColorRole.Text))
+                painter.drawText(QRectF(cell), Qt.AlignmentFlag.AlignCenter, str(day.day.day))
+        painter.end()
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent):
+            day = self._day_at(event.pos())
+            if day is not None:
+                QToolTip.showText(event.globalPos(), day_in_words(day), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)  # type: ignore[arg-type]
+
+    def _day_at(self, point: QPoint) -> Day | None:
+        return next((d for d in self.days if self._cell(d).contains(point)), None)
+
+
+def day_in_words(day: Day) -> str:
+    parts = [f"{day.day:%a %d %b %Y}"]
+    if day.off:
+        parts.append("a day off")
+    if day.kept:
+        parts.append("protected time kept")
+    if day.broken:
+        parts.append("online in protected time")
+    if day.done:
+        parts.append(f"{day.done} nudge{'s' if day.done != 1 else ''} done")
+    if day.season:
+        parts.append(f"{day.season} season")
+    return ", ".join(parts)
+
+
+def days_in_words(days: list[Day]) -> str:
+    off = sum(d.off for d in days)
+    kept = sum(d.kept for d in days)
+    broken = sum(d.broken for d in days)
+    return (
+        f"{len(days)} days: {kept} protected stretches kept, {broken} with time online, "
+        f"{off} days off."
+    )
+
+
+class AreaWeeks(QWidget):
+    """Stacked bars, one a week: what got attention (nudges done, by area)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.weeks: list[tuple[date, dict[str, int]]] = []
+        self.areas: list[str] = []
+        self.setMinimumHeight(120)
+        self.setAccessibleName("Areas of life, week by week")
+
+    def set_weeks(self, weeks: list[tuple[date, dict[str, int]]], areas: list[str]) -> None:
+        self.weeks = weeks
+        seen = {a for _, counts in weeks for a in counts}
+        self.areas = [a for a in areas if a in seen] + sorted(seen - set(areas))
+        totals = {a: sum(c.get(a, 0) for _, c in weeks) for a in self.areas}
+        self.setAccessibleDescription(
+            ", ".join(f"{a}: {n} done" for a, n in totals.items()) or "Nothing done yet."
+        )
+        self.update()
+
+    def color(self, area: str) -> QColor:
+        return QColor(AREA_COLORS[self.areas.index(area) % len(AREA_COLORS)])
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.weeks:
+            return
+        painter = QPainter(self)
+        highest = max([sum(c.values()) for _, c in self.weeks] + [1])
+        legend = 18
+        height = self.height() - legend - 4
+        step = self.width() / len(self.weeks)
+        bar = max(2.0, min(28.0, step * 0.7))
+        for n, (_, counts) in enumerate(self.weeks):
+            bottom = float(height)
+            for area in self.areas:
+                value = counts.get(area, 0)
+                if not value:
+                    continue
+                top = bottom - height * value / highest
+                painter.fillRect(
+                    QRectF(n * step + (step - bar) / 2, top, bar, bottom - top), self.color(area)
+                )
+                bottom = top
+        x = 0
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        for area in self.areas:
+            painter.fillRect(QRect(x, self.height() - 12, 10, 10), self.color(area))
+            painter.drawText(QPoint(x + 14, self.height() - 3), area)
+            x += 24 + painter.fontMetrics().horizontalAdvance(area)
+        painter.end()

@@ -1,0 +1,306 @@
+"""The review window: the person's own definition at the top, then a period (week, month,
+season, year) seen against their own numbers, the days, the areas of life, how nudges were
+answered (as choices), their reflections, and exports. It only draws: core computes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tidewell.core.reflection import QUESTIONS, Reflection
+from tidewell.core.review import Period, choices_in_words
+from tidewell.ui.review.charts import AreaWeeks, DayMap, TargetBars
+from tidewell.ui.style import WINDOW_SHEET, plain_label
+
+if TYPE_CHECKING:
+    from tidewell.shell.review_host import ReviewHost
+
+KINDS = (("week", "Week"), ("month", "Month"), ("season", "Season"), ("year", "Year"))
+
+
+class ReviewWindow(QWidget):
+    reflect_requested = Signal()
+
+    def __init__(self, host: ReviewHost) -> None:
+        super().__init__()
+        self.host = host
+        self.setWindowTitle("Tidewell review")
+        self.setAccessibleName("Tidewell review")
+        self.setStyleSheet(WINDOW_SHEET)
+        self.period: Period = host.period("week")
+        self.dialog: ReflectionDialog | None = None
+        self._build()
+        self.resize(900, 820)
+        self.show_period(self.period)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(18, 14, 18, 14)
+        self.definition = plain_label(name="reason")
+        self.definition.setAccessibleName("Your balance, in your words")
+        layout.addWidget(self.definition)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Period")
+        for key, label in KINDS:
+            self.kind.addItem(label, key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.back = QPushButton("◀")
+        self.back.setAccessibleName("Earlier")
+        self.back.setFixedWidth(36)
+        self.back.clicked.connect(lambda: self.show_period(self.host.step(self.period, -1)))
+        self.label = plain_label(name="title", wrap=False)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.forward = QPushButton("▶")
+        self.forward.setAccessibleName("Later")
+        self.forward.setFixedWidth(36)
+        self.forward.clicked.connect(lambda: self.show_period(self.host.step(self.period, 1)))
+        self.today = QPushButton("Now")
+        self.today.clicked.connect(lambda: self.show_period(self.host.period(self._kind())))
+        for widget in (self.kind, self.back):
+            bar.addWidget(widget)
+        bar.addWidget(self.label, 1)
+        bar.addWidget(self.forward)
+        bar.addWidget(self.today)
+        layout.addLayout(bar)
+        self.season_line = plain_label(name="muted")
+        layout.addWidget(self.season_line)
+
+        layout.addWidget(plain_label("Your own numbers", "section"))
+        self.targets = TargetBars()
+        layout.addWidget(self.targets)
+        self.no_targets = plain_label(
+            "No numbers of your own yet. Add them on the My balance page in Settings: "
+            "family time three times a week, two free weekends a month…",
+            "muted",
+        )
+        layout.addWidget(self.no_targets)
+        layout.addWidget(plain_label("Your days", "section"))
+        self.days = DayMap()
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.days)
+        days_row.addStretch(1)
+        layout.addLayout(days_row)
+        layout.addWidget(
+            plain_label(
+                "Teal: protected time kept, deeper with more done · indigo: a day off · "
+                "amber edge: online in protected time · bands above: your seasons",
+                "muted",
+            )
+        )
+        layout.addWidget(plain_label("What got your attention, week by week", "section"))
+        self.areas = AreaWeeks()
+        layout.addWidget(self.areas)
+        layout.addWidget(plain_label("Your choices", "section"))
+        self.choices = plain_label()
+        layout.addWidget(self.choices)
+
+        layout.addWidget(plain_label("Your reflections", "section"))
+        self.reflections = QListWidget()
+        self.reflections.setAccessibleName("Your reflections")
+        self.reflections.setMinimumHeight(110)
+        self.reflections.itemDoubleClicked.connect(lambda _: self.edit_reflection())
+        layout.addWidget(self.reflections)
+        row = QHBoxLayout()
+        self.reflect = QPushButton("Reflect now…")
+        self.reflect.clicked.connect(self.new_reflection)
+        self.edit = QPushButton("Read or edit")
+        self.edit.clicked.connect(self.edit_reflection)
+        self.delete = QPushButton("Delete")
+        self.delete.clicked.connect(self.delete_reflection)
+        for button in (self.reflect, self.edit, self.delete):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.export_journal = QPushButton("Journal as CSV…")
+        self.export_journal.clicked.connect(self._export_journal)
+        self.export_protected = QPushButton("Protected time as .ics…")
+        self.export_protected.setToolTip("For your work calendar: colleagues see when, not why.")
+        self.export_protected.clicked.connect(self._export_protected)
+        row.addWidget(self.export_journal)
+        row.addWidget(self.export_protected)
+        layout.addLayout(row)
+        self.status = plain_label(name="muted")
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # --- showing ------------------------------------------------------------------------
+
+    def _kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        """Keep looking at the same time: today if it is in view, else where the view starts."""
+        now, home = self.host.now_and_home()
+        today = now.astimezone(home).date()
+        anchor = today if self.period.start <= today < self.period.end else self.period.start
+        self.show_period(self.host.period(self._kind(), anchor))  # type: ignore[arg-type]
+
+    def show_period(self, period: Period) -> None:
+        self.period = period
+        state = self.host.state
+        words = state.balance.definition.strip()
+        self.definition.setText(
+            f"“{words}”" if words else "Balance, in your own words, goes on the My balance page."
+        )
+        result = self.host.review(period)
+        self.label.setText(period.label)
+        self.season_line.setText(
+            f"A {period.season.kind} season." if period.season is not None else ""
+        )
+        self.season_line.setVisible(period.season is not None)
+        self.targets.set_items(result.targets)
+        self.targets.setVisible(bool(result.targets))
+        self.no_targets.setVisible(not result.targets)
+        self.days.set_days(result.days)
+        self.areas.set_weeks(result.areas, list(state.balance.areas))
+        self.choices.setText("\n".join(choices_in_words(result.answers)))
+        self._show_reflections()
+
+    def _show_reflections(self) -> None:
+        self.reflections.clear()
+        _, home = self.host.now_and_home()
+        for doc_id, reflection in self.host.all_reflections():
+            first = next((a for a in reflection.answers if a.strip()), "(no words)")
+            first = first.strip().replace("\n", " ")
+            item = QListWidgetItem(f"{reflection.at.astimezone(home):%d %b %Y} · {first[:90]}")
+            item.setData(Qt.ItemDataRole.UserRole, doc_id)
+            self.reflections.addItem(item)
+        if not self.reflections.count():
+            self.reflections.addItem("None yet. A few quiet questions, whenever you like.")
+            self.reflections.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.edit.setEnabled(self._selected() is not None or self.reflections.count() > 0)
+
+    def _selected(self) -> int | None:
+        item = self.reflections.currentItem()
+        data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(data) if data is not None else None
+
+    # --- reflections ------------------------------------------------------------------
+
+    def new_reflection(self) -> None:
+        self._open_dialog(None, None)
+
+    def edit_reflection(self) -> None:
+        doc_id = self._selected()
+        if doc_id is None:
+            return
+        found = dict(self.host.all_reflections()).get(doc_id)
+        if found is not None:
+            self._open_dialog(doc_id, found)
+
+    def delete_reflection(self) -> None:
+        doc_id = self._selected()
+        if doc_id is not None:
+            self.host.delete_reflection(doc_id)
+            self.status.setText("Deleted.")
+            self._show_reflections()
+
+    def _open_dialog(self, doc_id: int | None, reflection: Reflection | None) -> None:
+        dialog = ReflectionDialog(reflection, self)
+        dialog.accepted.connect(lambda: self._kept(doc_id, dialog.answers()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _kept(self, doc_id: int | None, answers: list[str]) -> None:
+        self.host.keep_reflection(answers, doc_id)
+        self.status.setText("Kept, just for you.")
+        self._show_reflections()
+
+    # --- exports ------------------------------------------------------------------------
+
+    def _export_journal(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the journal", str(Path.home() / "tidewell-journal.csv"), "CSV (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path), journal=True)
+
+    def _export_protected(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save protected time",
+            str(Path.home() / "tidewell-offline.ics"),
+            "Calendars (*.ics)",
+        )
+        if path:
+            self.export_to(Path(path), journal=False)
+
+    def export_to(self, path: Path, journal: bool) -> None:
+        try:
+            if journal:
+                count = self.host.export_journal(path)
+                self.status.setText(f"Wrote {count} journal entries to {path}.")
+            else:
+                count = self.host.export_protected(path)
+                self.status.setText(
+                    f"Wrote {count} protected blocks to {path}. Import it into your work "
+                    "calendar: colleagues see 'Offline', not your reasons."
+                )
+        except OSError as err:
+            self.status.setText(f"Could not write {path}: {err.strerror or err}.")
+
+
+class ReflectionDialog(QDialog):
+    """Three quiet questions. Every answer may stay empty."""
+
+    def __init__(self, reflection: Reflection | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("A moment to reflect")
+        self.setStyleSheet(WINDOW_SHEET)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            plain_label(
+                "No right answers, and nobody else reads these. Write as much or as little "
+                "as you like.",
+                "muted",
+            )
+        )
+        self.edits: list[QPlainTextEdit] = []
+        before = reflection.answers if reflection is not None else []
+        for n, question in enumerate(QUESTIONS):
+            layout.addWidget(plain_label(question, "section"))
+            edit = QPlainTextEdit()
+            edit.setAccessibleName(question)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(80)
+            if n < len(before):
+                edit.setPlainText(before[n])
+            layout.addWidget(edit)
+            self.edits.append(edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = QPushButton("Not now")
+        cancel.clicked.connect(self.reject)
+        self.keep = QPushButton("Keep it")
+        self.keep.setDefault(True)
+        self.keep.clicked.connect(self.accept)
+        row.addWidget(cancel)
+        row.addWidget(self.keep)
+        layout.addLayout(row)
+        self.resize(560, self.sizeHint().height())
+
+    def answers(self) -> list[str]:
+        return [edit.toPlainText().strip()[:4000] for edit in self.edits]
