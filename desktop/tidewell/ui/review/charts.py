@@ -57,6 +57,8 @@ class TargetBars(QWidget):
                 item.target.name,
             )
             words = f"{item.count} of {_number(item.goal)}"
+            if item.goal < 1:  # a monthly number seen over a week
+                words = f"{item.count} (your number: {item.target.count} a {item.target.per})"
             if item.note:
                 words += f" · {item.note}"
             painter.drawText(
@@ -107,17 +109,21 @@ class DayMap(QWidget):
         return self.days[0].day if self.days else None
 
     def _cell(self, day: Day) -> QRect:
+        """A year: a column a week (Monday on top). A week or a month: a row a week, like a
+        wall calendar."""
         first = self.days[0].day
         offset = first.weekday() + (day.day - first).days
         col, row = divmod(offset, 7)
+        if self.CELL > 20:
+            col, row = row, col
         step = self.CELL + self.GAP
         return QRect(col * step, self.BAND + 4 + row * step, self.CELL, self.CELL)
 
     def sizeHint(self) -> QSize:
         if not self.days:
             return QSize(100, 40)
-        last = self._cell(self.days[-1])
-        return QSize(last.right() + 1, self.BAND + 4 + 7 * (self.CELL + self.GAP))
+        cells = [self._cell(d) for d in self.days]
+        return QSize(max(c.right() for c in cells) + 1, max(c.bottom() for c in cells) + 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -127,10 +133,9 @@ class DayMap(QWidget):
         base = pal.color(QPalette.ColorRole.Base)
         for day in self.days:
             cell = self._cell(day)
-            if day.season is not None:
-                painter.fillRect(
-                    QRect(cell.x(), 0, cell.width() + self.GAP, self.BAND), SEASONS[day.season]
-                )
+            if day.season is not None and self.CELL <= 20:  # a year: the band above its weeks
+                band = QRect(cell.x(), 0, cell.width() + self.GAP, self.BAND)
+                painter.fillRect(band, SEASONS[day.season])
             color = empty
             if day.off:
                 color = INDIGO
@@ -143,6 +148,9 @@ class DayMap(QWidget):
                 painter.setPen(AMBER)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(cell).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+            if day.season is not None and self.CELL > 20:  # a month: a strip on the day
+                strip = QRect(cell.x() + 3, cell.y() + 2, cell.width() - 6, 4)
+                painter.fillRect(strip, SEASONS[day.season])
             if self.CELL > 20:  # big enough for the day of the month
                 dark = color.lightnessF() < 0.55
                 painter.setPen(QColor("#ffffff") if dark else pal.color(QPalette.ColorRole.Text))
@@ -212,9 +220,12 @@ class AreaWeeks(QWidget):
         return QColor(AREA_COLORS[self.areas.index(area) % len(AREA_COLORS)])
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self.weeks:
-            return
         painter = QPainter(self)
+        if not self.areas:
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing done yet here.")
+            painter.end()
+            return
         highest = max([sum(c.values()) for _, c in self.weeks] + [1])
         legend = 18
         height = self.height() - legend - 4

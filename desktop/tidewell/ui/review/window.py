@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -123,7 +124,9 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.reflections)
         row = QHBoxLayout()
         self.reflect = QPushButton("Reflect now…")
+        self.reflect.setToolTip("Ctrl+R")
         self.reflect.clicked.connect(self.new_reflection)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.new_reflection)
         self.edit = QPushButton("Read or edit")
         self.edit.clicked.connect(self.edit_reflection)
         self.delete = QPushButton("Delete")
