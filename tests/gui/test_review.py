@@ -186,3 +186,33 @@ def test_the_review_is_drawn(qtbot, lived_in: TidewellApp, scheme: str) -> None:
         window.dialog.reject()
     finally:
         app.setPalette(original)
+
+
+def test_your_own_numbers_are_set_on_the_balance_page(qtbot, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    shell.open_settings()
+    window = shell.settings
+    assert window is not None
+    targets = window.balance.targets
+    targets.add()
+    assert window.draft.balance.targets[0].since == shell.runtime.now().date()
+    targets.name.setText("Work-free weekends")
+    targets.name.textEdited.emit("Work-free weekends")
+    targets.what.setCurrentIndex(1)  # protected time kept
+    assert targets.fields["block"].isVisible() or not targets.fields["area"].isVisibleTo(window)
+    targets.block.setCurrentIndex(targets.block.findData("weekend"))
+    targets.count.setValue(2)
+    targets.per.setCurrentIndex(1)  # a month
+    targets.relax.setChecked(True)
+    targets.busy_count.setValue(1)
+    assert window.save()
+    [kept] = shell.runtime.state.balance.targets
+    assert (kept.name, kept.kind, kept.block, kept.count, kept.per, kept.busy_count) == (
+        "Work-free weekends",
+        "kept",
+        "weekend",
+        2,
+        "month",
+        1,
+    )
+    assert kept.area is None
+    window.close()

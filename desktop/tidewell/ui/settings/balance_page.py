@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from tidewell.core.state import State
 from tidewell.ui.settings.fields import problem_label
 from tidewell.ui.settings.seasons import SeasonsList
 from tidewell.ui.settings.starters import STARTER_RULES
+from tidewell.ui.settings.targets import TargetsList
 from tidewell.ui.style import plain_label
 
 PROMPT = (
@@ -97,17 +99,22 @@ class BalancePage(QWidget):
         layout.addLayout(reflect)
         self.reflect_on.toggled.connect(self._reflect_changed)
         self.reflect_weeks.valueChanged.connect(self._reflect_changed)
-        layout.addWidget(
-            plain_label("Seasons: busy stretches are fine when you know them", "section")
-        )
         self.seasons = SeasonsList()
         self.seasons.edited.connect(self.edited)
         self.seasons.validity_changed.connect(self._seasons_valid)
-        layout.addWidget(self.seasons, 3)
+        self.targets = TargetsList()
+        self.targets.edited.connect(self.edited)
+        self.targets.validity_changed.connect(self._seasons_valid)
+        self.lower = QTabWidget()
+        self.lower.setAccessibleName("Seasons and your own numbers")
+        self.lower.addTab(self.seasons, "Seasons: busy stretches are fine when you know them")
+        self.lower.addTab(self.targets, "Your own numbers, for the review")
+        layout.addWidget(self.lower, 3)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state
         self.seasons.set_state(state, now, home)
+        self.targets.set_state(state, now, home)
         rule = self._reflect_rule()
         self._syncing = True
         self.reflect_on.setChecked(rule is not None and rule.enabled)
@@ -128,8 +135,8 @@ class BalancePage(QWidget):
                 self.areas.addItem(item)
             self.areas.blockSignals(False)
 
-    def _seasons_valid(self, ok: bool) -> None:
-        self.validity_changed.emit(ok and self._areas_ok)
+    def _seasons_valid(self, _: bool) -> None:
+        self.validity_changed.emit(self.seasons.valid and self.targets.valid and self._areas_ok)
 
     def _reflect_rule(self) -> Rule | None:
         return next((r for r in self.state.rules if isinstance(r.when, ReflectTrigger)), None)
@@ -172,7 +179,7 @@ class BalancePage(QWidget):
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
         self._areas_ok = problem is None
-        self.validity_changed.emit(self._areas_ok and self.seasons.valid)
+        self.validity_changed.emit(self._areas_ok and self.seasons.valid and self.targets.valid)
         if problem is None:
             balance = replace(self.state.balance, areas=names)
             self.edited.emit(replace(self.state, balance=balance))

@@ -108,6 +108,10 @@ class ItemList(QWidget):
     def items(self) -> list[Any]:
         return list(getattr(self.state, self.field_name))
 
+    def with_items(self, items: list[Any]) -> State:
+        """The draft with this list replaced (a list inside a part overrides this)."""
+        return replace(self.state, **{self.field_name: items})
+
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state, self.now, self.home = state, now, home
         labels = [self.label(i) for i in self.items]
@@ -172,7 +176,7 @@ class ItemList(QWidget):
         if item != self.items[index]:
             items = self.items
             items[index] = item
-            self.edited.emit(replace(self.state, **{self.field_name: items}))
+            self.edited.emit(self.with_items(items))
 
     def _set_valid(self, valid: bool) -> None:
         if valid != self.valid:
@@ -192,14 +196,14 @@ class ItemList(QWidget):
         doc["id"] = self.free_id(str(doc.get("id") or self.noun))
         item = msgspec.convert(doc, self.kind)
         self.selected = item.id
-        self.edited.emit(replace(self.state, **{self.field_name: [*self.items, item]}))
+        self.edited.emit(self.with_items([*self.items, item]))
 
     def delete(self) -> None:
         if self.selected is None:
             return
         items = [i for i in self.items if i.id != self.selected]
         self.selected = None
-        self.edited.emit(replace(self.state, **{self.field_name: items}))
+        self.edited.emit(self.with_items(items))
 
     def free_id(self, wanted: str) -> str:
         return free_id(wanted, {i.id for i in self.items}, self.noun)
