@@ -28,6 +28,7 @@ def test_menu_is_rebuilt_when_it_opens_and_acts(qtbot, runtime: Runtime) -> None
     assert menu_texts(tray) == [
         "Next: A stretch?, 11:00",
         "Settings…",
+        "Review…",
         "I have waiting time…",
         "Going offline…",
         "Pause nudges",
