@@ -299,11 +299,15 @@ class ReflectionDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.keep = QPushButton("Keep it")
         self.keep.setDefault(True)
+        self.keep.setToolTip("Ctrl+Enter")
         self.keep.clicked.connect(self.accept)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.accept)
         row.addWidget(cancel)
         row.addWidget(self.keep)
         layout.addLayout(row)
         self.resize(560, self.sizeHint().height())
+        self.edits[0].setFocus()  # ready to write in
 
     def answers(self) -> list[str]:
         return [edit.toPlainText().strip()[:4000] for edit in self.edits]
