@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from tidewell.ui.review.window import ReviewWindow
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.painted import seconds_to_paint  # noqa: E402
 from bench.report import write_ratio_table  # noqa: E402
 
 STARTER = ROOT / "resources" / "examples" / "starter-rules.json"
@@ -68,32 +68,16 @@ def journal(now: datetime, years: int) -> list[JournalEntry]:
     return entries
 
 
-def open_review(runtime: Runtime, app: QApplication) -> float:
-    started = time.perf_counter()
+def review_on_a_year(runtime: Runtime) -> ReviewWindow:
     window = ReviewWindow(ReviewHost(runtime))
     window.kind.setCurrentIndex(3)  # the year
-    window.show()
-    app.processEvents()
-    window.grab()
-    elapsed = time.perf_counter() - started
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return elapsed
+    return window
 
 
-def open_bare(app: QApplication) -> float:
-    started = time.perf_counter()
+def bare_grid() -> Grid:
     window = Grid()
     window.resize(900, 820)
-    window.show()
-    app.processEvents()
-    window.grab()
-    elapsed = time.perf_counter() - started
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return elapsed
+    return window
 
 
 def main() -> int:
@@ -116,8 +100,8 @@ def main() -> int:
     for _ in range(args.runs):
         store, opened = DataStore.open(folder, clock)  # a fresh read of the journal each time
         runtime = Runtime(store, opened.state, clock, ActivityTracker(NoIdle()))
-        bare.append(open_bare(app))
-        ours.append(open_review(runtime, app))
+        bare.append(seconds_to_paint(bare_grid, app))
+        ours.append(seconds_to_paint(lambda rt=runtime: review_on_a_year(rt), app))
     how = (
         f"{args.runs} runs each, medians; {len(entries):,} journal entries over {args.years} "
         "years; from making the window (journal read from disk) until the year view is painted."

@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from tidewell.ui.settings.window import SettingsWindow
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.painted import seconds_to_paint  # noqa: E402
 from bench.report import write_ratio_table  # noqa: E402
 
 TRIGGERS = (
@@ -66,21 +66,7 @@ class NoIdle:
         return None
 
 
-def open_settings(runtime: Runtime, app: QApplication, prefs: Path) -> float:
-    started = time.perf_counter()
-    window = SettingsWindow(runtime.state, SettingsHost(runtime), prefs)
-    window.show()
-    app.processEvents()
-    window.grab()  # painted, the table included
-    elapsed = time.perf_counter() - started
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return elapsed
-
-
-def open_bare(count: int, app: QApplication) -> float:
-    started = time.perf_counter()
+def bare_table(count: int) -> QWidget:
     window = QWidget()
     model = QStandardItemModel(count, 5, window)
     for row in range(count):
@@ -90,14 +76,7 @@ def open_bare(count: int, app: QApplication) -> float:
     table.setModel(model)
     QVBoxLayout(window).addWidget(table)
     window.resize(1180, 760)
-    window.show()
-    app.processEvents()
-    window.grab()
-    elapsed = time.perf_counter() - started
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return elapsed
+    return window
 
 
 def main() -> int:
@@ -116,8 +95,13 @@ def main() -> int:
     runtime = Runtime(store, opened.state, clock, ActivityTracker(NoIdle()))
     ours, bare = [], []
     for _ in range(args.runs):
-        bare.append(open_bare(args.rules, app))
-        ours.append(open_settings(runtime, app, folder / "window.ini"))
+        bare.append(seconds_to_paint(lambda: bare_table(args.rules), app))
+        ours.append(
+            seconds_to_paint(
+                lambda: SettingsWindow(runtime.state, SettingsHost(runtime), folder / "window.ini"),
+                app,
+            )
+        )
     how = f"{args.runs} runs each, medians; from making the window until it is painted."
     print(
         write_ratio_table(

@@ -10,7 +10,6 @@ from pathlib import Path
 import msgspec
 import pytest
 from msgspec.structs import replace
-from PySide6.QtWidgets import QApplication
 
 from tidewell.core.clock import FakeClock
 from tidewell.core.journal import AnswerEntry, JournalEntry
@@ -21,7 +20,7 @@ from tidewell.shell.app import TidewellApp
 from tidewell.ui.review.window import ReflectionDialog, ReviewWindow
 
 from ..shots import SCREENSHOTS
-from .test_settings_look import dark_palette
+from .test_settings_look import palette_of
 
 SHOTS = SCREENSHOTS / "review"
 
@@ -162,12 +161,7 @@ def test_exports_the_journal_and_protected_time(  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_review_is_drawn(qtbot, lived_in: TidewellApp, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    original = app.palette()
-    if scheme == "dark":
-        app.setPalette(dark_palette())
-    try:
+    with palette_of(scheme):
         lived_in.open_review()
         window = lived_in.review
         assert window is not None
@@ -184,8 +178,6 @@ def test_the_review_is_drawn(qtbot, lived_in: TidewellApp, scheme: str) -> None:
         path = SHOTS / f"reflection-{scheme}.png"
         assert window.dialog.grab().save(str(path))
         window.dialog.reject()
-    finally:
-        app.setPalette(original)
 
 
 def test_your_own_numbers_are_set_on_the_balance_page(qtbot, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,14 +42,23 @@ def dark_palette() -> QPalette:
     return palette
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  # type: ignore[no-untyped-def]
+@contextmanager
+def palette_of(scheme: str) -> Iterator[None]:
+    """The app in a light or a dark palette for a while, then as it was."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     original = app.palette()
     if scheme == "dark":
         app.setPalette(dark_palette())
     try:
+        yield
+    finally:
+        app.setPalette(original)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    with palette_of(scheme):
         shell.open_settings()
         window = shell.settings
         assert window is not None
@@ -62,8 +73,6 @@ def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  #
             assert path.stat().st_size > 10_000  # a drawn page, not an empty frame
             assert not window.undo_stack, (title, window.draft)
         window.close()
-    finally:
-        app.setPalette(original)
 
 
 def test_the_welcome_steps_are_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
