@@ -1,11 +1,19 @@
-"""Start-up stays light: nothing on the way to the tray icon imports keyring or charts."""
+"""Start-up stays light: nothing on the way to the tray icon imports keyring, charts or the
+calendar fetcher."""
 
 import subprocess
 import sys
 from pathlib import Path
 
 DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
-HEAVY = ("keyring", "PySide6.QtCharts", "matplotlib", "icalendar", "PySide6.QtWebEngineCore")
+HEAVY = (
+    "keyring",
+    "PySide6.QtCharts",
+    "matplotlib",
+    "icalendar",
+    "PySide6.QtWebEngineCore",
+    "urllib.request",  # calendar fetching: on the sync worker, after start-up
+)
 
 
 def test_the_tray_path_imports_nothing_heavy() -> None:

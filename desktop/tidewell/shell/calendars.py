@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from msgspec.structs import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tidewell.calendars.sync import sync_source
 from tidewell.core.calendar import CalendarSource, understand
 from tidewell.shell.runtime import Runtime
 from tidewell.store.calendar_cache import CalendarCache, Synced
@@ -114,6 +113,10 @@ class CalendarKeeper(QObject):
         return source_id in self.in_flight
 
     def _sync_one(self, source: CalendarSource, previous: Synced | None, now: object) -> None:
+        # Imported here, on the worker: fetching pulls in urllib and ssl (~60 ms), which
+        # the way to the tray icon does not need.
+        from tidewell.calendars.sync import sync_source
+
         secrets = self.secrets if source.kind == "url" else None
         result = sync_source(source, previous, secrets, now)  # type: ignore[arg-type]
         self._bridge.synced.emit(result)
