@@ -59,3 +59,19 @@ def test_protected_time_as_ics_repeats_weekly_and_keeps_reasons_private() -> Non
     )
     assert str(dated["DTSTART"].dt.tzinfo) == "Europe/Lisbon"
     assert b"kids" not in data and b"Porto" not in data
+
+
+def test_a_weekly_block_starts_on_its_own_next_day() -> None:
+    saturday = msgspec.convert(
+        {
+            "kind": "weekly",
+            "id": "sat",
+            "reason": "r",
+            "days": ["sat"],
+            "start": "09:00",
+            "end": "12:00",
+        },
+        Block,  # type: ignore[arg-type]
+    )
+    [event] = icalendar.Calendar.from_ical(protected_ics([saturday], "UTC", NOW)).walk("VEVENT")
+    assert event["DTSTART"].dt.date().isoformat() == "2026-11-28"  # NOW is Monday 23 Nov

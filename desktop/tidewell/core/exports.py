@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import msgspec
 
+from tidewell.core.fields import WEEKDAYS
 from tidewell.core.journal import JournalEntry
 from tidewell.core.life import Block, DatedBlock, WeeklyBlock
 
@@ -17,7 +18,7 @@ CSV_COLUMNS = (
     "at", "type", "rule", "due", "answer", "snooze_minutes", "note", "minutes", "context",
     "block", "event", "reason", "idea", "until", "active",
 )  # fmt: skip
-_BYDAY = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+_BYDAY = {day: day[:2].upper() for day in WEEKDAYS}  # "mon" -> "MO"
 
 
 def journal_csv(entries: Iterable[JournalEntry]) -> str:
@@ -70,7 +71,7 @@ def protected_ics(blocks: Iterable[Block], home_zone: str, now: datetime) -> byt
 
 def _first_day(block: WeeklyBlock, now: datetime) -> date:
     day = now.date()
-    while day.strftime("%a").lower()[:3] not in block.days:
+    while WEEKDAYS[day.weekday()] not in block.days:  # not strftime: Qt sets the locale
         day += timedelta(days=1)
     return day
 
