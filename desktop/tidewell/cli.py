@@ -69,9 +69,9 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_rules(args)
         if command == "calendars":
-            from tidewell.cli_calendars import app_is_running, run_calendars
+            from tidewell.cli_calendars import run_calendars
 
-            if args.calendars_command == "sync" and app_is_running(args):
+            if args.calendars_command == "sync" and running_pid(args) is not None:
                 return _run_tray(args, {"command": "sync"})  # the running app reads them
             return run_calendars(args)
         if command == "next":
@@ -110,6 +110,27 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return store, opened
 
 
+def print_json(value: object) -> None:
+    sys.stdout.write(msgspec.json.format(msgspec.json.encode(value)).decode() + "\n")
+
+
+def running_pid(args: argparse.Namespace) -> int | None:
+    """The process of a Tidewell running on this data folder, if any."""
+    from tidewell.store.paths import data_dir
+    from tidewell.store.running import running_app
+
+    return running_app(data_dir(args.data_dir))
+
+
+def refuse_while_running(args: argparse.Namespace, what: str, instead: str) -> None:
+    """The running app holds the state in memory and would write over ``what``."""
+    pid = running_pid(args)
+    if pid is not None:
+        raise _Failure(
+            f"Tidewell is running (process {pid}) and would write over {what}. {instead}"
+        )
+
+
 def _next(args: argparse.Namespace) -> int:
     from tidewell.core.describe import when_in_words
     from tidewell.core.schedule import upcoming
@@ -131,7 +152,7 @@ def _next(args: argparse.Namespace) -> int:
             }
             for u in items
         ]
-        sys.stdout.write(msgspec.json.format(msgspec.json.encode(out)).decode() + "\n")
+        print_json(out)
         return EXIT_OK
     if not items:
         print("Nothing timed is coming up. (Waiting-time and activity nudges come when they fit.)")

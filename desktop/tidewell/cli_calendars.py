@@ -9,10 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import msgspec
 from msgspec.structs import replace
 
-from tidewell.cli import EXIT_INVALID, EXIT_OK, EXIT_PROBLEM, _Failure, open_store
+from tidewell.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    _Failure,
+    open_store,
+    print_json,
+    refuse_while_running,
+)
 
 
 def add_calendar_commands(commands: Any) -> None:  # argparse's subparsers action
@@ -65,7 +72,7 @@ def _list(args: argparse.Namespace) -> int:
             }
             for s in sources
         ]
-        sys.stdout.write(msgspec.json.format(msgspec.json.encode(rows)).decode() + "\n")
+        print_json(rows)
         return EXIT_OK
     if not sources:
         print("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
@@ -92,7 +99,7 @@ def _add(args: argparse.Namespace) -> int:
 
     if not 10 <= args.lead <= 600:
         raise _Failure("--lead: give between 10 and 600 minutes", EXIT_INVALID)
-    _refuse_while_running(args, "add")
+    refuse_while_running(args, "this", "Add it in Settings → Calendars, or quit Tidewell first.")
     store, opened = open_store(args)
     state = opened.state
     name = args.name.strip()
@@ -127,7 +134,7 @@ def _add(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from tidewell.store.secrets import SecretError, SecretStore
 
-    _refuse_while_running(args, "remove")
+    refuse_while_running(args, "this", "Remove it in Settings → Calendars, or quit Tidewell first.")
     store, opened = open_store(args)
     state = opened.state
     wanted = args.name.strip().casefold()
@@ -211,22 +218,3 @@ def _keep(secrets: Any, key: str, url: str) -> None:
         secrets.set(key, url)
     except SecretError as err:
         raise _Failure(f"the keyring refused to keep the address ({err})") from None
-
-
-def _refuse_while_running(args: argparse.Namespace, what: str) -> None:
-    from tidewell.store.paths import data_dir
-    from tidewell.store.running import running_app
-
-    pid = running_app(data_dir(args.data_dir))
-    if pid is not None:
-        raise _Failure(
-            f"Tidewell is running (process {pid}) and would write over this. {what.capitalize()} "
-            "it in Settings → Calendars, or quit Tidewell first ('tidewell quit')."
-        )
-
-
-def app_is_running(args: argparse.Namespace) -> bool:
-    from tidewell.store.paths import data_dir
-    from tidewell.store.running import running_app
-
-    return running_app(data_dir(args.data_dir)) is not None

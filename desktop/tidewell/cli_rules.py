@@ -6,9 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-import msgspec
-
-from tidewell.cli import EXIT_INVALID, EXIT_OK, _Failure, open_store
+from tidewell.cli import (
+    EXIT_INVALID,
+    EXIT_OK,
+    _Failure,
+    open_store,
+    print_json,
+    refuse_while_running,
+)
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -26,7 +31,7 @@ def _list(args: argparse.Namespace) -> int:
     _, opened = open_store(args)
     rules = opened.state.rules
     if args.json:
-        sys.stdout.write(msgspec.json.format(msgspec.json.encode(rules)).decode() + "\n")
+        print_json(rules)
         return EXIT_OK
     if not rules:
         print("No rules yet. 'tidewell rules import FILE' adds some (see the README).")
@@ -45,7 +50,11 @@ def _import(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.file == "-" else args.file
     data = _read(args.file)
-    _refuse_while_running(args)
+    refuse_while_running(
+        args,
+        "the import",
+        "Quit it first ('tidewell quit'), import, then start it again.",
+    )
     store, opened = open_store(args)
     try:
         incoming = read_rule_file(data, known=opened.state)
@@ -94,16 +103,3 @@ def _read(file: str) -> bytes:
         return Path(file).read_bytes()
     except OSError as err:
         raise _Failure(f"cannot read {file}: {err.strerror}", EXIT_INVALID) from None
-
-
-def _refuse_while_running(args: argparse.Namespace) -> None:
-    """The running app holds the state in memory and would write over an import."""
-    from tidewell.store.paths import data_dir
-    from tidewell.store.running import running_app
-
-    pid = running_app(data_dir(args.data_dir))
-    if pid is not None:
-        raise _Failure(
-            f"Tidewell is running (process {pid}) and would write over the import. "
-            "Quit it first ('tidewell quit'), import, then start it again."
-        )

@@ -173,3 +173,34 @@ def test_pause_lengths() -> None:
     assert pause_length("1h30m") == {"minutes": 90}
     assert pause_length("45") == {"minutes": 45}
     assert pause_length("Tomorrow") == {"tomorrow": True}
+
+
+def test_calendars_add_list_remove_a_file_and_refuse_while_running(
+    data: Path, tmp_path: Path
+) -> None:
+    trips = tmp_path / "trips.ics"
+    trips.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        b"DTSTART:20300101T090000Z\r\nDTEND:20300101T100000Z\r\nSUMMARY:Flight\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    added = tidewell(data, "calendars", "add", "Trips", str(trips), "--lead", "90")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("Added 'Trips' (the file trips.ics).")
+    [listed] = json.loads(tidewell(data, "calendars", "list", "--json").stdout)
+    assert (listed["id"], listed["kind"], listed["ok"]) == ("trips", "file", True)
+    assert tidewell(data, "calendars", "add", "X", "https://example.org/").returncode != 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    try:
+        (data / "tidewell.lock").write_text(f"{holder.pid}\ntidewell\nhost\n")
+        refused = tidewell(data, "calendars", "remove", "Trips")
+        assert refused.returncode == 1 and "Settings → Calendars" in refused.stderr
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait()
+    removed = tidewell(data, "calendars", "remove", "trips")
+    assert removed.returncode == 0 and removed.stdout.strip() == "Removed 'Trips'."
+    assert json.loads(tidewell(data, "calendars", "list", "--json").stdout) == []
