@@ -145,7 +145,8 @@ def replace_definitions(state: State, draft: State, now: datetime) -> State:
     New rules and rules switched back on start counting from ``now``: saving a rule for
     09:00 at 09:30 does not fire it at once. Progress of removed rules is dropped."""
     old = {r.id: r for r in state.rules}
-    progress: dict[str, Progress] = {}
+    # Progress that belongs to no rule (the trips already offered) is not the draft's to drop.
+    progress = {key: kept for key, kept in state.progress.items() if key not in old}
     for rule in draft.rules:
         before = old.get(rule.id)
         kept = state.progress.get(rule.id)
@@ -155,6 +156,4 @@ def replace_definitions(state: State, draft: State, now: datetime) -> State:
             progress[rule.id] = replace(kept, handled=now, snoozed_until=None)
         else:
             progress[rule.id] = kept
-    if TRAVEL_PROGRESS in state.progress:
-        progress[TRAVEL_PROGRESS] = state.progress[TRAVEL_PROGRESS]
     return replace(draft, progress=progress, pause=state.pause, calendar=state.calendar)
