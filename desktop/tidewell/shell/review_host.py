@@ -56,7 +56,10 @@ class ReviewHost:
         journal = self.runtime.store.journal
         assert journal is not None
         years = journal.years()
-        firsts = self.entries(years[0], years[0]) if years else []
+        if not years:
+            return None
+        # Usually just read by ``review`` itself: the shard is not read a second time.
+        firsts = self._years.get(years[0]) or self.entries(years[0], years[0])
         return min((e.at for e in firsts), default=None)
 
     def entries(self, first: int, last: int) -> list[JournalEntry]:

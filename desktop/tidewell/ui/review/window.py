@@ -48,6 +48,7 @@ class ReviewWindow(QWidget):
         self._build()
         self.resize(900, 820)
         self.show_period(self.period)
+        self._show_reflections()  # they span every period: read once, and after each change
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -180,7 +181,6 @@ class ReviewWindow(QWidget):
         self.days.set_days(result.days)
         self.areas.set_weeks(result.areas, list(state.balance.areas))
         self.choices.setText("\n".join(choices_in_words(result.answers)))
-        self._show_reflections()
 
     def _show_reflections(self) -> None:
         self.reflections.clear()
