@@ -9,6 +9,7 @@ from datetime import datetime
 import msgspec
 
 from tidewell import __version__
+from tidewell.calendars.events import READER_FLAG
 from tidewell.cli_app import APP_COMMANDS, BadCommand, add_app_commands, command_of
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
@@ -20,6 +21,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tidewell keeps your own version of balance and nudges you gently.",
     )
     parser.add_argument("--version", action="version", version=f"tidewell {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this install without a screen (a temporary data folder) and exit",
+    )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -54,12 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     from tidewell.cli_calendars import add_calendar_commands  # it imports this module
 
     add_calendar_commands(commands)
+    from tidewell.cli_desktop import add_desktop_commands
+
+    add_desktop_commands(commands)
     add_app_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [READER_FLAG]:  # a bundle starting itself as the calendar reader
+        from tidewell.calendars.bounded import child
+
+        return child(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from tidewell.self_test import run_self_test
+
+        return run_self_test()
     command = args.command or "run"
     if command in APP_COMMANDS:
         return _run_tray(args)
@@ -74,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.calendars_command == "sync" and running_pid(args) is not None:
                 return _run_tray(args, {"command": "sync"})  # the running app reads them
             return run_calendars(args)
+        if command == "desktop":
+            from tidewell.cli_desktop import run_desktop
+
+            return run_desktop(args)
         if command == "next":
             return _next(args)
         return _check(args)

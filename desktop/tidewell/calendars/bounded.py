@@ -11,7 +11,7 @@ from datetime import datetime
 
 import msgspec
 
-from tidewell.calendars.events import CalendarEvent, FeedError
+from tidewell.calendars.events import READER_FLAG, CalendarEvent, FeedError
 
 TIME_LIMIT = 1.6  # seconds of reading for one feed (the child's start-up comes on top)
 MAX_BYTES = 10 * 1024 * 1024  # a calendar larger than this is refused before reading
@@ -28,13 +28,7 @@ def parse_bounded(data: bytes, start: datetime, end: datetime) -> list[CalendarE
     within the limits."""
     if len(data) > MAX_BYTES:
         raise FeedError(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    command = [
-        sys.executable,
-        "-m",
-        "tidewell.calendars.bounded",
-        start.isoformat(),
-        end.isoformat(),
-    ]
+    command = [*reader_command(), start.isoformat(), end.isoformat()]
     try:
         done = subprocess.run(
             command,
@@ -62,13 +56,21 @@ def parse_bounded(data: bytes, start: datetime, end: datetime) -> list[CalendarE
     return result.events
 
 
+def reader_command() -> list[str]:
+    """The child: this module under the same Python, or the bundle's own program (the
+    command line hands READER_FLAG to ``child`` before anything else is imported)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, READER_FLAG]
+    return [sys.executable, "-m", "tidewell.calendars.bounded"]
+
+
 def _limit_memory() -> None:  # pragma: no cover - runs in the child
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def _child(args: list[str]) -> int:  # pragma: no cover - runs in the child
+def child(args: list[str]) -> int:  # pragma: no cover - runs in the child
     import signal
 
     from tidewell.calendars.parse import parse_ics
@@ -96,4 +98,4 @@ def _child(args: list[str]) -> int:  # pragma: no cover - runs in the child
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(_child(sys.argv[1:]))
+    sys.exit(child(sys.argv[1:]))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from tidewell.core.calendar import CalendarEvent
 
-__all__ = ["CalendarEvent", "FeedError"]
+READER_FLAG = "--read-calendar"  # how a frozen bundle, which has no `-m`, starts the reader
+
+__all__ = ["READER_FLAG", "CalendarEvent", "FeedError"]
 
 
 class FeedError(Exception):

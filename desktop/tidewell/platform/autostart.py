@@ -6,16 +6,21 @@ from __future__ import annotations
 import contextlib
 import os
 import plistlib
-import shlex
 import sys
 from pathlib import Path
 
-APP_ID = "tidewell"
-LAUNCH_AGENT = "org.tidewell.Tidewell"
+from tidewell.assets import APP_ID
+from tidewell.platform.desktop_entry import entry_text
+
+LAUNCH_AGENT = APP_ID
+OLD_XDG_NAME = "tidewell.desktop"  # what 0.1 development builds wrote; replaced when touched
 
 
 def launch_command() -> list[str]:
-    """How to start this installed Tidewell: its script next to the interpreter, else -m."""
+    """How to start this installed Tidewell: the bundle's own program when frozen
+    (PyInstaller), else the script next to the interpreter, else ``python -m tidewell``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
     script = Path(sys.executable).with_name("tidewell")
     return [str(script)] if script.exists() else [sys.executable, "-m", "tidewell"]
 
@@ -28,22 +33,11 @@ def xdg_autostart_file(config_home: Path | None = None) -> Path:
     return base / "autostart" / f"{APP_ID}.desktop"
 
 
-def xdg_entry(command: list[str]) -> str:
-    return (
-        "[Desktop Entry]\n"
-        "Type=Application\n"
-        "Name=Tidewell\n"
-        "Comment=Your own version of balance, gently kept\n"
-        f"Exec={shlex.join(command)}\n"
-        "Icon=tidewell\n"
-        "X-GNOME-Autostart-enabled=true\n"
-        "NoDisplay=false\n"
-    )
-
-
 def write_xdg(path: Path, command: list[str]) -> None:
+    """The application menu's desktop entry, marked to start at login."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(xdg_entry(command), encoding="utf-8")
+    path.write_text(entry_text(command, autostart=True), encoding="utf-8")
+    path.with_name(OLD_XDG_NAME).unlink(missing_ok=True)
 
 
 # --- macOS (LaunchAgent) ----------------------------------------------------------------
@@ -108,7 +102,8 @@ def starts_at_login() -> bool:
         return run_key_set()
     if sys.platform == "darwin":
         return launch_agent_file().exists()
-    return xdg_autostart_file().exists()
+    entry = xdg_autostart_file()
+    return entry.exists() or entry.with_name(OLD_XDG_NAME).exists()
 
 
 def set_start_at_login(on: bool) -> Path | None:
@@ -120,6 +115,7 @@ def set_start_at_login(on: bool) -> Path | None:
     path = launch_agent_file() if sys.platform == "darwin" else xdg_autostart_file()
     if not on:
         path.unlink(missing_ok=True)
+        path.with_name(OLD_XDG_NAME).unlink(missing_ok=True)
         return path
     if sys.platform == "darwin":
         write_launch_agent(path, command)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from tidewell.assets import APP_ID
 from tidewell.core.calendar import Span, waiting_place
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule
 from tidewell.core.schedule import Due
@@ -413,7 +414,7 @@ def run(args: argparse.Namespace, command: Command) -> int:
     folder = data_dir(args.data_dir)
     app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
     app.setApplicationName("Tidewell")
-    app.setDesktopFileName("tidewell")
+    app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(icon("tidewell"))
     try:

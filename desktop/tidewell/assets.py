@@ -1,0 +1,59 @@
+"""Where the files Tidewell ships are: icons, example rules and the Linux desktop files.
+
+An installed Tidewell (a wheel, or a PyInstaller bundle) carries them inside the package as
+``tidewell/resources`` and finds them through ``importlib.resources``. A source checkout
+keeps them at the top (``resources/`` and ``packaging/linux/``). No Qt here: the command
+line uses this too."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+APP_ID = "org.tidewell.Tidewell"  # the desktop entry, the AppStream id and the icon name
+
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+class MissingResource(FileNotFoundError):
+    """A shipped file is not where this install keeps it."""
+
+
+@cache
+def resources_dir() -> Path:
+    """The folder with icons/, examples/ and linux/."""
+    shipped = resources.files("tidewell").joinpath("resources")
+    if shipped.is_dir():
+        if not isinstance(shipped, Path):  # a zip import: Qt needs real files
+            raise MissingResource(f"Tidewell's resources are inside an archive: {shipped}")
+        return shipped
+    checkout = _CHECKOUT / "resources"
+    if (checkout / "icons").is_dir():
+        return checkout
+    raise MissingResource(
+        f"Tidewell's resources are missing from this install (looked in {shipped} and {checkout})"
+    )
+
+
+def icon_file(name: str) -> Path:
+    """An SVG icon by name, e.g. 'tray-normal'."""
+    return _existing(resources_dir() / "icons" / f"{name}.svg")
+
+
+def example_file(name: str) -> Path:
+    return _existing(resources_dir() / "examples" / name)
+
+
+def linux_dir() -> Path:
+    """The desktop entry, AppStream metainfo and hicolor icons (packaging/linux/ in a checkout)."""
+    shipped = resources_dir() / "linux"
+    if shipped.is_dir():
+        return shipped
+    return _existing(_CHECKOUT / "packaging" / "linux")
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise MissingResource(f"{path.name} is missing from Tidewell's resources ({path.parent})")
+    return path

@@ -1,0 +1,110 @@
+"""Makes every icon format from the one drawing, resources/icons/tidewell.svg:
+
+    packaging/linux/icons/hicolor/scalable/apps/org.tidewell.Tidewell.svg   (a copy)
+    packaging/linux/icons/hicolor/NxN/apps/org.tidewell.Tidewell.png        (16 to 512)
+    packaging/windows/tidewell.ico    (PNG-compressed entries, 16 to 256)
+    packaging/macos/tidewell.icns     (PNG entries, 16 to 1024)
+
+Qt's SVG renderer draws each size, so nothing beyond PySide6 is needed. Run it after
+changing the drawing:  .venv/bin/python packaging/make_icons.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAWING = ROOT / "resources" / "icons" / "tidewell.svg"
+APP_ID = "org.tidewell.Tidewell"
+HICOLOR = ROOT / "packaging" / "linux" / "icons" / "hicolor"
+LINUX_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# icns entry types holding PNG data, by pixel size (the @2x types share sizes with others)
+ICNS_TYPES = (
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic10", 1024),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic13", 256),
+    (b"ic14", 512),
+)
+
+
+def render_png(renderer: QSvgRenderer, size: int) -> bytes:
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise RuntimeError(f"Qt could not write a {size}px PNG")
+    return bytes(data.data())
+
+
+def ico(pngs: dict[int, bytes]) -> bytes:
+    """A Windows icon whose entries are PNG images (Windows Vista and later read these)."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = len(header) + 16 * len(sizes)
+    entries, images = b"", b""
+    for size in sizes:
+        data = pngs[size]
+        edge = 0 if size >= 256 else size  # 0 means 256 in an ICO directory
+        entries += struct.pack("<BBBBHHII", edge, edge, 0, 0, 1, 32, len(data), offset)
+        images += data
+        offset += len(data)
+    return header + entries + images
+
+
+def icns(pngs: dict[int, bytes]) -> bytes:
+    body = b"".join(
+        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES
+    )
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def main() -> int:
+    app = QGuiApplication.instance() or QGuiApplication(["make_icons", "-platform", "offscreen"])
+    renderer = QSvgRenderer(str(DRAWING))
+    if not renderer.isValid():
+        print(f"{DRAWING} is not an SVG Qt can draw", file=sys.stderr)
+        return 1
+    sizes = sorted({*LINUX_SIZES, *ICO_SIZES, *(size for _, size in ICNS_TYPES)})
+    pngs = {size: render_png(renderer, size) for size in sizes}
+
+    scalable = HICOLOR / "scalable" / "apps" / f"{APP_ID}.svg"
+    scalable.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(DRAWING, scalable)
+    for size in LINUX_SIZES:
+        target = HICOLOR / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pngs[size])
+    windows = ROOT / "packaging" / "windows" / "tidewell.ico"
+    windows.parent.mkdir(parents=True, exist_ok=True)
+    windows.write_bytes(ico({size: pngs[size] for size in ICO_SIZES}))
+    macos = ROOT / "packaging" / "macos" / "tidewell.icns"
+    macos.parent.mkdir(parents=True, exist_ok=True)
+    macos.write_bytes(icns(pngs))
+    del app
+    print(f"icons written: {len(LINUX_SIZES)} PNG sizes, the SVG, {windows.name}, {macos.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
