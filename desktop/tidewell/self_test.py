@@ -77,6 +77,7 @@ class _Context:
         self.folder = folder
         self.app: Any = None
         self.shell: Any = None
+        self.previous_handler: Any = None
 
     def checks(self) -> list[Check]:
         return [
@@ -141,7 +142,7 @@ class _Context:
             from PySide6.QtCore import qInstallMessageHandler
             from PySide6.QtWidgets import QApplication
 
-            qInstallMessageHandler(_qt_message)
+            self.previous_handler = qInstallMessageHandler(_qt_message)
             self.app = QApplication.instance() or QApplication(["tidewell"])
         return self.app
 
@@ -151,6 +152,8 @@ class _Context:
         from tidewell.shell.resources import icon
 
         names = sorted(p.stem for p in (resources_dir() / "icons").glob("*.svg"))
+        if not names:
+            raise ValueError(f"no icons in {resources_dir() / 'icons'}")
         for name in names:
             image = icon(name).pixmap(32, 32).toImage()
             if image.isNull() or _colours(image) < 2:
@@ -246,6 +249,9 @@ class _Context:
         self.shell = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.app.processEvents()
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(self.previous_handler)
 
 
 class _NoIdle:

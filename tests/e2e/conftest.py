@@ -43,15 +43,18 @@ def record_timing(name: str, seconds: float) -> None:
 
 
 class App:
-    """``tidewell --data-dir DIR`` as the person would start it."""
+    """``tidewell --data-dir DIR`` as the person would start it (``program``: how Tidewell
+    is started, by default this checkout under this Python; a bundle's program for tests of
+    the bundle)."""
 
-    def __init__(self, x: XSession, data: Path) -> None:
+    def __init__(self, x: XSession, data: Path, program: list[str] | None = None) -> None:
         self.x = x
         self.data = data
+        self.program = program or [sys.executable, "-m", "tidewell"]
         self.output = (data.parent / "app-output.txt").open("ab")
 
     def command(self, *args: str) -> list[str]:
-        return [sys.executable, "-m", "tidewell", "--data-dir", str(self.data), *args]
+        return [*self.program, "--data-dir", str(self.data), *args]
 
     def launch(self, *args: str) -> subprocess.Popen[bytes]:
         return self.x.spawn(*self.command(*args), stdout=self.output, stderr=subprocess.STDOUT)

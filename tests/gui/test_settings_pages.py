@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from tidewell.core.life import WeeklyBlock
 from tidewell.platform import autostart
+from tidewell.platform.desktop_entry import entry_text, exec_value
 from tidewell.shell.app import TidewellApp
 from tidewell.ui.settings.window import SettingsWindow
 
@@ -213,14 +214,22 @@ def test_start_at_login_writes_and_removes_the_autostart_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: SettingsWindow
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    entry = tmp_path / "config" / "autostart" / "tidewell.desktop"
+    entry = tmp_path / "config" / "autostart" / "org.tidewell.Tidewell.desktop"
+    old = entry.with_name("tidewell.desktop")  # what development builds wrote
+    old.parent.mkdir(parents=True)
+    old.write_text("[Desktop Entry]\n")
     window.general.autostart.setChecked(True)
-    assert entry.exists()
-    text = entry.read_text()
-    assert "[Desktop Entry]" in text and "Exec=" in text and "tidewell" in text
+    assert entry.exists() and not old.exists()
+    command = autostart.launch_command()
+    # the application menu's entry, word for word, marked to start at login
+    menu = entry_text(command).splitlines()
+    login = entry.read_text().splitlines()
+    assert [line for line in login if line != "X-GNOME-Autostart-enabled=true"] == menu
+    assert f"Exec={exec_value(command)}" in login
     assert autostart.starts_at_login()
     window.general.autostart.setChecked(False)
     assert not entry.exists()
+    assert not autostart.starts_at_login()
 
 
 def test_the_macos_and_windows_writers(tmp_path: Path) -> None:
