@@ -3,16 +3,21 @@ entry it installs pointing at itself."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.conftest import App
 from tests.e2e.xsession import XSession, missing_tools, wait_for
+from tests.feeds import TOKEN, FeedServer, ics
 
 from .conftest import run
+
+FLIGHT = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -58,3 +63,26 @@ def test_the_bundle_installs_a_menu_entry_that_starts_itself(bundle: Path, tmp_p
     subprocess.run(["desktop-file-validate", str(entry)], check=True)
     run(bundle, "desktop", "remove", env=env)
     assert not entry.exists()
+
+
+def test_the_bundle_keeps_a_feed_address_in_the_real_keyring(
+    bundle: Path, tmp_path: Path, secret_service: None
+) -> None:
+    """keyring's Secret Service backend, HTTP and the bounded reader, all from the bundle."""
+    server = FeedServer()
+    server.feeds["trips.ics"] = ics(("Flight to Lisbon", FLIGHT, FLIGHT + timedelta(hours=2)))
+    data = str(tmp_path / "data")
+    try:
+        added = run(bundle, "--data-dir", data, "calendars", "add", "Trips",
+                    server.url("trips.ics"), env=clean_env())  # fmt: skip
+        assert added.startswith("Added 'Trips'"), added
+        listed = json.loads(
+            run(bundle, "--data-dir", data, "calendars", "list", "--json", env=clean_env())
+        )
+        assert [(c["id"], c["kind"], c["ok"]) for c in listed] == [("trips", "url", True)]
+        assert server.requests >= 1
+        for path in (tmp_path / "data").rglob("*"):  # the address is only in the keyring
+            assert not path.is_file() or TOKEN.encode() not in path.read_bytes(), path
+        run(bundle, "--data-dir", data, "calendars", "remove", "Trips", env=clean_env())
+    finally:
+        server.close()
