@@ -74,7 +74,8 @@ def _import(args: argparse.Namespace) -> int:
         len(x) for x in (incoming.blocks, incoming.people, incoming.seasons, incoming.ideas)
     )
     extra = f", and {others} other item{'s' if others != 1 else ''}" if others else ""
-    print(f"Imported {len(incoming.rules)} rules ({added} new, {changed} changed){extra}.")
+    rules = "1 rule" if len(incoming.rules) == 1 else f"{len(incoming.rules)} rules"
+    print(f"Imported {rules} ({added} new, {changed} changed){extra}.")
     return EXIT_OK
 
 

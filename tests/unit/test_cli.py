@@ -79,6 +79,10 @@ def test_import_again_counts_changes_and_export_round_trips(data: Path, tmp_path
     changed.write_text(json.dumps(doc))
     result = tidewell(data, "rules", "import", str(changed))
     assert result.stdout.startswith("Imported 5 rules (0 new, 1 changed)")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"rules": [json.loads(STARTER.read_text())["rules"][1]]}))
+    single = tidewell(data, "rules", "import", str(one))
+    assert single.stdout.startswith("Imported 1 rule (0 new, 0 changed)")
     out = tmp_path / "out.json"
     assert tidewell(data, "rules", "export", str(out)).returncode == 0
     exported = json.loads(out.read_text())
