@@ -77,6 +77,7 @@ class _Context:
         self.folder = folder
         self.app: Any = None
         self.shell: Any = None
+        self.runtime: Any = None  # made by the store check
         self.previous_handler: Any = None
 
     def checks(self) -> list[Check]:
@@ -161,6 +162,8 @@ class _Context:
         return f"{len(names)} SVG icons drawn at 32 px"
 
     def _shell(self) -> Any:
+        if self.runtime is None:
+            raise RuntimeError("this needs the store, which did not open (see above)")
         if self.shell is None:
             self._qt()
             from tidewell.shell.app import TidewellApp
