@@ -4,11 +4,14 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import msgspec
+import pytest
 
+from tidewell.core import schedule
 from tidewell.core.clock import FakeClock
 from tidewell.core.commands import answer, put_rule, shown
 from tidewell.core.life import Block, Person, Season
-from tidewell.core.schedule import due, needs_activity, next_wakeup, upcoming
+from tidewell.core.rules import AtTrigger, ReflectTrigger
+from tidewell.core.schedule import Due, NextTimes, due, needs_activity, next_wakeup, upcoming
 from tidewell.core.state import Context, WaitingSession
 
 from .helpers import local, rule, state, utc
@@ -284,3 +287,80 @@ def test_next_times_gives_each_timed_rule_its_next_moment() -> None:
     assert set(found) == {"a", "b"}
     assert found["a"] == local("Europe/London", 2026, 11, 23, 9, 0)
     assert found["b"] == local("Europe/London", 2026, 11, 24, 7, 0)
+
+
+def test_kept_next_times_answer_as_a_fresh_look_does_through_edits_and_time() -> None:
+    """A running app keeps each rule's next occurrence between ticks. Through time passing,
+    late answers (which move a rule's last 'done'), a season starting while a kept moment
+    lies inside it, and edited and deleted rules, it must never differ from looking afresh.
+    (Leaving the seasons or the progress out of what is compared fails this.)"""
+    busy = Season(
+        id="q4", name="Push", kind="busy", start=utc(2026, 11, 25).date(),
+        end=utc(2026, 11, 25).date(),
+    )  # fmt: skip
+    rules = [
+        rule("weekdays", {"kind": "at", "times": ["09:00", "17:30"], "days": ["mon", "fri"]}),
+        # (RRULEs counted from November: dateutil walks every occurrence since the start)
+        rule("h", {"kind": "at", "rrule": "FREQ=HOURLY;BYMINUTE=0", "start": "2026-11-01"},
+             only_if={"not_in_season": ["busy"]}),
+        rule("r3", {"kind": "at", "rrule": "FREQ=DAILY;BYHOUR=7;BYMINUTE=15"},
+             only_if={"not_done_within_days": 2}),
+        rule("reflect", {"kind": "reflect", "every_weeks": 2, "day": "sun", "time": "18:00"}),
+        rule("call", {"kind": "at", "rrule": "FREQ=HOURLY;BYMINUTE=30", "start": "2026-11-01"},
+             only_if={"reachable": "dad"}),
+    ]  # fmt: skip
+    dad = {"id": "dad", "name": "Dad", "zone": "America/Toronto"}
+    morning = msgspec.convert({**dad, "reachable": [{"start": "09:00", "end": "11:00"}]}, Person)
+    s = state(*rules, handled=utc(2026, 11, 23, 6), people=[morning])
+    kept = NextTimes()
+    clock = clock_at(2026, 11, 23, 6)
+    pending: list[Due] = []
+    for step in range(700):  # 7 minutes a step: 23 Nov 06:00 to 26 Nov 11:40
+        now = now_of(clock)
+        assert next_wakeup(s, now, kept) == next_wakeup(s, now), (step, now)
+        home = ZoneInfo(LONDON)
+        for r in s.rules:  # and rule by rule, where the earliest could hide a difference
+            if isinstance(r.when, AtTrigger | ReflectTrigger):
+                fresh = schedule._next_occurrence(r, r.when, s, now, home)
+                assert kept.next_occurrence(r, r.when, s, now, home) == fresh, (step, r.id)
+        for item in pending:  # answered a step late, as people do
+            s, _ = answer(s, item, "done", clock.now())
+        pending = []
+        for item in due(s, now):
+            s, _ = shown(s, item, clock.now())
+            pending.append(item)
+        if step == 400:  # 25 Nov 04:40, the hourly rule's kept 05:00 is inside the season
+            s = msgspec.structs.replace(s, seasons=[busy])
+        if step == 250:  # 24 Nov 11:10: Dad can now be reached in his afternoon instead
+            later = {**dad, "reachable": [{"start": "13:00", "end": "15:00"}]}
+            s = msgspec.structs.replace(s, people=[msgspec.convert(later, Person)])
+        if step == 500:
+            s = put_rule(s, rule("weekdays", {"kind": "at", "times": ["08:00"]}), clock.now())
+        if step == 600:
+            s = msgspec.structs.replace(s, rules=[r for r in s.rules if r.id != "r3"])
+        clock.advance(timedelta(minutes=7))
+
+
+def test_kept_next_times_look_again_only_for_what_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    looks: list[str] = []
+    original = schedule._next_occurrence
+
+    def counted(rule, *args):  # type: ignore[no-untyped-def]
+        looks.append(rule.id)
+        return original(rule, *args)
+
+    monkeypatch.setattr(schedule, "_next_occurrence", counted)
+    s = state(rule("a"), rule("b", {"kind": "at", "times": ["10:00"]}))
+    kept = NextTimes()
+    now = utc(2026, 11, 23, 6)
+    next_wakeup(s, now, kept)
+    assert sorted(looks) == ["a", "b"]
+    next_wakeup(s, now + timedelta(hours=1), kept)  # nothing passed, nothing changed
+    assert sorted(looks) == ["a", "b"]
+    s = put_rule(s, rule("b", {"kind": "at", "times": ["11:00"]}), now)
+    next_wakeup(s, now + timedelta(hours=2), kept)
+    assert sorted(looks) == ["a", "b", "b"]  # only the edited rule
+    next_wakeup(s, utc(2026, 11, 23, 9, 30), kept)  # a's 09:00 has passed
+    assert sorted(looks) == ["a", "a", "b", "b"]

@@ -251,20 +251,61 @@ def _reason_for(rule: Rule, state: State, now: datetime, home: tzinfo) -> str | 
 # --- looking ahead ------------------------------------------------------------------
 
 
-def next_wakeup(state: State, now: datetime) -> datetime | None:
+class NextTimes:
+    """Each rule's next occurrence, kept from one ``next_wakeup`` to the next.
+
+    Found after ``after`` and not yet passed, it is still the next one after any later
+    ``now``, as long as nothing it was found from has changed: the rule, its progress, the
+    seasons and people its conditions read, the home zone. Those are compared by value on
+    every call, so an edit anywhere simply makes that rule look again."""
+
+    def __init__(self) -> None:
+        self._found: dict[str, tuple[tuple[object, ...], datetime, datetime]] = {}
+
+    def next_occurrence(
+        self,
+        rule: Rule,
+        trigger: AtTrigger | ReflectTrigger,
+        state: State,
+        now: datetime,
+        home: tzinfo,
+    ) -> datetime | None:
+        inputs = (rule, state.progress.get(rule.id), state.seasons, state.people, home)
+        kept = self._found.get(rule.id)
+        if kept is not None and kept[1] <= now < kept[2] and kept[0] == inputs:
+            return kept[2]
+        found = _next_occurrence(rule, trigger, state, now, home)
+        if found is None:
+            self._found.pop(rule.id, None)
+        else:
+            self._found[rule.id] = (inputs, now, found)
+        return found
+
+    def forget_others(self, rules: list[Rule]) -> None:
+        """Drop what is kept for rules that are gone."""
+        if len(self._found) > len(rules):
+            ids = {rule.id for rule in rules}
+            for rule_id in [k for k in self._found if k not in ids]:
+                del self._found[rule_id]
+
+
+def next_wakeup(state: State, now: datetime, kept: NextTimes | None = None) -> datetime | None:
     """The next moment at which something may become due or change; None if never.
 
     Activity (idle time) is not predicted here: while ``needs_activity`` is true the shell
-    samples it; otherwise it can sleep until this moment.
+    samples it; otherwise it can sleep until this moment. ``kept`` carries each rule's next
+    occurrence from the previous call (a running app passes one; the answer is the same).
     """
     home = home_zone(state, now)
     best: datetime | None = None
     if state.pause is not None and state.pause.until > now:
         best = state.pause.until
+    if kept is not None:
+        kept.forget_others(state.rules)
     for rule in state.rules:
         if not rule.enabled:
             continue
-        for candidate in _next_moments(rule, state, now, home):
+        for candidate in _next_moments(rule, state, now, home, kept):
             if best is None or candidate < best:
                 best = candidate
     for block in state.protected_blocks():
@@ -277,13 +318,18 @@ def next_wakeup(state: State, now: datetime) -> datetime | None:
     return best
 
 
-def _next_moments(rule: Rule, state: State, now: datetime, home: tzinfo) -> Iterator[datetime]:
+def _next_moments(
+    rule: Rule, state: State, now: datetime, home: tzinfo, kept: NextTimes | None
+) -> Iterator[datetime]:
     progress = state.progress_of(rule.id)
     if progress.snoozed_until is not None and progress.snoozed_until > now:
         yield progress.snoozed_until
     trigger = rule.when
     if isinstance(trigger, AtTrigger | ReflectTrigger):
-        nxt = _next_occurrence(rule, trigger, state, now, home)
+        if kept is not None:
+            nxt = kept.next_occurrence(rule, trigger, state, now, home)
+        else:
+            nxt = _next_occurrence(rule, trigger, state, now, home)
         if nxt is not None:
             yield nxt
     elif isinstance(trigger, LateTrigger):

@@ -18,7 +18,7 @@ from tidewell.core.calendar import CalendarView
 from tidewell.core.clock import Clock
 from tidewell.core.fields import parse_hhmm
 from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
-from tidewell.core.schedule import Due, due, needs_activity, next_wakeup
+from tidewell.core.schedule import Due, NextTimes, due, needs_activity, next_wakeup
 from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
 from tidewell.core.validation import Problem, cross_check
@@ -48,6 +48,7 @@ class Runtime(QObject):
         self.activity = activity
         self.waiting: WaitingSession | None = None
         self.showing: set[str] = set()  # rule ids on screen now
+        self.next_times = NextTimes()  # each rule's next occurrence, kept between ticks
 
     # --- time ---------------------------------------------------------------------------
 
@@ -92,7 +93,7 @@ class Runtime(QObject):
 
     def _sleep_after(self, now: datetime, sampling: bool) -> timedelta:
         wait = MAX_SLEEP
-        wake = next_wakeup(self.state, now)
+        wake = next_wakeup(self.state, now, self.next_times)
         if wake is not None:
             wait = min(wait, wake - now)
         if sampling:
