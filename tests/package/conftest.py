@@ -3,6 +3,7 @@ sdist) and the PyInstaller bundle from packaging/tidewell.spec."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 class Built:
     sdist: Path
     wheel: Path
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """No DISPLAY, no PYTHONPATH: what was built must bring everything itself."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
+    return {**env, **extra}
 
 
 def run(

@@ -15,15 +15,9 @@ from tests.e2e.conftest import App
 from tests.e2e.xsession import XSession, missing_tools, wait_for
 from tests.feeds import TOKEN, FeedServer, ics
 
-from .conftest import run
+from .conftest import clean_env, run
 
 FLIGHT = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """No DISPLAY, no PYTHONPATH: the bundle must bring everything itself."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
-    return {**env, **extra}
 
 
 def test_the_bundle_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:

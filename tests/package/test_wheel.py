@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tarfile
 import zipfile
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import tidewell
 
-from .conftest import Built, run
+from .conftest import Built, clean_env, run
 
 
 def test_the_wheel_carries_resources_and_the_linux_files(built: Built) -> None:
@@ -51,8 +50,7 @@ def test_the_wheel_passes_its_self_test_in_a_fresh_environment(
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", venv)
     run(venv / "bin" / "python", "-m", "pip", "install", "-q", built.wheel)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
-    out = run(venv / "bin" / "tidewell", "--self-test", cwd=tmp_path, env=env)
+    out = run(venv / "bin" / "tidewell", "--self-test", cwd=tmp_path, env=clean_env())
     site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
     assert f"package at {site / 'site-packages' / 'tidewell'}" in out  # not this checkout
     assert out.splitlines()[-1] == "All 10 checks passed."
