@@ -8,7 +8,6 @@ line uses this too."""
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 APP_ID = "org.tidewell.Tidewell"  # the desktop entry, the AppStream id and the icon name
@@ -23,6 +22,11 @@ class MissingResource(FileNotFoundError):
 @cache
 def resources_dir() -> Path:
     """The folder with icons/, examples/ and linux/."""
+    beside = Path(__file__).resolve().parent / "resources"  # a wheel or a bundle
+    if beside.is_dir():
+        return beside
+    from importlib import resources  # the general way, for the rare install that is no folder
+
     shipped = resources.files("tidewell").joinpath("resources")
     if shipped.is_dir():
         if not isinstance(shipped, Path):  # a zip import: Qt needs real files

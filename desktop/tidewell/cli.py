@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from datetime import datetime
-
-import msgspec
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from tidewell import __version__
-from tidewell.calendars.events import READER_FLAG
+from tidewell.calendars import READER_FLAG
 from tidewell.cli_app import APP_COMMANDS, BadCommand, add_app_commands, command_of
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tidewell",
         description="Tidewell keeps your own version of balance and nudges you gently.",
@@ -73,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         from tidewell.calendars.bounded import child
 
         return child(argv[1:])
+    if argv in ([], ["run"]):  # how the menu entry and start-at-login start it: no parser
+        return _run_tray(SimpleNamespace(command=None, data_dir=None), {"command": "run"})
     args = build_parser().parse_args(argv)
     if args.self_test:
         from tidewell.self_test import run_self_test
@@ -133,6 +138,8 @@ def open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def print_json(value: object) -> None:
+    import msgspec
+
     sys.stdout.write(msgspec.json.format(msgspec.json.encode(value)).decode() + "\n")
 
 
@@ -187,6 +194,8 @@ def _next(args: argparse.Namespace) -> int:
 
 
 def _moment(text: str, zone):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -211,13 +220,15 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_tray(args: argparse.Namespace, command: dict[str, object] | None = None) -> int:
+def _run_tray(
+    args: argparse.Namespace | SimpleNamespace, command: dict[str, object] | None = None
+) -> int:
     if command is None:
         try:
             command = command_of(args)
         except BadCommand as err:
             print(f"tidewell: {err}", file=sys.stderr)
             return EXIT_INVALID
-    from tidewell.shell.app import run
+    from tidewell.shell.launch import launch
 
-    return run(args, command)
+    return launch(args, command)

@@ -3,11 +3,11 @@ offline, pause, resume, quit. Checked before anything starts, so a typo never re
 
 from __future__ import annotations
 
-import argparse
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tidewell.core.fields import HHMM_PATTERN
+if TYPE_CHECKING:
+    import argparse
 
 APP_COMMANDS = ("run", "show", "settings", "review", "wait", "offline", "pause", "resume", "quit")
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m?)?$")
@@ -42,6 +42,8 @@ def command_of(args: argparse.Namespace) -> dict[str, Any]:
             raise BadCommand("wait: minutes must be between 1 and 600")
         return {"command": "wait", "minutes": args.minutes, "context": args.context}
     if name == "offline":
+        from tidewell.core.fields import HHMM_PATTERN  # msgspec: not on the way to the tray
+
         if args.until is not None and not re.match(HHMM_PATTERN, args.until):
             raise BadCommand(f"offline --until: {args.until!r} is not a time like 21:30")
         return {"command": "offline", "until": args.until, "reason": args.reason}

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from msgspec.structs import replace
-
 from tidewell.cli import (
     EXIT_INVALID,
     EXIT_OK,
@@ -125,7 +123,7 @@ def _add(args: argparse.Namespace) -> int:
             source_id, name, "file", path=str(path.resolve()), readings=readings
         )
         what = f"the file {path.name}"
-    store.save(replace(state, calendars=[*state.calendars, source]))
+    store.save(_with_calendars(state, [*state.calendars, source]))
     print(f"Added '{name}' ({what}).")
     code = _read_now(store, [source], opened.state)
     return EXIT_OK if code == EXIT_OK else EXIT_PROBLEM
@@ -143,7 +141,7 @@ def _remove(args: argparse.Namespace) -> int:
         names = ", ".join(s.name for s in state.calendars) or "none yet"
         raise _Failure(f"no calendar is called {args.name!r} (yours: {names})", EXIT_INVALID)
     source = found[0]
-    store.save(replace(state, calendars=[s for s in state.calendars if s.id != source.id]))
+    store.save(_with_calendars(state, [s for s in state.calendars if s.id != source.id]))
     _forget_results(store, source.id)
     print(f"Removed '{source.name}'.")
     if source.kind == "url":
@@ -218,3 +216,9 @@ def _keep(secrets: Any, key: str, url: str) -> None:
         secrets.set(key, url)
     except SecretError as err:
         raise _Failure(f"the keyring refused to keep the address ({err})") from None
+
+
+def _with_calendars(state: Any, calendars: list[Any]) -> Any:
+    from msgspec.structs import replace  # here, not at the top: `tidewell` alone starts lighter
+
+    return replace(state, calendars=calendars)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tidewell.platform.autostart import launch_command
-from tidewell.platform.desktop_install import Places, Report, install, uninstall
+if TYPE_CHECKING:
+    from tidewell.platform.desktop_install import Report
 
 
 def add_desktop_commands(commands: Any) -> None:  # argparse's subparsers action
@@ -28,6 +28,9 @@ def run_desktop(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    from tidewell.platform.autostart import launch_command  # here: `tidewell` alone starts lighter
+    from tidewell.platform.desktop_install import Places, install, uninstall
+
     command, places = launch_command(), Places.for_this_user()
     if args.desktop_command == "install":
         report = install(command, places)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from tidewell.calendars import READER_FLAG
 from tidewell.core.calendar import CalendarEvent
-
-READER_FLAG = "--read-calendar"  # how a frozen bundle, which has no `-m`, starts the reader
 
 __all__ = ["READER_FLAG", "CalendarEvent", "FeedError"]
 

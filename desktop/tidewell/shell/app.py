@@ -3,17 +3,15 @@ the quick panel and the single-instance server. ``run`` is what ``tidewell`` sta
 
 from __future__ import annotations
 
-import argparse
 import logging
-import sys
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
-from tidewell.assets import APP_ID
 from tidewell.core.calendar import Span, waiting_place
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule
 from tidewell.core.schedule import Due
@@ -25,13 +23,13 @@ from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.instance import Command, SingleInstance
+from tidewell.shell.launch import fail, message_box
 from tidewell.shell.logs import start_logging
 from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
 from tidewell.store.datastore import DataStore, StoreError
-from tidewell.store.paths import data_dir, ensure_private_dir
 from tidewell.ui.no_tray import NoTrayWindow
 from tidewell.ui.panel import HOME, WAITING, PanelContent
 from tidewell.ui.popup import NudgePopup, PopupItem
@@ -43,7 +41,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 TRAY_POLL_MS = 2000  # while there is no tray, look for one this often
-FAILURE_BOX_MS = 120_000
 WINDOW_PREFS = "window.ini"  # the settings window's size and last page
 
 
@@ -53,11 +50,14 @@ class TidewellApp(QObject):
         runtime: Runtime,
         instance: SingleInstance | None = None,
         calendars: CalendarKeeper | None = None,
+        early: QSystemTrayIcon | None = None,
     ) -> None:
         super().__init__()
         self.runtime = runtime
         self.instance = instance
         self.calendars = calendars
+        self.early = early  # the icon launch put in the tray; the full tray takes it over
+        self.sleep: SleepWatcher | None = None
         self.offers: dict[Due, tuple[int, str | None]] = {}  # trips: waiting minutes, place
         self.ticker = Ticker(runtime, self)
         self._popup: NudgePopup | None = None  # made on first use: start-up stays quick
@@ -146,7 +146,8 @@ class TidewellApp(QObject):
         self.welcome = None
 
     def _use_tray(self) -> None:
-        tray = Tray(self)
+        tray = Tray(self, self.early)
+        self.early = None
         tray.panel_requested.connect(self.open_panel)
         tray.settings_requested.connect(self.open_settings)
         tray.review_requested.connect(self.open_review)
@@ -289,7 +290,7 @@ class TidewellApp(QObject):
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.icon.showMessage("Tidewell", message, QSystemTrayIcon.MessageIcon.Warning)
         else:
-            box = _message_box(QMessageBox.Icon.Warning, "Tidewell", message)
+            box = message_box(QMessageBox.Icon.Warning, "Tidewell", message)
             box.show()
 
     # --- actions ------------------------------------------------------------------------
@@ -410,39 +411,25 @@ class TidewellApp(QObject):
         QApplication.quit()
 
 
-def run(args: argparse.Namespace, command: Command) -> int:
-    folder = data_dir(args.data_dir)
-    app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
-    app.setApplicationName("Tidewell")
-    app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
-    app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(icon("tidewell"))
-    try:
-        ensure_private_dir(folder)
-        instance = SingleInstance(folder)
-        if command.get("command") in ("quit", "sync"):  # only for a running Tidewell
-            if not instance.forward(command):
-                print("Tidewell is not running.")
-            return 0
-        if not instance.forward_or_become_primary(command):
-            return 0  # the running Tidewell took the command
-    except OSError as err:
-        return _fail(f"Tidewell could not start: {err}")
+def start(
+    folder: Path, instance: SingleInstance, command: Command, early: QSystemTrayIcon | None
+) -> TidewellApp | int:
+    """Everything after the tray icon: the store, the runtime, the windows. An exit code when
+    Tidewell cannot go on (the person has been told why)."""
     start_logging(folder)
     clock = SystemClock()
     try:
         store, opened = DataStore.open(folder, clock)
     except StoreError as err:
-        instance.release()
-        return _fail(str(err))
+        return fail(str(err))
     source = idle_source(QGuiApplication.platformName())
     if isinstance(source, Unavailable):
         log.warning("activity rules cannot fire: %s", source.why)
     runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
     calendars = CalendarKeeper(runtime)
-    shell = TidewellApp(runtime, instance, calendars)
-    sleep = SleepWatcher(shell)
-    sleep.resumed.connect(shell.ticker.poke)
+    shell = TidewellApp(runtime, instance, calendars, early)
+    shell.sleep = SleepWatcher(shell)
+    shell.sleep.resumed.connect(shell.ticker.poke)
     shell.start()
     for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
         shell.tell(event)
@@ -451,22 +438,5 @@ def run(args: argparse.Namespace, command: Command) -> int:
         more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
         shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
     if command.get("command") not in (None, "run"):
-        QTimer.singleShot(0, lambda: shell.handle(command))  # once the event loop runs
-    return app.exec()
-
-
-def _fail(message: str) -> int:
-    log.error("%s", message)
-    print(f"tidewell: {message}", file=sys.stderr)
-    box = _message_box(QMessageBox.Icon.Critical, "Tidewell", message)
-    QTimer.singleShot(FAILURE_BOX_MS, box.close)  # never hang an unattended start
-    box.exec()
-    return 1
-
-
-def _message_box(kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(kind, title, text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    box.setModal(False)
-    return box
+        shell.handle(command)
+    return shell

@@ -65,6 +65,7 @@ class CalendarKeeper(QObject):
         self.secrets = secrets or SecretStore()
         self.keyring_problem: str | None = None
         self.keyring_known = False
+        self._keyring_asked = False
         self.cache = CalendarCache(runtime.store.folder, runtime.clock.now())
         self.results: dict[str, Synced] = self.cache.read()
         self.in_flight: set[str] = set()
@@ -84,7 +85,8 @@ class CalendarKeeper(QObject):
             log.warning("%s", self.cache.problem)
 
     def start(self) -> None:
-        self._worker.submit(self._check_keyring)
+        if any(s.kind == "url" for s in self.runtime.state.calendars):
+            self.check_keyring()  # its feeds need it; otherwise only the settings page asks
         self.timer.start()
         QTimer.singleShot(FIRST_SYNC_MS, self.sync_all)
 
@@ -167,6 +169,13 @@ class CalendarKeeper(QObject):
         self.sync(changed)
 
     # --- the keyring ------------------------------------------------------------------
+
+    def check_keyring(self) -> None:
+        """Find out, off this thread, whether feeds can be kept (``keyring_checked`` says).
+        Not at start-up unless a feed needs it: the keyring library alone costs ~10 MiB."""
+        if not self.keyring_known and not self._keyring_asked:
+            self._keyring_asked = True
+            self._worker.submit(self._check_keyring)
 
     def _check_keyring(self) -> None:
         self._bridge.keyring_checked.emit(self.secrets.unavailable())

@@ -1,21 +1,24 @@
 """One Tidewell per data folder: a QLockFile says who runs, a QLocalServer takes commands.
 
-A second launch connects first and forwards its command (``{"command": "wait", ...}`` as one
-JSON line); only when nobody answers does it try the lock. Only the lock holder removes a
-stale socket, so two launches at once cannot both become the app.
+A launch tries the lock first (at once, never waiting): whoever gets it is the app, and only
+it removes a stale socket, so two launches at once cannot both become the app. A launch that
+does not get it forwards its command (``{"command": "wait", ...}`` as one JSON line) to the
+app, asking again for a few seconds while that one is still starting up. The app listens
+right after its tray icon shows (QtNetwork is loaded then, not on the way to the tray).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 Command = dict[str, Any]
@@ -41,10 +44,14 @@ class SingleInstance(QObject):
 
     def forward(self, command: Command) -> bool:
         """Send ``command`` to a running Tidewell; True if it took it."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_CONNECT_MS):
             return False
+        import json  # only once a Tidewell answers: the way to the tray stays short
+
         socket.write(json.dumps(command).encode() + b"\n")
         socket.waitForBytesWritten(_REPLY_MS)
         replied = socket.waitForReadyRead(_REPLY_MS) and socket.readAll().data().startswith(b"ok")
@@ -53,8 +60,29 @@ class SingleInstance(QObject):
 
     def become_primary(self) -> bool:
         """Take the lock and listen. False if another launch holds the lock."""
-        if not self._lock.tryLock(100):
+        if not self._lock.tryLock(0):
             return False
+        self.listen()
+        return True
+
+    def claim(self, command: Command) -> bool:
+        """True if this process is to be the app (it holds the lock; ``listen`` next); False
+        if a running Tidewell took the command."""
+        clock = QElapsedTimer()
+        clock.start()
+        while True:
+            if self._lock.tryLock(0):  # a lock left by a crash counts as free
+                return True
+            if self.forward(command):
+                return False
+            if clock.hasExpired(_STARTING_WAIT_MS):
+                raise OSError("another Tidewell holds the lock but does not answer")
+            QThread.msleep(100)  # another launch is starting up; ask it again shortly
+
+    def listen(self) -> None:
+        """Take commands from later launches. Call while holding the lock."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket left by a crash; we hold the lock
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -63,20 +91,13 @@ class SingleInstance(QObject):
             raise OSError(f"cannot listen for commands: {server.errorString()}")
         server.newConnection.connect(self._accept)
         self._server = server
-        return True
 
     def forward_or_become_primary(self, command: Command) -> bool:
-        """True if this process is now the app; False if a running one took the command."""
-        clock = QElapsedTimer()
-        clock.start()
-        while True:
-            if self.forward(command):
-                return False
-            if self.become_primary():
-                return True
-            if clock.hasExpired(_STARTING_WAIT_MS):
-                raise OSError("another Tidewell holds the lock but does not answer")
-            QThread.msleep(100)  # another launch is starting up; ask it again shortly
+        """True if this process is now the app, listening; False if a running one took it."""
+        if not self.claim(command):
+            return False
+        self.listen()
+        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -96,6 +117,8 @@ class SingleInstance(QObject):
         if not socket.canReadLine():
             return
         line = socket.readLine().data()
+        import json
+
         try:
             command = json.loads(line)
             if not isinstance(command, dict) or not isinstance(command.get("command"), str):

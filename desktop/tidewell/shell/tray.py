@@ -46,12 +46,17 @@ class Tray(QObject):
     pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
     quit_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, shown: QSystemTrayIcon | None = None) -> None:
+        """``shown``: an icon already in the tray (see shell.launch), taken over as it is."""
         super().__init__(parent)
         self.icons = {name: icon(f"tray-{name}") for name in TRAY_STATES}
         self.state = "normal"
         self.status: Status | None = None
-        self.icon = QSystemTrayIcon(self.icons["normal"], self)
+        if shown is None:
+            self.icon = QSystemTrayIcon(self.icons["normal"], self)
+        else:
+            self.icon = shown
+            self.icon.setParent(self)
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)

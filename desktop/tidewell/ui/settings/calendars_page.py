@@ -56,6 +56,7 @@ class CalendarsPage(ItemList):
         if keeper is not None:
             keeper.results_changed.connect(self._show_results)
             keeper.keyring_checked.connect(self._show_notice)
+            keeper.check_keyring()
         self._show_notice()
 
     # --- the form -----------------------------------------------------------------------

@@ -1,0 +1,99 @@
+"""The way to the tray: the fewest imports before the icon shows, then everything else.
+
+``launch`` makes the QApplication, makes sure this is the only Tidewell on its data folder
+and puts the icon in the tray. The store, the rules and the windows load once the event loop
+runs (``tidewell.shell.app.start``), while the icon is already there; the same icon is then
+handed to the full tray. Start-up figures: bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+
+from tidewell.assets import APP_ID
+from tidewell.shell.instance import Command, SingleInstance
+from tidewell.shell.resources import icon
+from tidewell.store.paths import data_dir, ensure_private_dir
+
+if TYPE_CHECKING:
+    import argparse
+
+log = logging.getLogger(__name__)
+FAILURE_BOX_MS = 120_000  # never hang an unattended start
+
+
+def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
+    folder = data_dir(args.data_dir)
+    app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
+    app.setApplicationName("Tidewell")
+    app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(icon("tidewell"))
+    try:
+        ensure_private_dir(folder)
+        instance = SingleInstance(folder)
+        if command.get("command") in ("quit", "sync"):  # only for a running Tidewell
+            if not instance.forward(command):
+                print("Tidewell is not running.")
+            return 0
+        if not instance.claim(command):
+            return 0  # the running Tidewell took the command
+    except OSError as err:
+        return fail(f"Tidewell could not start: {err}")
+    early = early_icon()
+    kept: list[Any] = []  # the running app, alive as long as the event loop
+
+    def finish() -> None:
+        try:
+            instance.listen()
+            from tidewell.shell.app import start
+
+            outcome = start(folder, instance, command, early)
+        except Exception as err:  # a bug on the way up: say so, never sit there half-started
+            log.exception("start-up failed")
+            outcome = fail(f"Tidewell could not start: {type(err).__name__}: {err}")
+        if isinstance(outcome, int):
+            if early is not None:
+                early.hide()
+            instance.release()
+            app.exit(outcome)
+        else:
+            kept.append(outcome)
+
+    QTimer.singleShot(0, finish)
+    return app.exec()
+
+
+def early_icon() -> QSystemTrayIcon | None:
+    """The tray icon, shown before the rest loads; None when there is no tray to show it in."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    tray = QSystemTrayIcon(icon("tray-normal"))
+    tray.setToolTip("Tidewell is starting…")
+    tray.show()
+    return tray
+
+
+def fail(message: str) -> int:
+    log.error("%s", message)
+    print(f"tidewell: {message}", file=sys.stderr)
+    box = message_box(QMessageBox.Icon.Critical, "Tidewell", message)
+    QTimer.singleShot(FAILURE_BOX_MS, box.close)
+    box.exec()
+    return 1
+
+
+def message_box(kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt  # its enums cost 20 ms: not on the way to the tray
+
+    box = QMessageBox(kind, title, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.setModal(False)
+    return box
