@@ -47,11 +47,17 @@ class App:
     is started, by default this checkout under this Python; a bundle's program for tests of
     the bundle)."""
 
-    def __init__(self, x: XSession, data: Path, program: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        x: XSession,
+        data: Path,
+        program: list[str] | None = None,
+        output: Path | None = None,
+    ) -> None:
         self.x = x
         self.data = data
         self.program = program or [sys.executable, "-m", "tidewell"]
-        self.output = (data.parent / "app-output.txt").open("ab")
+        self.output = (output or data.parent / "app-output.txt").open("ab")
 
     def command(self, *args: str) -> list[str]:
         return [*self.program, "--data-dir", str(self.data), *args]

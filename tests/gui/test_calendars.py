@@ -47,8 +47,11 @@ def no_dbus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def app_with_calendars(qtbot, runtime: Runtime) -> TidewellApp:  # type: ignore[no-untyped-def]
     keeper = CalendarKeeper(runtime)
     app = TidewellApp(runtime, None, keeper)
+    app.start()
+    if not any(s.kind == "url" for s in runtime.state.calendars):
+        assert not keeper.keyring_known  # no feed needs it: not asked at start-up
     with qtbot.waitSignal(keeper.keyring_checked, timeout=20000):
-        app.start()
+        keeper.check_keyring()  # as the settings page does when it opens
     qtbot.waitUntil(lambda: app.ticker.ticks > 0)
     return app
 
@@ -249,4 +252,15 @@ def test_a_hostile_feed_is_stopped_while_the_app_keeps_answering(  # type: ignor
     window = open_page(app)
     window.calendars.set_state(window.draft, app.runtime.now(), app.runtime.home())
     assert "Could not be read" in window.calendars.result.text()
+    close(app)
+
+
+def test_the_keyring_is_asked_only_when_the_calendars_page_opens(qtbot, runtime: Runtime) -> None:  # type: ignore[no-untyped-def]
+    keeper = CalendarKeeper(runtime)
+    app = TidewellApp(runtime, None, keeper)
+    app.start()
+    assert not keeper.keyring_known
+    with qtbot.waitSignal(keeper.keyring_checked, timeout=20000):
+        open_page(app)
+    assert keeper.keyring_known
     close(app)

@@ -89,3 +89,8 @@ def home_zone(state: State, now: datetime) -> tzinfo:
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     return now.tzinfo
+
+
+def is_first_run(state: State) -> bool:
+    """Nothing defined yet: no rules, blocks, people or words about balance."""
+    return not (state.rules or state.blocks or state.people or state.balance.definition)

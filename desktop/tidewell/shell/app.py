@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from tidewell.core.calendar import Span, waiting_place
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule
 from tidewell.core.schedule import Due
-from tidewell.core.state import TRAVEL_PROGRESS
+from tidewell.core.state import TRAVEL_PROGRESS, is_first_run
 from tidewell.core.status import Status, moment_in_words
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
@@ -23,19 +23,19 @@ from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.instance import Command, SingleInstance
-from tidewell.shell.launch import fail, message_box
+from tidewell.shell.launch import fail, message_box, trim_memory
 from tidewell.shell.logs import start_logging
 from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
 from tidewell.store.datastore import DataStore, StoreError
-from tidewell.ui.no_tray import NoTrayWindow
 from tidewell.ui.panel import HOME, WAITING, PanelContent
-from tidewell.ui.popup import NudgePopup, PopupItem
-from tidewell.ui.quick_panel import QuickPanel
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
+    from tidewell.ui.no_tray import NoTrayWindow
+    from tidewell.ui.popup import NudgePopup, PopupItem
+    from tidewell.ui.quick_panel import QuickPanel
     from tidewell.ui.review.window import ReviewWindow
     from tidewell.ui.settings.window import SettingsWindow
 
@@ -90,6 +90,8 @@ class TidewellApp(QObject):
     @property
     def popup(self) -> NudgePopup:
         if self._popup is None:
+            from tidewell.ui.popup import NudgePopup
+
             self._popup = NudgePopup(self.runtime.state.settings.popup_seconds * 1000)
             self._popup.corner = self.runtime.state.settings.popup_place
             self._popup.answered.connect(self._popup_answered)
@@ -99,6 +101,8 @@ class TidewellApp(QObject):
     @property
     def panel(self) -> QuickPanel:
         if self._panel is None:
+            from tidewell.ui.quick_panel import QuickPanel
+
             self._panel = QuickPanel()
             self._wire_content(self._panel.content)
             self._fill(self._panel.content)
@@ -125,11 +129,13 @@ class TidewellApp(QObject):
 
     def welcome_if_new(self) -> None:
         """First run: a short welcome. Asked once; 'Not now' is a fine answer."""
-        from tidewell.ui.settings.welcome import WelcomeDialog, is_first_run
-
-        prefs = QSettings(str(self.runtime.store.folder / WINDOW_PREFS), QSettings.Format.IniFormat)
-        if not is_first_run(self.runtime.state) or prefs.contains("welcome/asked"):
+        if not is_first_run(self.runtime.state):
             return
+        prefs = QSettings(str(self.runtime.store.folder / WINDOW_PREFS), QSettings.Format.IniFormat)
+        if prefs.contains("welcome/asked"):
+            return
+        from tidewell.ui.settings.welcome import WelcomeDialog  # only on a first run
+
         prefs.setValue("welcome/asked", "yes")
         prefs.sync()
         dialog = WelcomeDialog()
@@ -159,6 +165,8 @@ class TidewellApp(QObject):
         log.info("in the tray")
 
     def _use_window(self) -> None:
+        from tidewell.ui.no_tray import NoTrayWindow
+
         window = NoTrayWindow()
         window.setWindowIcon(icon("tidewell"))
         window.close_requested.connect(self._window_closed)
@@ -242,6 +250,8 @@ class TidewellApp(QObject):
         message = rule.nudge.message
         if item.waited:
             message = f"{message}\n(It waited until your meeting was over.)".strip()
+        from tidewell.ui.popup import PopupItem
+
         return PopupItem(
             due=item,
             title=rule.nudge.title,
@@ -260,6 +270,8 @@ class TidewellApp(QObject):
         item = Due(TRAVEL_PROGRESS, span.start)
         self.offers[item] = (minutes, waiting_place(span))
         log.info("waiting time offered before a trip at %s", span.start.isoformat())
+        from tidewell.ui.popup import PopupItem
+
         offer = PopupItem(
             due=item,
             title="You may have some waiting time soon",
@@ -329,6 +341,7 @@ class TidewellApp(QObject):
             window.destroyed.connect(self._settings_closed)
             window.try_requested.connect(self.try_rule)
             self.settings = window
+            trim_memory()
         self.settings.show()
         self.settings.raise_()
         self.settings.activateWindow()
@@ -344,6 +357,7 @@ class TidewellApp(QObject):
             window.destroyed.connect(self._review_closed)
             self.review = window
             log.info("review opened")
+            trim_memory()
         self.review.show()
         self.review.raise_()
         self.review.activateWindow()

@@ -9,13 +9,20 @@ right after its tray icon shows (QtNetwork is loaded then, not on the way to the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
+
+try:  # CPython's own lean sha256, as `random` does; hashlib would load OpenSSL (3 MiB)
+    from _sha2 import sha256  # type: ignore[import-not-found]
+except ImportError:
+    try:
+        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # Python < 3.12
+    except ImportError:
+        from hashlib import sha256  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -29,7 +36,7 @@ _STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting 
 
 def server_name(folder: Path) -> str:
     key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{folder.resolve()}"
-    return "tidewell-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    return "tidewell-" + sha256(key.encode()).hexdigest()[:16]
 
 
 class SingleInstance(QObject):

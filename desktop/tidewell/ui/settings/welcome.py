@@ -211,7 +211,3 @@ class WelcomeDialog(QDialog):
                 )
             )
         return replace(state, balance=balance, blocks=blocks, rules=rules, people=people)
-
-
-def is_first_run(state: State) -> bool:
-    return not (state.rules or state.blocks or state.people or state.balance.definition)
