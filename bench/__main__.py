@@ -30,6 +30,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str], str]] = {
     "review-open": ("review_open.py", [], ["--runs", "5"], "review-open.md"),
     "calendar-feeds": ("calendar_feeds.py", [], [], "calendar-feeds.md"),
     "bundle": ("bundle.py", [], ["--runs", "5"], "bundle.md"),
+    "resilience": ("resilience.py", [], ["--quick"], "resilience.md"),
 }
 
 
