@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dateutil.rrule import WEEKLY, rrule, rrulestr
 
-from tidewell.core.fields import WEEKDAYS, parse_hhmm, weekday_index
+from tidewell.core.fields import WEEKDAYS, Weekday, parse_hhmm, weekday_index
 from tidewell.core.life import Block, DatedBlock, WeeklyBlock
 from tidewell.core.localtime import naive_to_moment, to_moment, zone_or
 from tidewell.core.rules import AtTrigger, ReflectTrigger
@@ -35,7 +35,8 @@ def occurrences_after(
     if isinstance(trigger, AtTrigger) and trigger.rrule is None:
         yield from _weekly_after(_weekly_key(trigger), zone, after)
     else:
-        yield from _rrule_after(_rrule_of(trigger), zone, after)
+        local_from = after.astimezone(zone).replace(tzinfo=None) - _GAP_MARGIN
+        yield from _rrule_after(_rrule_of(trigger, local_from.date()), zone, after)
 
 
 def occurrence_at_or_before(
@@ -45,14 +46,16 @@ def occurrence_at_or_before(
     zone = zone_or(trigger.zone, home) if isinstance(trigger, AtTrigger) else home
     if isinstance(trigger, AtTrigger) and trigger.rrule is None:
         return _weekly_before(_weekly_key(trigger), zone, moment)
-    rule = _rrule_of(trigger)
     local_limit = moment.astimezone(zone).replace(tzinfo=None) + _GAP_MARGIN
-    naive = rule.before(local_limit, inc=True)
-    while naive is not None:
-        at = naive_to_moment(naive, zone)
-        if at <= moment:
-            return at
-        naive = rule.before(naive, inc=False)
+    # A recent anchor first; when nothing falls between it and the moment, the whole rule.
+    for near in (local_limit.date() - _LOOK_BACK, None):
+        rule = _rrule_of(trigger, near)
+        naive = rule.before(local_limit, inc=True)
+        while naive is not None:
+            at = naive_to_moment(naive, zone)
+            if at <= moment:
+                return at
+            naive = rule.before(naive, inc=False)
     return None
 
 
@@ -60,8 +63,13 @@ _WeeklyKey = tuple[tuple[time, ...], frozenset[int]]
 
 
 def _weekly_key(trigger: AtTrigger) -> _WeeklyKey:
-    days = frozenset(weekday_index(d) for d in trigger.days) or frozenset(range(7))
-    return tuple(sorted({parse_hhmm(t) for t in trigger.times})), days
+    return _weekly_key_of(tuple(trigger.times), tuple(trigger.days))
+
+
+@lru_cache(maxsize=4096)  # parsing the same few times for every rule, on every tick, adds up
+def _weekly_key_of(times: tuple[str, ...], days: tuple[Weekday, ...]) -> _WeeklyKey:
+    indexes = frozenset(weekday_index(d) for d in days) or frozenset(range(7))
+    return tuple(sorted({parse_hhmm(t) for t in times})), indexes
 
 
 def _day_moments(key: _WeeklyKey, zone: tzinfo, day: date) -> list[datetime]:
@@ -92,24 +100,66 @@ def _weekly_before(key: _WeeklyKey, zone: tzinfo, moment: datetime) -> datetime 
     return None
 
 
-def _rrule_of(trigger: AtTrigger | ReflectTrigger) -> rrule:
+# An RRULE counts from its start (DTSTART): dateutil walks every occurrence since then, on
+# every call, which for an hourly rule begun in 2024 is tens of thousands of steps. So the
+# rule is used from an anchor instead: the latest start a whole number of periods after the
+# real one and not after the moment asked about (rounded down to a month, so calls share
+# it). From the anchor on, both give the same moments: the periods line up, and the parts
+# the start supplies (its time of day, its day of the month) stay the same. Not with COUNT
+# (it counts from the real start), nor a monthly or yearly start after the 28th.
+_LOOK_BACK = timedelta(days=1)
+_STEPS = {
+    "SECONDLY": timedelta(seconds=1),
+    "MINUTELY": timedelta(minutes=1),
+    "HOURLY": timedelta(hours=1),
+    "DAILY": timedelta(days=1),
+    "WEEKLY": timedelta(weeks=1),
+}
+
+
+def _rrule_of(trigger: AtTrigger | ReflectTrigger, near: date | None) -> rrule:
+    """The trigger's rule, anchored at or before ``near`` (None: from its real start)."""
+    month = near.replace(day=1) if near is not None else None
     if isinstance(trigger, ReflectTrigger):
-        return _reflect_rrule(trigger.every_weeks, trigger.day, trigger.time, trigger.start)
+        return _reflect_rrule(trigger.every_weeks, trigger.day, trigger.time, trigger.start, month)
     assert trigger.rrule is not None
-    return _parsed_rrule(trigger.rrule, trigger.start)
+    return _parsed_rrule(trigger.rrule, trigger.start, month)
+
+
+def anchor(text: str, start: date, near: date | None) -> datetime:
+    """The start to use for RRULE ``text`` begun on ``start``, asked about from ``near``."""
+    first = datetime.combine(start, time())
+    if near is None or near <= start:
+        return first
+    parts = dict(p.split("=", 1) for p in text.upper().split(";") if "=" in p)
+    if "COUNT" in parts:
+        return first
+    freq, every = parts.get("FREQ", ""), int(parts.get("INTERVAL", "1"))
+    if freq in _STEPS:
+        step = _STEPS[freq] * every
+        return first + (datetime.combine(near, time()) - first) // step * step
+    if freq in ("MONTHLY", "YEARLY") and start.day <= 28:
+        months = every if freq == "MONTHLY" else 12 * every
+        elapsed = (near.year - start.year) * 12 + near.month - start.month
+        if near.day < start.day:
+            elapsed -= 1
+        years, month = divmod(start.month - 1 + elapsed // months * months, 12)
+        return first.replace(year=start.year + years, month=month + 1)
+    return first
 
 
 @lru_cache(maxsize=4096)
-def _parsed_rrule(text: str, start: date | None) -> rrule:
-    dtstart = datetime.combine(start or DEFAULT_START, time())
-    parsed = rrulestr(text.removeprefix("RRULE:"), dtstart=dtstart, ignoretz=True, cache=True)
+def _parsed_rrule(text: str, start: date | None, near: date | None) -> rrule:
+    text = text.removeprefix("RRULE:")
+    dtstart = anchor(text, start or DEFAULT_START, near)
+    parsed = rrulestr(text, dtstart=dtstart, ignoretz=True, cache=True)
     assert isinstance(parsed, rrule)
     return parsed
 
 
 @lru_cache(maxsize=1024)
-def _reflect_rrule(every: int, day: str, at: str, start: date | None) -> rrule:
-    first = start or DEFAULT_START
+def _reflect_rrule(every: int, day: str, at: str, start: date | None, near: date | None) -> rrule:
+    dtstart = anchor(f"FREQ=WEEKLY;INTERVAL={every}", start or DEFAULT_START, near)
     clock = parse_hhmm(at)
     return rrule(
         WEEKLY,
@@ -118,7 +168,7 @@ def _reflect_rrule(every: int, day: str, at: str, start: date | None) -> rrule:
         byhour=clock.hour,
         byminute=clock.minute,
         bysecond=0,
-        dtstart=datetime.combine(first, time()),
+        dtstart=dtstart,
         cache=True,
     )
 
