@@ -24,6 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.xsession import XSession, wait_for  # noqa: E402
 
+from bench.bytecode import compile_tidewell  # noqa: E402
+from bench.tray_start import tidewell_program  # noqa: E402
+
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -52,8 +55,11 @@ def wakeups(pid: int) -> int:
     return total
 
 
-def one_launch(command: list[str], wm_class: str, idle: float, watch: float) -> dict[str, float]:
+def one_launch(
+    command: list[str], wm_class: str, idle: float, watch: float, env: dict[str, str] | None = None
+) -> dict[str, float]:
     x = XSession.start()
+    x.env.update(env or {})
     try:
         x.start_tray_host()
         process = x.spawn(*command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -98,13 +104,18 @@ def main() -> int:
     data = Path(tempfile.mkdtemp(prefix="tidewell-bench-"))
     rules = data.parent / f"{data.name}-rules.json"
     rules.write_bytes(quiet_rules(datetime.now(UTC)))
-    tidewell = [sys.executable, "-m", "tidewell", "--data-dir", str(data)]
-    subprocess.run([*tidewell, "rules", "import", str(rules)], check=True, capture_output=True)
+    compile_tidewell()
+    subprocess.run(
+        [sys.executable, "-m", "tidewell", "--data-dir", str(data), "rules", "import", str(rules)],
+        check=True,
+        capture_output=True,
+    )
+    tidewell, env = [tidewell_program()], {"TIDEWELL_DATA_DIR": str(data)}  # as the menu does
     bare = [sys.executable, str(ROOT / "bench" / "bare_tray.py")]
     found: dict[str, list[dict[str, float]]] = {"bare": [], "tidewell": []}
     for _ in range(args.runs):  # alternating, so drift on the machine hits both alike
         found["bare"].append(one_launch(bare, "bare-tray", args.idle, args.watch))
-        found["tidewell"].append(one_launch(tidewell, "tidewell", args.idle, args.watch))
+        found["tidewell"].append(one_launch(tidewell, "tidewell", args.idle, args.watch, env))
 
     def series(who: str, key: str) -> list[float]:
         return [run[key] for run in found[who]]

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
@@ -30,10 +30,13 @@ from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
 from tidewell.store.datastore import DataStore, StoreError
-from tidewell.ui.panel import HOME, WAITING, PanelContent
+from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
+    from PySide6.QtCore import Qt
+
     from tidewell.ui.no_tray import NoTrayWindow
+    from tidewell.ui.panel import PanelContent
     from tidewell.ui.popup import NudgePopup, PopupItem
     from tidewell.ui.quick_panel import QuickPanel
     from tidewell.ui.review.window import ReviewWindow
@@ -140,7 +143,7 @@ class TidewellApp(QObject):
         prefs.sync()
         dialog = WelcomeDialog()
         dialog.setWindowIcon(icon("tidewell"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.setAttribute(_delete_on_close(), True)
         dialog.accepted.connect(
             lambda: self.runtime.apply_definitions(dialog.chosen(self.runtime.state))
         )
@@ -337,7 +340,7 @@ class TidewellApp(QObject):
             host = SettingsHost(rt, self.calendars)
             window = SettingsWindow(rt.state, host, rt.store.folder / WINDOW_PREFS)
             window.setWindowIcon(icon("tidewell"))
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.setAttribute(_delete_on_close(), True)
             window.destroyed.connect(self._settings_closed)
             window.try_requested.connect(self.try_rule)
             self.settings = window
@@ -353,7 +356,7 @@ class TidewellApp(QObject):
         if self.review is None:
             window = ReviewWindow(ReviewHost(self.runtime))
             window.setWindowIcon(icon("tidewell"))
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            window.setAttribute(_delete_on_close(), True)
             window.destroyed.connect(self._review_closed)
             self.review = window
             log.info("review opened")
@@ -454,3 +457,9 @@ def start(
     if command.get("command") not in (None, "run"):
         shell.handle(command)
     return shell
+
+
+def _delete_on_close() -> Qt.WidgetAttribute:
+    from PySide6.QtCore import Qt  # its enums cost ~1 MiB: not loaded by an idle tray
+
+    return Qt.WidgetAttribute.WA_DeleteOnClose

@@ -23,18 +23,22 @@ FIRST_SYNC_MS = 1500  # after start-up, so reaching the tray stays quick
 
 
 class _Worker:
-    """One daemon thread running jobs in order: quitting never waits for a slow feed."""
+    """One daemon thread running jobs in order: quitting never waits for a slow feed. The
+    thread starts with the first job (someone with no calendars never needs it)."""
 
     def __init__(self) -> None:
         self.jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
-        self.thread = threading.Thread(target=self._run, name="tidewell-calendars", daemon=True)
-        self.thread.start()
+        self.thread: threading.Thread | None = None
 
     def submit(self, job: Callable[[], None]) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="tidewell-calendars", daemon=True)
+            self.thread.start()
         self.jobs.put(job)
 
     def stop(self) -> None:
-        self.jobs.put(None)
+        if self.thread is not None:
+            self.jobs.put(None)
 
     def _run(self) -> None:
         while (job := self.jobs.get()) is not None:

@@ -12,7 +12,7 @@ import math
 import time
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from tidewell.shell.runtime import MAX_SLEEP, Runtime
 
@@ -29,7 +29,7 @@ class Ticker(QObject):
         self.runtime = runtime
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.CoarseTimer)
+        # Qt's default timer type is already the coarse one (5% slack, fewer wakeups)
         self.timer.timeout.connect(self.fire)
         self.ticks = 0
         self._armed_at: tuple[datetime, float] | None = None

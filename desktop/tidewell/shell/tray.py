@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from tidewell.core.status import Status
 from tidewell.shell.resources import icon
-from tidewell.ui.panel import HOME, OFFLINE, WAITING
+from tidewell.ui.pages import HOME, OFFLINE, WAITING
 
 TRAY_STATES = ("normal", "protected", "nudge", "paused")
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from tidewell.core.status import Status, moment_in_words
 from tidewell.core.waiting import RankedIdea
 from tidewell.ui.ideas import IdeaRow
+from tidewell.ui.pages import HOME, OFFLINE, WAITING
 from tidewell.ui.style import plain_label
 
 WAIT_CHOICES = (10, 20, 30, 60)
 CONTEXTS = ("airport", "commute", "waiting room", "other")
-HOME, WAITING, OFFLINE = range(3)
 
 
 class PanelContent(QWidget):
