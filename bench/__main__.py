@@ -18,6 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.summary import goals_table  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results"
 
 # name: (script, full arguments, quick arguments, result file)
@@ -85,6 +89,10 @@ def main() -> int:
         "in `bench/results/`. Ratios are against a bare PySide6 program measured the same "
         "way in the same run.",
     ]
+    parts += ["", "## Goals", "", goals_table()]
+    changes = ROOT / "bench" / "changes.md"
+    if changes.exists():
+        parts += ["", demoted(changes.read_text().strip())]
     for _, _, _, result in BENCHMARKS.values():
         path = RESULTS / result
         if path.exists():

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -123,8 +124,10 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     p95s = {}
+    raw: dict[str, list[float]] = {}
     for years in (0, 1, 5):
         values = answer_times(years, args.answers)
+        raw[f"answer, {years} years"] = values
         p95s[years] = percentile(values, 0.95)
         rows.append(
             row(
@@ -142,7 +145,7 @@ def main() -> int:
     )
     imports = import_times(1000, args.runs)
     rows.append(row("importing 1,000 rules", imports, "≤ 500 ms", max(imports) <= 0.5))
-    flat = p95s[5] / p95s[0]
+    raw.update({"next_wakeup cold": cold, "next_wakeup kept": warm, "import 1000": imports})
     text = "\n".join(
         [
             "# Everyday costs (in process, on disk)",
@@ -155,11 +158,15 @@ def main() -> int:
             "|---|---|---|---|---|---|---|",
             *rows,
             "",
-            f"Flat in history size: p95 with 5 years ÷ p95 with none = {flat:.2f}.",
+            "History size: p95 with 5 years of journal ÷ p95 with 1 year = "
+            f"{p95s[5] / p95s[1]:.2f}; ÷ p95 with none = {p95s[5] / p95s[0]:.2f} (each answer "
+            "rewrites the current year's journal file, so a full year costs more than an "
+            "empty one; older years are never touched).",
         ]
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n")
+    args.out.with_suffix(".json").write_text(json.dumps(raw))
     print(text)
     return 0
 

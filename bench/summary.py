@@ -1,0 +1,138 @@
+"""The goals table at the top of bench/RESULTS.md, from the raw figures in bench/results/."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _load(name: str) -> Any:
+    path = RESULTS / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _spread(values: list[float], scale: float = 1.0, digits: int = 2) -> str:
+    low, mid, high = min(values), statistics.median(values), max(values)
+    return " / ".join(f"{v * scale:.{digits}f}" for v in (low, mid, high))
+
+
+def _p(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def goal_rows() -> list[tuple[str, str, str, bool]]:
+    """(figure, goal, measured, met) for every figure whose raw numbers are here."""
+    rows: list[tuple[str, str, str, bool]] = []
+    start = _load("tray-start.json")
+    if start:
+        bare, ours = start["bare PySide6 tray"], start["Tidewell"]
+        ratio = statistics.median(ours) / statistics.median(bare)
+        rows.append(
+            (
+                "start to tray icon embedded, Tidewell ÷ bare",
+                "≤ 1.25",
+                f"{ratio:.2f} (Tidewell {_spread(ours)} s, bare {_spread(bare)} s)",
+                ratio <= 1.25,
+            )
+        )
+    idle = _load("idle-cost.json")
+    if idle:
+
+        def series(who: str, key: str) -> list[float]:
+            return [run[key] for run in idle[who]]
+
+        pss = statistics.median(series("tidewell", "pss_mib")) / statistics.median(
+            series("bare", "pss_mib")
+        )
+        rows.append(
+            (
+                "memory (PSS) after 30 s idle, Tidewell ÷ bare",
+                "≤ 1.25",
+                f"{pss:.2f} (Tidewell {_spread(series('tidewell', 'pss_mib'), digits=1)} MiB, "
+                f"bare {_spread(series('bare', 'pss_mib'), digits=1)} MiB)",
+                pss <= 1.25,
+            )
+        )
+        extra = statistics.median(series("tidewell", "wakeups_per_min")) - statistics.median(
+            series("bare", "wakeups_per_min")
+        )
+        rows.append(
+            (
+                "wakeups over 120 s idle, per minute above bare",
+                "≤ 1",
+                f"{extra:+.1f} (Tidewell {_spread(series('tidewell', 'wakeups_per_min'), digits=1)}"
+                f", bare {_spread(series('bare', 'wakeups_per_min'), digits=1)}); CPU "
+                f"{_spread(series('tidewell', 'cpu_s'))} s",
+                extra <= 1,
+            )
+        )
+    late = _load("popup-lateness.json")
+    if late:
+        rows.append(
+            ("popup lateness after its due time", "≤ 1 s", f"{_spread(late)} s", max(late) <= 1)
+        )
+    core = _load("core-speed.json")
+    if core:
+        p95s = {}
+        for years in (0, 1, 5):
+            values = core[f"answer, {years} years"]
+            p95s[years] = _p(values, 0.95)
+            rows.append(
+                (
+                    f"saving an answer, {years} years of journal (p50 / p95)",
+                    "p95 ≤ 15 ms",
+                    f"{statistics.median(values) * 1000:.1f} / {p95s[years] * 1000:.1f} ms",
+                    p95s[years] <= 0.015,
+                )
+            )
+        rows.append(
+            (
+                "answer p95 flat in history size (5 years ÷ 1 year)",
+                "≈ 1",
+                f"{p95s[5] / p95s[1]:.2f} (5 years ÷ none: {p95s[5] / p95s[0]:.2f})",
+                p95s[5] / p95s[1] <= 1.25,
+            )
+        )
+        for key, name in (
+            ("next_wakeup kept", "`next_wakeup`, 10,000 rules, as the app calls it"),
+            ("next_wakeup cold", "`next_wakeup`, 10,000 rules, cold (first call)"),
+        ):
+            rows.append(
+                (name, "≤ 50 ms", f"{_spread(core[key], 1000, 1)} ms", max(core[key]) <= 0.05)
+            )
+        imports = core["import 1000"]
+        rows.append(
+            (
+                "importing 1,000 rules",
+                "≤ 500 ms",
+                f"{_spread(imports, 1000, 1)} ms",
+                max(imports) <= 0.5,
+            )
+        )
+    settings = _load("settings-open.json")
+    if settings:
+        ours = settings["Tidewell settings"]
+        rows.append(
+            (
+                "opening the settings window with 1,000 rules",
+                "≤ 300 ms",
+                f"{_spread(ours, 1000, 0)} ms",
+                statistics.median(ours) <= 0.3,
+            )
+        )
+    return rows
+
+
+def goals_table() -> str:
+    lines = [
+        "| figure | goal | measured (min / median / max) | |",
+        "|---|---|---|---|",
+    ]
+    for figure, goal, measured, met in goal_rows():
+        lines.append(f"| {figure} | {goal} | {measured} | {'met' if met else '**missed**'} |")
+    return "\n".join(lines)
