@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 from tidewell.core.fields import zone_named
 
 _NO_TIME = timedelta(0)
 
 
+@lru_cache(maxsize=8192)  # pure, and the same few local times recur across rules and ticks
 def to_moment(day: date, at: time, zone: tzinfo) -> datetime:
     """The UTC moment of local ``day`` ``at`` in ``zone``, by the DST policy above."""
     # fold=0 means: in a gap, read the time with the offset from before the jump (so it
@@ -21,6 +23,7 @@ def to_moment(day: date, at: time, zone: tzinfo) -> datetime:
     return datetime.combine(day, at, tzinfo=zone).replace(fold=0).astimezone(UTC)
 
 
+@lru_cache(maxsize=8192)
 def naive_to_moment(local: datetime, zone: tzinfo) -> datetime:
     return local.replace(tzinfo=zone, fold=0).astimezone(UTC)
 

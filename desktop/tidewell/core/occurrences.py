@@ -30,13 +30,12 @@ Interval = tuple[datetime, datetime]
 def occurrences_after(
     trigger: AtTrigger | ReflectTrigger, home: tzinfo, after: datetime
 ) -> Iterator[datetime]:
-    """Moments strictly after ``after``, ascending."""
+    """Moments strictly after ``after``, ascending (an iterator, never exhausted by itself)."""
     zone = zone_or(trigger.zone, home) if isinstance(trigger, AtTrigger) else home
     if isinstance(trigger, AtTrigger) and trigger.rrule is None:
-        yield from _weekly_after(_weekly_key(trigger), zone, after)
-    else:
-        local_from = after.astimezone(zone).replace(tzinfo=None) - _GAP_MARGIN
-        yield from _rrule_after(_rrule_of(trigger, local_from.date()), zone, after)
+        return _weekly_after(_weekly_key(trigger), zone, after)
+    local_from = after.astimezone(zone).replace(tzinfo=None) - _GAP_MARGIN
+    return _rrule_after(_rrule_of(trigger, local_from.date()), zone, local_from, after)
 
 
 def occurrence_at_or_before(
@@ -119,7 +118,7 @@ _STEPS = {
 
 def _rrule_of(trigger: AtTrigger | ReflectTrigger, near: date | None) -> rrule:
     """The trigger's rule, anchored at or before ``near`` (None: from its real start)."""
-    month = near.replace(day=1) if near is not None else None
+    month = (near.year, near.month) if near is not None else None  # calls in a month share it
     if isinstance(trigger, ReflectTrigger):
         return _reflect_rrule(trigger.every_weeks, trigger.day, trigger.time, trigger.start, month)
     assert trigger.rrule is not None
@@ -149,16 +148,19 @@ def anchor(text: str, start: date, near: date | None) -> datetime:
 
 
 @lru_cache(maxsize=4096)
-def _parsed_rrule(text: str, start: date | None, near: date | None) -> rrule:
+def _parsed_rrule(text: str, start: date | None, month: tuple[int, int] | None) -> rrule:
     text = text.removeprefix("RRULE:")
-    dtstart = anchor(text, start or DEFAULT_START, near)
+    dtstart = anchor(text, start or DEFAULT_START, date(*month, 1) if month else None)
     parsed = rrulestr(text, dtstart=dtstart, ignoretz=True, cache=True)
     assert isinstance(parsed, rrule)
     return parsed
 
 
 @lru_cache(maxsize=1024)
-def _reflect_rrule(every: int, day: str, at: str, start: date | None, near: date | None) -> rrule:
+def _reflect_rrule(
+    every: int, day: str, at: str, start: date | None, month: tuple[int, int] | None
+) -> rrule:
+    near = date(*month, 1) if month else None
     dtstart = anchor(f"FREQ=WEEKLY;INTERVAL={every}", start or DEFAULT_START, near)
     clock = parse_hhmm(at)
     return rrule(
@@ -173,8 +175,9 @@ def _reflect_rrule(every: int, day: str, at: str, start: date | None, near: date
     )
 
 
-def _rrule_after(rule: rrule, zone: tzinfo, after: datetime) -> Iterator[datetime]:
-    local_from = after.astimezone(zone).replace(tzinfo=None) - _GAP_MARGIN
+def _rrule_after(
+    rule: rrule, zone: tzinfo, local_from: datetime, after: datetime
+) -> Iterator[datetime]:
     last = after
     for naive in rule.xafter(local_from, inc=False):
         at = naive_to_moment(naive, zone)
