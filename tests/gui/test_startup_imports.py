@@ -25,3 +25,17 @@ def test_the_tray_path_imports_nothing_heavy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert "tidewell.shell.app" not in out.stderr
+
+
+def test_the_way_to_the_icon_loads_only_what_the_icon_needs() -> None:
+    """`tidewell` shows its icon before the store, the rules and the windows load (see
+    shell/launch.py): none of them, nor msgspec or QtNetwork, is imported on the way."""
+    code = (
+        f"import sys; sys.path.insert(0, {DESKTOP!r});"
+        "import tidewell.cli, tidewell.shell.launch;"
+        "later = ('msgspec', 'PySide6.QtNetwork', 'tinydb', 'dateutil', 'tidewell.shell.app',"
+        " 'tidewell.store.datastore', 'tidewell.core.schedule', 'hashlib');"
+        "print([m for m in later if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
