@@ -1,7 +1,8 @@
 """The way to the tray: the fewest imports before the icon shows, then everything else.
 
-``launch`` makes the QApplication, makes sure this is the only Tidewell on its data folder
-and puts the icon in the tray. The store, the rules and the windows load once the event loop
+``launch`` makes sure this is the only Tidewell on its data folder (a launch that hands its
+command to the running one never loads the window system), makes the QApplication and puts
+the icon in the tray. The store, the rules and the windows load once the event loop
 runs (``tidewell.shell.app.start``), while the icon is already there; the same icon is then
 handed to the full tray. Start-up figures: bench/RESULTS.md.
 """
@@ -16,15 +17,15 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from tidewell.assets import APP_ID
 from tidewell.shell.instance import Command, SingleInstance
-from tidewell.shell.resources import icon
 from tidewell.store.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
     import argparse
+
+    from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 log = logging.getLogger(__name__)
 FAILURE_BOX_MS = 120_000  # never hang an unattended start
@@ -32,12 +33,7 @@ FAILURE_BOX_MS = 120_000  # never hang an unattended start
 
 def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
     folder = data_dir(args.data_dir)
-    app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
-    app.setApplicationName("Tidewell")
-    app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
-    app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(icon("tidewell"))
-    try:
+    try:  # before any window system: a launch that only hands over its command needs none
         ensure_private_dir(folder)
         instance = SingleInstance(folder)
         if command.get("command") in ("quit", "sync"):  # only for a running Tidewell
@@ -47,7 +43,9 @@ def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
         if not instance.claim(command):
             return 0  # the running Tidewell took the command
     except OSError as err:
+        gui_app()
         return fail(f"Tidewell could not start: {err}")
+    app = gui_app()
     early = early_icon()
     kept: list[Any] = []  # the running app, alive as long as the event loop
 
@@ -73,10 +71,27 @@ def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
     return app.exec()
 
 
+def gui_app() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
+    app.setApplicationName("Tidewell")
+    app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
+    app.setQuitOnLastWindowClosed(False)
+    from tidewell.shell.resources import icon  # QtGui: after the hand-over check
+
+    app.setWindowIcon(icon("tidewell"))
+    return app
+
+
 def early_icon() -> QSystemTrayIcon | None:
     """The tray icon, shown before the rest loads; None when there is no tray to show it in."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return None
+    from tidewell.shell.resources import icon
+
     tray = QSystemTrayIcon(icon("tray-normal"))
     tray.setToolTip("Tidewell is starting…")
     tray.show()
@@ -102,6 +117,8 @@ def trim_memory() -> None:
 
 
 def fail(message: str) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
     log.error("%s", message)
     print(f"tidewell: {message}", file=sys.stderr)
     box = message_box(QMessageBox.Icon.Critical, "Tidewell", message)
@@ -112,6 +129,7 @@ def fail(message: str) -> int:
 
 def message_box(kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     from PySide6.QtCore import Qt  # its enums cost 20 ms: not on the way to the tray
+    from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(kind, title, text)
     box.setTextFormat(Qt.TextFormat.PlainText)
