@@ -59,10 +59,11 @@ def one_launch(
     command: list[str], wm_class: str, idle: float, watch: float, env: dict[str, str] | None = None
 ) -> dict[str, float]:
     x = XSession.start()
-    x.env.update(env or {})
     try:
         x.start_tray_host()
-        process = x.spawn(*command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = x.spawn(
+            *command, extra_env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         wait_for(lambda: x.embedded_icon(wm_class), 30, f"{wm_class} in the tray", step=0.01)
         time.sleep(idle)  # the measurement itself: it is idle time
         memory = pss_mib(process.pid)

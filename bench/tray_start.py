@@ -41,11 +41,10 @@ def tray_and_ready(
     """Seconds from process start to the icon embedded, and to ``ready`` (if given; else
     the same)."""
     x = XSession.start()
-    x.env.update(env or {})
     try:
         x.start_tray_host()
         started = time.monotonic()
-        x.spawn(*command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        x.spawn(*command, extra_env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(lambda: x.embedded_icon(wm_class), 30, f"{wm_class} in the tray", step=0.005)
         embedded = time.monotonic() - started
         if ready is not None:
@@ -53,6 +52,10 @@ def tray_and_ready(
         return embedded, (time.monotonic() - started if ready is not None else embedded)
     finally:
         x.stop()
+
+
+def readies_logged(log: Path) -> int:
+    return log.read_text().count(READY) if log.exists() else 0
 
 
 def tidewell_program() -> str:
@@ -84,9 +87,9 @@ def main() -> int:
     log = data / "tidewell.log"
     for _ in range(args.runs):  # interleaved, so drift on the machine hits both alike
         bare.append(time_to_tray(bare_cmd, "bare-tray"))
-        seen = log.read_text().count(READY) if log.exists() else 0
+        seen = readies_logged(log)
         embedded, ready = tray_and_ready(
-            tidewell_cmd, "tidewell", env, lambda s=seen: log.read_text().count(READY) > s
+            tidewell_cmd, "tidewell", env, lambda s=seen: readies_logged(log) > s
         )
         ours.append(embedded)
         readies.append(ready)

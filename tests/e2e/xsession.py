@@ -81,8 +81,11 @@ class XSession:
             raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.strip()}")
         return done.stdout
 
-    def spawn(self, *command: str, **kwargs: object) -> subprocess.Popen[bytes]:
-        process = subprocess.Popen(command, env=self.env, **kwargs)  # type: ignore[call-overload]
+    def spawn(
+        self, *command: str, extra_env: dict[str, str] | None = None, **kwargs: object
+    ) -> subprocess.Popen[bytes]:
+        env = {**self.env, **(extra_env or {})}
+        process = subprocess.Popen(command, env=env, **kwargs)  # type: ignore[call-overload]
         self.processes.append(process)
         return process
 
