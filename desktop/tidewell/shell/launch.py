@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FAILURE_BOX_MS = 120_000  # never hang an unattended start
+SETTLE_MS = 3000  # start-up has painted the icon and loaded everything by then
 
 
 def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
@@ -65,7 +66,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
             app.exit(outcome)
         else:
             kept.append(outcome)
-            trim_memory()
+            QTimer.singleShot(SETTLE_MS, lambda: trim_memory(pixmaps=True))
 
     QTimer.singleShot(0, finish)
     return app.exec()
@@ -98,14 +99,20 @@ def early_icon() -> QSystemTrayIcon | None:
     return tray
 
 
-def trim_memory() -> None:
+def trim_memory(pixmaps: bool = False) -> None:
     """Give back what loading left behind, after start-up and after a window's first opening.
 
     PySide's import hook reads the source of every module imported after it (it looks for
     ``__feature__`` imports) into ``linecache``: about 6 MiB after start-up that nothing
     uses; a traceback reads its lines again when it needs them. Then glibc is asked to
-    return freed heap pages (``malloc_trim``), where there is glibc."""
+    return freed heap pages (``malloc_trim``), where there is glibc. With ``pixmaps``, Qt's
+    pixmap cache is emptied too: the icons drawn from SVG at start-up sit there, and while
+    they do its clean-up timer wakes the app every 10 to 30 seconds."""
     linecache.clearcache()
+    if pixmaps:
+        from PySide6.QtGui import QPixmapCache
+
+        QPixmapCache.clear()
     gc.collect()
     if sys.platform.startswith("linux"):
         import ctypes  # loaded by then anyway (idle time); not on the way to the tray
