@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Annotated
 
 from dateutil.rrule import rrulestr
@@ -141,12 +141,16 @@ class Rule(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     grace_minutes: Minutes = 60  # a nudge missed while asleep still fires this long after
 
 
+_CHECK_START = datetime.combine(date(2024, 1, 1), time())  # rules start at midnight: any will do
+
+
 def check_rrule(text: str) -> None:
     upper = text.upper()
     if "DTSTART" in upper or "\n" in text:
         raise ValueError("rrule: give only the RRULE part; use 'start' for the first day")
     try:
-        rrulestr(text.removeprefix("RRULE:"), ignoretz=True)
+        rule = rrulestr(text.removeprefix("RRULE:"), dtstart=_CHECK_START, ignoretz=True)
+        next(iter(rule), None)  # some impossible rules only show when dateutil iterates them
     except (ValueError, TypeError, KeyError, IndexError) as err:
         raise ValueError(f"rrule: not a valid RRULE ({err})") from None
     if "FREQ=SECONDLY" in upper or "FREQ=MINUTELY" in upper:
