@@ -35,8 +35,8 @@ def test_the_bundle_reaches_the_tray_and_takes_commands(bundle: Path, tmp_path: 
         x.start_tray_host()
         app = App(x, tmp_path / "data", program=[str(bundle)])
         process = app.launch()
-        app.wait_in_tray()
-        assert "in the tray" in app.log()
+        app.wait_in_tray()  # the icon shows first; the rest loads right behind it
+        wait_for(lambda: "in the tray" in app.log(), 15, "the bundle to load its rules")
         done = app.run("quit")
         assert done.returncode == 0, done.stdout + done.stderr
         assert process.wait(timeout=15) == 0
