@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from tidewell.store.datastore import DataStore
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.report import write_result  # noqa: E402
 from bench.review_open import NoIdle, journal  # noqa: E402
 from bench.settings_open import many_rules  # noqa: E402
 
@@ -164,10 +164,7 @@ def main() -> int:
             "empty one; older years are never touched).",
         ]
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n")
-    args.out.with_suffix(".json").write_text(json.dumps(raw))
-    print(text)
+    print(write_result(args.out, text, raw))
     return 0
 
 

@@ -21,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.xsession import XSession, wait_for  # noqa: E402
 
+from bench.report import write_result  # noqa: E402
+
 
 def rule_due_at(due: datetime) -> bytes:
     return json.dumps(
@@ -83,10 +85,7 @@ def main() -> int:
             f"| {'met' if worst <= 1 else 'missed'} |",
         ]
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n")
-    args.out.with_suffix(".json").write_text(json.dumps(late))
-    print(text)
+    print(write_result(args.out, text, late))
     return 0
 
 

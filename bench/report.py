@@ -25,12 +25,17 @@ def ratio_rows(bare: Series, *ours: Series) -> list[str]:
     return rows
 
 
+def write_result(out: Path, text: str, raw: object) -> str:
+    """Write ``out`` (markdown) and ``out`` .json (the raw figures); return the markdown."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n")
+    out.with_suffix(".json").write_text(json.dumps(raw))
+    return text
+
+
 def write_ratio_table(
     out: Path, title: str, how: str, bare: Series, *ours: Series, extra: str = ""
 ) -> str:
     """Write ``out`` (markdown) and ``out`` .json (the raw seconds); return the markdown."""
     text = "\n".join([f"# {title}", "", how, "", *ratio_rows(bare, *ours), "", extra]).rstrip()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n")
-    out.with_suffix(".json").write_text(json.dumps(dict([bare, *ours])))
-    return text
+    return write_result(out, text, dict([bare, *ours]))
