@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from tidewell import __version__
 from tidewell.calendars import READER_FLAG
-from tidewell.cli_app import APP_COMMANDS, BadCommand, add_app_commands, command_of
+from tidewell.cli_app import (
+    APP_COMMANDS,
+    BadCommand,
+    add_app_commands,
+    command_of,
+    what_it_does,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -229,6 +235,9 @@ def _run_tray(
         except BadCommand as err:
             print(f"tidewell: {err}", file=sys.stderr)
             return EXIT_INVALID
+    said = what_it_does(command)
+    if said is not None:
+        print(said, flush=True)
     from tidewell.shell.launch import launch
 
     return launch(args, command)

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
-APP_COMMANDS = ("run", "show", "settings", "review", "wait", "offline", "pause", "resume", "quit")
+APP_COMMANDS = (
+    "run",
+    "show",
+    "settings",
+    "review",
+    "wait",
+    "offline",
+    "online",
+    "pause",
+    "resume",
+    "quit",
+)
 _DURATION = re.compile(r"^(?:(\d+)h)?(?:(\d+)m?)?$")
 
 
@@ -26,6 +37,7 @@ def add_app_commands(commands: Any) -> None:  # argparse's subparsers action
     offline = commands.add_parser("offline", help="go offline now (protected time)")
     offline.add_argument("--until", metavar="HH:MM", help="until this time (default: morning)")
     offline.add_argument("--reason", metavar="WORDS", help="your reason, in your words")
+    commands.add_parser("online", help="I'm back: end the offline time you started")
     pause = commands.add_parser("pause", help="pause nudges (default: for an hour)")
     pause.add_argument(
         "duration", nargs="?", default="1h", help="like 1h, 30m, 1h30m, or 'tomorrow'"
@@ -62,3 +74,24 @@ def pause_length(text: str) -> dict[str, Any]:
     if not 1 <= minutes <= 7 * 24 * 60:
         raise BadCommand("pause: give between one minute and a week")
     return {"minutes": minutes}
+
+
+def what_it_does(command: dict[str, Any]) -> str | None:
+    """One line saying what a command asks of Tidewell, printed as it is handed over."""
+    name = command.get("command")
+    reason = f": '{command['reason']}'" if command.get("reason") else ""
+    if name == "offline":
+        until = command.get("until") or "tomorrow morning"
+        return f"Going offline until {until}{reason}. 'tidewell online' ends it early."
+    if name == "online":
+        return "Welcome back: your offline time ends now."
+    if name == "wait":
+        where = f" ({command['context']})" if command.get("context") else ""
+        return f"Waiting time, {command['minutes']} minutes{where}: your ideas are in the panel."
+    if name == "pause":
+        if command.get("tomorrow"):
+            return "Nudges paused until tomorrow morning. 'tidewell resume' brings them back."
+        return f"Nudges paused for {command['minutes']} minutes."
+    if name == "resume":
+        return "Nudges are back on."
+    return None

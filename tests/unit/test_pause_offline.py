@@ -1,9 +1,10 @@
 """Pausing nudges and going offline now: what stays quiet, what ends when, what is stored."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import msgspec
 import pytest
 from msgspec.structs import replace
 
@@ -113,3 +114,73 @@ def test_pause_and_progress_survive_a_restart(tmp_path: Path) -> None:
     _, again = DataStore.open(tmp_path, clock)
     assert again.state.pause == paused.pause
     assert again.state.progress == moved
+
+
+EVENINGS = {
+    "kind": "weekly",
+    "id": "evenings",
+    "reason": "evenings at home",
+    "days": ["sun", "mon", "tue", "wed", "thu"],
+    "start": "19:00",
+    "end": "07:00",
+}
+
+
+def test_going_offline_twice_quotes_the_second_reason_everywhere() -> None:
+    """Once a first offline block ended, going offline again inside the evening quotes the
+    reason just given: in the status line (panel, tooltip) and in the popup's reason."""
+    from tidewell.core.life import Block
+    from tidewell.core.status import status_of
+
+    evening = msgspec.convert(EVENINGS, Block)
+    guard = rule("guard", {"kind": "protected", "active_minutes": 10})
+    first_at = local("Europe/London", 2026, 11, 23, 17, 0)  # a Monday
+    s = state(guard, handled=first_at - timedelta(days=1), blocks=[evening])
+    s, _ = go_offline(s, first_at + timedelta(hours=1), "school run", first_at, LONDON)
+    now = local("Europe/London", 2026, 11, 23, 19, 40)
+    s, _ = go_offline(s, until_time(now, time(21, 30), LONDON), "dinner", now, LONDON)
+    status = status_of(s, now + timedelta(minutes=1))
+    assert status.reason == "dinner"
+    assert "'dinner'" in status.line
+    later = now + timedelta(minutes=11)
+    found = due(s, later, Context(idle_seconds=3, active_since=now))
+    assert [(d.rule_id, d.reason) for d in found] == [("guard", "dinner")]
+
+
+def test_im_back_ends_the_offline_time_now_as_a_choice() -> None:
+    from tidewell.core.offline import come_back, running_offline
+    from tidewell.core.status import status_of
+
+    now = local("Europe/London", 2026, 11, 23, 20, 0)
+    s, _ = go_offline(state(), until_time(now, time(22, 0), LONDON), "reading", now, LONDON)
+    assert status_of(s, now + timedelta(minutes=5)).offline
+    back_at = now + timedelta(minutes=42, seconds=20)
+    back, entry = come_back(s, back_at, LONDON)
+    assert (entry.event, entry.reason) == ("back", "reading")
+    block = back.blocks[-1]
+    assert isinstance(block, DatedBlock)
+    assert block.end.isoformat() == "2026-11-23T20:42:00"
+    assert running_offline(back, back_at, LONDON) is None
+    after = status_of(back, back_at)
+    assert (after.mode, after.offline) == ("normal", False)
+    # Within the first minute nothing is left of it; with nothing running it says so.
+    quick, _ = come_back(s, now + timedelta(seconds=30), LONDON)
+    assert quick.blocks == []
+    with pytest.raises(ValueError, match="no offline time"):
+        come_back(back, back_at, LONDON)
+
+
+def test_weekday_evenings_in_the_welcome_protect_the_nights_before_working_days() -> None:
+    """Sunday night to Monday morning is protected; Friday night is not counted twice."""
+    from tidewell.core.life import Block
+    from tidewell.core.occurrences import block_at
+    from tidewell.ui.settings.starters import STARTER_BLOCKS
+
+    doc = dict(STARTER_BLOCKS)["Weekday evenings, 19:00 to 07:00"]
+    evening = msgspec.convert(doc, Block)
+    sunday_night = local("Europe/London", 2026, 11, 29, 23, 0)
+    monday_early = local("Europe/London", 2026, 11, 30, 6, 30)
+    friday_night = local("Europe/London", 2026, 11, 27, 22, 0)
+    assert block_at(evening, LONDON, sunday_night) is not None
+    assert block_at(evening, LONDON, monday_early) is not None
+    assert block_at(evening, LONDON, friday_night) is None

@@ -38,7 +38,8 @@ class WaitingEntry(_Entry, tag="waiting", frozen=True):
 
 class ProtectedEntry(_Entry, tag="protected", frozen=True):
     block: Id
-    event: Literal["entered", "kept", "started"]  # started: the person went offline now
+    # started: the person went offline now; back: they ended it early ("I'm back")
+    event: Literal["entered", "kept", "started", "back"]
     reason: Text = ""
 
 

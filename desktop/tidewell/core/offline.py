@@ -9,13 +9,15 @@ from msgspec.structs import replace
 
 from tidewell.core.fields import free_id
 from tidewell.core.journal import ProtectedEntry
-from tidewell.core.life import DatedBlock
+from tidewell.core.life import Block, DatedBlock
 from tidewell.core.localtime import next_local, to_moment
+from tidewell.core.occurrences import block_at
 from tidewell.core.pause import MORNING
 from tidewell.core.rules import ProtectedTrigger
 from tidewell.core.state import State
 
 _WEEKEND_FROM_FRIDAY = time(12, 0)  # "the rest of the weekend" is offered from Friday noon
+OFFLINE_PREFIX = "offline-"  # the id of a block made by going offline now
 
 
 def until_time(now: datetime, at: time, home: tzinfo) -> datetime:
@@ -45,7 +47,7 @@ def go_offline(
     end = until.astimezone(home).replace(tzinfo=None, second=0, microsecond=0)
     zone = home.key if isinstance(home, ZoneInfo) else None
     block = DatedBlock(
-        id=free_id(f"offline-{start:%Y%m%d-%H%M}", {b.id for b in state.blocks}),
+        id=free_id(f"{OFFLINE_PREFIX}{start:%Y%m%d-%H%M}", {b.id for b in state.blocks}),
         reason=reason.strip(),
         start=start,
         end=end,
@@ -64,3 +66,35 @@ def go_offline(
     new_state = replace(state, blocks=[*state.blocks, block], progress=progress)
     entry = ProtectedEntry(at=now, block=block.id, event="started", reason=block.reason)
     return new_state, entry
+
+
+def running_offline(state: State, now: datetime, home: tzinfo) -> DatedBlock | None:
+    """The offline time the person started themselves and that runs now, if any."""
+    for block in reversed(state.blocks):
+        if (
+            isinstance(block, DatedBlock)
+            and block.id.startswith(OFFLINE_PREFIX)
+            and block_at(block, home, now) is not None
+        ):
+            return block
+    return None
+
+
+def come_back(state: State, now: datetime, home: tzinfo) -> tuple[State, ProtectedEntry]:
+    """'I'm back': the offline time running now ends this minute. A choice, kept as one."""
+    block = running_offline(state, now, home)
+    if block is None:
+        raise ValueError("no offline time of yours is running now")
+    end = now.astimezone(block_zone(block, home)).replace(tzinfo=None, second=0, microsecond=0)
+    blocks: list[Block] = []
+    for b in state.blocks:
+        if b is not block:
+            blocks.append(b)
+        elif end > b.start:
+            blocks.append(replace(b, end=end))
+    entry = ProtectedEntry(at=now, block=block.id, event="back", reason=block.reason)
+    return replace(state, blocks=blocks), entry
+
+
+def block_zone(block: DatedBlock, home: tzinfo) -> tzinfo:
+    return ZoneInfo(block.zone) if block.zone else home

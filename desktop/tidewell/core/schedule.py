@@ -168,10 +168,7 @@ def _due_protected(
     home: tzinfo,
 ) -> Due | None:
     grace = timedelta(minutes=rule.grace_minutes)
-    for block in _blocks_of(trigger, state):
-        run = block_at(block, home, now)
-        if run is None:
-            continue
+    for block, run in _running(_blocks_of(trigger, state), now, home):
         if not conditions_hold(rule, state, now, home):
             return None
         fresh = _fresh(run[0], progress.handled, now, grace, state) and not state.paused_at(run[0])
@@ -242,10 +239,18 @@ def _late_window(
 
 def _reason_for(rule: Rule, state: State, now: datetime, home: tzinfo) -> str | None:
     if isinstance(rule.when, ProtectedTrigger):
-        for block in _blocks_of(rule.when, state):
-            if block_at(block, home, now) is not None:
-                return block.reason
+        for block, _ in _running(_blocks_of(rule.when, state), now, home):
+            return block.reason
     return None
+
+
+def _running(
+    blocks: list[Block], now: datetime, home: tzinfo
+) -> list[tuple[Block, tuple[datetime, datetime]]]:
+    """The blocks running at ``now`` with their runs, the one begun most recently first: its
+    reason is the one the person has in mind."""
+    runs = [(b, run) for b in blocks if (run := block_at(b, home, now)) is not None]
+    return sorted(runs, key=lambda found: found[1][0], reverse=True)
 
 
 # --- looking ahead ------------------------------------------------------------------

@@ -9,6 +9,7 @@ from msgspec import Struct
 
 from tidewell.core.calendar import meetings_end
 from tidewell.core.occurrences import block_at
+from tidewell.core.offline import running_offline
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State, home_zone
 
@@ -28,6 +29,7 @@ class Status(Struct, frozen=True):
     until: datetime | None  # when the mode ends (protected or paused)
     reason: str | None  # the person's own reason for the protected time
     next: list[NextNudge]
+    offline: bool = False  # offline time the person started runs now: "I'm back" can end it
 
 
 def status_of(state: State, now: datetime, count: int = 2) -> Status:
@@ -47,7 +49,8 @@ def status_of(state: State, now: datetime, count: int = 2) -> Status:
         line = f"Protected time until {moment_in_words(until, now, home)}"
         if reason:
             line += f": '{reason}'"
-        return Status("protected", line, until, reason or None, coming)
+        offline = running_offline(state, now, home) is not None
+        return Status("protected", line, until, reason or None, coming, offline)
     meeting_end = meetings_end(state.calendar, now)
     if meeting_end is not None:
         line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"
@@ -62,7 +65,8 @@ def status_of(state: State, now: datetime, count: int = 2) -> Status:
 
 def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, str] | None:
     """The end of the protected time running now (following blocks that join up) and the
-    reason of the first block it is in; None outside protected time."""
+    reason of the block begun most recently (going offline inside the evening quotes the
+    offline reason); None outside protected time."""
     reason: str | None = None
     end: datetime | None = None
     probe = now
@@ -74,8 +78,8 @@ def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, 
         ]
         if not runs:
             break
-        if reason is None:
-            reason = runs[0][0].reason
+        if reason is None:  # the stretch the person entered last is the one they mean
+            reason = max(runs, key=lambda found: found[1][0])[0].reason
         end = max(run[1] for _, run in runs)
         probe = end
     if end is None or reason is None:

@@ -116,6 +116,7 @@ class TidewellApp(QObject):
         content.idea_answered.connect(self.runtime.answer_idea)
         content.offline_requested.connect(self.go_offline)
         content.pause_requested.connect(self.pause)
+        content.back_requested.connect(self.runtime.come_back)
         content.settings_requested.connect(self.open_settings)
         content.quit_requested.connect(self.quit)
 
@@ -161,6 +162,7 @@ class TidewellApp(QObject):
         tray.settings_requested.connect(self.open_settings)
         tray.review_requested.connect(self.open_review)
         tray.pause_requested.connect(self.pause)
+        tray.back_requested.connect(self.runtime.come_back)
         tray.quit_requested.connect(self.quit)
         self.tray = tray
         self.refresh()
@@ -397,6 +399,8 @@ class TidewellApp(QObject):
             else:
                 choices = self.runtime.offline_choices()
                 self.go_offline(choices[0][1], str(command.get("reason") or ""))
+        elif name == "online":
+            self.runtime.come_back()
         elif name == "pause":
             minutes = command.get("minutes")
             if minutes:

@@ -155,6 +155,15 @@ class Runtime(QObject):
             return False
         return self._record(state, [entry])
 
+    def come_back(self) -> bool:
+        """'I'm back': the offline time the person started ends now."""
+        try:
+            state, entry = offline.come_back(self.state, self.now(), self.home())
+        except ValueError as err:
+            log.info("I'm back: %s", err)
+            return False
+        return self._record(state, [entry])
+
     def offline_until_time(self, at: time) -> datetime:
         return offline.until_time(self.now(), at, self.home())
 

@@ -44,6 +44,7 @@ class Tray(QObject):
     settings_requested = Signal()
     review_requested = Signal()
     pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
+    back_requested = Signal()  # "I'm back"
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None, shown: QSystemTrayIcon | None = None) -> None:
@@ -87,7 +88,10 @@ class Tray(QObject):
         self._add(self.menu, "Settings…", self.settings_requested.emit)
         self._add(self.menu, "Review…", self.review_requested.emit)
         self._add(self.menu, "I have waiting time…", lambda: self.panel_requested.emit(WAITING))
-        self._add(self.menu, "Going offline…", lambda: self.panel_requested.emit(OFFLINE))
+        if self.status is not None and self.status.offline:
+            self._add(self.menu, "I'm back", self.back_requested.emit)
+        else:
+            self._add(self.menu, "Going offline…", lambda: self.panel_requested.emit(OFFLINE))
         pause = self.menu.addMenu("Pause nudges")
         paused = self.status is not None and self.status.mode == "paused"
         self._add(pause, "For an hour", lambda: self.pause_requested.emit("hour"))

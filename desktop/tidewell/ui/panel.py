@@ -35,6 +35,7 @@ class PanelContent(QWidget):
     idea_answered = Signal(str, str)  # idea id, answer
     offline_requested = Signal(object, str)  # a datetime, or a time of day; the reason
     pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
+    back_requested = Signal()  # "I'm back": end the offline time started here
     settings_requested = Signal()
     quit_requested = Signal()
     page_changed = Signal(int)
@@ -66,8 +67,13 @@ class PanelContent(QWidget):
         self.wait_button.clicked.connect(lambda: self.show_page(WAITING))
         self.offline_button = QPushButton("Going offline…")
         self.offline_button.clicked.connect(lambda: self.show_page(OFFLINE))
+        self.back_button = QPushButton("I'm back")
+        self.back_button.setToolTip("End your offline time now")
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.hide()
         actions.addWidget(self.wait_button)
         actions.addWidget(self.offline_button)
+        actions.addWidget(self.back_button)
         layout.addLayout(actions)
         layout.addWidget(plain_label("Pause nudges", "section"))
         pausing = QHBoxLayout()
@@ -202,6 +208,8 @@ class PanelContent(QWidget):
                 continue
             line.setVisible(True)
             line.setText(f"{moment_in_words(nudge.at, now, home)}  ·  {nudge.title}")
+        self.back_button.setVisible(status.offline)
+        self.offline_button.setVisible(not status.offline)
         paused = status.mode == "paused"
         self.resume_button.setVisible(paused)
         self.pause_hour.setVisible(not paused)

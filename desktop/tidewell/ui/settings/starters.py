@@ -46,3 +46,29 @@ STARTER_RULES: list[dict[str, Any]] = [
         },
     },
 ]
+
+# Protected time offered in the welcome: (what the tick box says, the block).
+STARTER_BLOCKS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "Weekends",
+        {
+            "kind": "weekly",
+            "id": "weekend",
+            "reason": "weekends are ours",
+            "days": ["sat", "sun"],
+            "start": "00:00",
+            "end": "00:00",
+        },
+    ),
+    (
+        "Weekday evenings, 19:00 to 07:00",
+        {
+            "kind": "weekly",
+            "id": "evenings",
+            "reason": "evenings at home",
+            "days": ["sun", "mon", "tue", "wed", "thu"],  # the nights before working days
+            "start": "19:00",
+            "end": "07:00",
+        },
+    ),
+]

@@ -25,34 +25,8 @@ from tidewell.core.rules import Rule
 from tidewell.core.state import State
 from tidewell.ui.settings.balance_page import PROMPT
 from tidewell.ui.settings.people_page import zone_box
-from tidewell.ui.settings.starters import STARTER_RULES
+from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
 from tidewell.ui.style import WINDOW_SHEET, plain_label
-
-STARTER_BLOCKS: list[tuple[str, dict[str, Any]]] = [
-    (
-        "Weekends",
-        {
-            "kind": "weekly",
-            "id": "weekend",
-            "reason": "weekends are ours",
-            "days": ["sat", "sun"],
-            "start": "00:00",
-            "end": "00:00",
-        },
-    ),
-    (
-        "Weekday evenings, 19:00 to 07:00",
-        {
-            "kind": "weekly",
-            "id": "evenings",
-            "reason": "evenings at home",
-            "days": ["mon", "tue", "wed", "thu", "fri"],
-            "start": "19:00",
-            "end": "07:00",
-        },
-    ),
-]
-
 
 class WelcomeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
