@@ -84,6 +84,7 @@ class _Context:
         return [
             Check("resources", self.resources),
             Check("time zones", self.time_zones),
+            Check("places", self.places),
             Check("store", self.store),
             Check("icons", self.icons),
             Check("tray", self.tray),
@@ -115,6 +116,14 @@ class _Context:
         if lisbon.utcoffset() != timedelta(hours=1):
             raise ValueError(f"Lisbon in July should be UTC+1, got {lisbon.utcoffset()}")
         return "Europe/Lisbon summer time is right"
+
+    def places(self) -> str:
+        from tidewell.places import place_index
+
+        found = place_index().best("Leeds")
+        if found is None or found.zone != "Europe/London":
+            raise ValueError(f"'Leeds' should be in Europe/London, found {found}")
+        return "'Leeds' is in Europe/London"
 
     def store(self) -> str:
         from tidewell.assets import example_file

@@ -153,12 +153,16 @@ class Balance(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tru
 PopupPlace = Literal["tray", "top-right", "bottom-right", "top-left", "bottom-left"]
 
 
+Appearance = Literal["system", "light", "dark"]
+
+
 class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     zone: str | None = None  # the home zone; none: follow the system
     popup_seconds: Seconds = 120  # how long a popup waits before closing quietly
     break_seconds: Seconds = 300  # no input this long counts as a break
     popup_place: PopupPlace = "tray"  # by the tray icon, or a corner of the screen
     morning: HHMM = "07:00"  # when "until tomorrow" and "the rest of the weekend" end
+    appearance: Appearance = "system"  # light or dark windows, or as the system has it
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

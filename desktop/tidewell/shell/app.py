@@ -140,17 +140,19 @@ class TidewellApp(QObject):
             return
         from tidewell.ui.settings.welcome import WelcomeDialog  # only on a first run
 
-        prefs.setValue("welcome/asked", "yes")
-        prefs.sync()
-        dialog = WelcomeDialog()
+        dialog = WelcomeDialog(self.runtime)
         dialog.setWindowIcon(icon("tidewell"))
         dialog.setAttribute(_delete_on_close(), True)
-        dialog.accepted.connect(
-            lambda: self.runtime.apply_definitions(dialog.chosen(self.runtime.state))
-        )
+        dialog.answered.connect(lambda: self._welcome_answered(prefs))
         dialog.destroyed.connect(self._welcome_closed)
         self.welcome = dialog
         dialog.show()
+
+    @staticmethod
+    def _welcome_answered(prefs: QSettings) -> None:
+        """Finished, or 'Not now': not offered again. Closed any other way, it comes back."""
+        prefs.setValue("welcome/asked", "yes")
+        prefs.sync()
 
     def _welcome_closed(self) -> None:
         self.welcome = None

@@ -26,14 +26,18 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid
-from tidewell.ui.settings.fields import form_label
-from tidewell.ui.settings.people_page import zone_box
+from tidewell.ui.place_box import PlaceBox
+from tidewell.ui.settings.fields import Field, form_label
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
     from tidewell.shell.settings_host import Preview, SettingsHost
 
-FOLLOW_SYSTEM = "Follow the computer"
+APPEARANCES = (
+    ("system", "As the system has it"),
+    ("light", "Light"),
+    ("dark", "Dark"),
+)
 PLACES = (
     ("tray", "By the tray icon"),
     ("top-right", "Top right of the screen"),
@@ -61,21 +65,26 @@ class GeneralPage(QWidget):
         form.addRow(form_label("Login"), self.autostart)
         self.autostart_note = plain_label("This one applies right away.", "muted")
         form.addRow(form_label(""), self.autostart_note)
-        self.popup_seconds = QSpinBox()
-        self.popup_seconds.setRange(5, 3600)
-        self.popup_seconds.setSuffix(" seconds")
-        self.popup_seconds.setAccessibleName("How long a popup stays")
-        form.addRow(form_label("Popups stay"), self.popup_seconds)
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName("Appearance")
+        for value, label in APPEARANCES:
+            self.appearance.addItem(label, value)
+        form.addRow(form_label("Appearance"), self.appearance)
+        self.popup_minutes = QSpinBox()
+        self.popup_minutes.setRange(1, 60)
+        self.popup_minutes.setSuffix(" min")
+        self.popup_minutes.setAccessibleName("How long a popup stays")
+        form.addRow(form_label("Popups stay"), self.popup_minutes)
         self.popup_place = QComboBox()
         self.popup_place.setAccessibleName("Where popups appear")
         for place, label in PLACES:
             self.popup_place.addItem(label, place)
         form.addRow(form_label("Popups appear"), self.popup_place)
-        self.break_seconds = QSpinBox()
-        self.break_seconds.setRange(5, 86400)
-        self.break_seconds.setSuffix(" seconds")
-        self.break_seconds.setAccessibleName("Time away that counts as a break")
-        form.addRow(form_label("A break is"), self.break_seconds)
+        self.break_minutes = QSpinBox()
+        self.break_minutes.setRange(1, 240)
+        self.break_minutes.setSuffix(" min")
+        self.break_minutes.setAccessibleName("Time away that counts as a break")
+        form.addRow(form_label("A break is"), self.break_minutes)
         self.morning = QTimeEdit()
         self.morning.setDisplayFormat("HH:mm")
         self.morning.setAccessibleName("When pauses until tomorrow end")
@@ -86,9 +95,9 @@ class GeneralPage(QWidget):
                 "'Until tomorrow' and 'the rest of the weekend' end at this time.", "muted"
             ),
         )
-        self.zone = zone_box("Your home time zone")
-        self.zone.insertItem(0, FOLLOW_SYSTEM)
-        form.addRow(form_label("Home time zone"), self.zone)
+        self.zone = PlaceBox("Where you live", empty_means="the computer's time zone")
+        self.zone_field = Field(self.zone, "Where you live")
+        form.addRow(form_label("Where you live"), self.zone_field)
         layout.addLayout(form)
         layout.addWidget(plain_label("Your data", "section"))
         self.folder = plain_label(str(host.folder), "muted")
@@ -119,22 +128,25 @@ class GeneralPage(QWidget):
         self.message = plain_label(name="muted")
         layout.addWidget(self.message)
         layout.addStretch(1)
-        self.popup_seconds.valueChanged.connect(self._settings_changed)
-        self.break_seconds.valueChanged.connect(self._settings_changed)
+        self.popup_minutes.valueChanged.connect(self._settings_changed)
+        self.break_minutes.valueChanged.connect(self._settings_changed)
+        self.appearance.currentIndexChanged.connect(self._settings_changed)
         self.popup_place.currentIndexChanged.connect(self._settings_changed)
         self.morning.timeChanged.connect(self._settings_changed)
-        self.zone.currentTextChanged.connect(self._settings_changed)
+        self.zone.changed.connect(self._settings_changed)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state
         self._loading = True
-        self.popup_seconds.setValue(state.settings.popup_seconds)
+        self.popup_minutes.setValue(max(1, round(state.settings.popup_seconds / 60)))
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(state.settings.appearance)))
         self.morning.setTime(QTime.fromString(state.settings.morning, "HH:mm"))
         self.popup_place.setCurrentIndex(
             max(0, self.popup_place.findData(state.settings.popup_place))
         )
-        self.break_seconds.setValue(state.settings.break_seconds)
-        self.zone.setCurrentText(state.settings.zone or FOLLOW_SYSTEM)
+        self.break_minutes.setValue(max(1, round(state.settings.break_seconds / 60)))
+        self.zone.set_place(state.settings.zone)
+        self.zone.set_now(now)
         self.backups.clear()
         for label, path in self.host.backups():
             self.backups.addItem(label, path)
@@ -144,21 +156,21 @@ class GeneralPage(QWidget):
     def _settings_changed(self) -> None:
         if self._loading:
             return
-        zone = self.zone.currentText().strip()
-        try:
-            settings = replace(
-                self.state.settings,
-                popup_seconds=self.popup_seconds.value(),
-                popup_place=self.popup_place.currentData(),
-                morning=self.morning.time().toString("HH:mm"),
-                break_seconds=self.break_seconds.value(),
-                zone=None if zone in ("", FOLLOW_SYSTEM) else zone,
-            )
-            settings.__post_init__()
-        except ValueError as err:
-            self.message.setText(f"Home time zone: {err}")
+        problem = self.zone.problem()
+        self.zone_field.show_problem(problem)
+        if problem:
             self.validity_changed.emit(False)
             return
+        old = self.state.settings
+        settings = replace(
+            old,
+            popup_seconds=_seconds(self.popup_minutes.value(), old.popup_seconds),
+            popup_place=self.popup_place.currentData(),
+            morning=self.morning.time().toString("HH:mm"),
+            break_seconds=_seconds(self.break_minutes.value(), old.break_seconds),
+            zone=self.zone.zone(),
+            appearance=self.appearance.currentData(),
+        )
         self.message.setText("")
         self.validity_changed.emit(True)
         if settings != self.state.settings:
@@ -246,3 +258,8 @@ class GeneralPage(QWidget):
             f"Restored the backup from {self.backups.currentText()}. Save to keep it."
         )
         return True
+
+
+def _seconds(minutes: int, old: int) -> int:
+    """Minutes on screen; a stored value in seconds is kept while its minutes are unchanged."""
+    return old if max(1, round(old / 60)) == minutes else minutes * 60

@@ -93,6 +93,10 @@ class ItemList(QWidget):
         """A problem between this item and the others, in words; None when it fits."""
         return None
 
+    def form_problems(self) -> dict[str, str]:
+        """Problems the form knows before checking the item (a place not found), by field."""
+        return {}
+
     def changed_hook(self, item: Any) -> None:
         """After a valid edit; e.g. a live line about the person's time."""
 
@@ -158,6 +162,12 @@ class ItemList(QWidget):
         for field in self.fields.values():
             field.show_problem(None)
         self.general_problem.hide()
+        known = self.form_problems()
+        for key, words in known.items():
+            self.fields[key].show_problem(words)
+        if known:
+            self._set_valid(False)
+            return
         try:
             item = msgspec.convert(self.document(self.items[index]), self.kind)
         except msgspec.ValidationError as err:

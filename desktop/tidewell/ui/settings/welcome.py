@@ -1,17 +1,23 @@
 """First run: three short steps (what matters to you, your protected time, your people).
-Starter ideas are offered, unticked; nothing is switched on without the person's choice."""
+Starter ideas are offered, unticked; nothing is switched on without the person's choice.
+
+Nothing typed here is lost: each step is checked where it is typed and says what to fix on
+that step; Escape, closing the window or "Not now" ask first when something was chosen; and
+the welcome only closes once what was chosen is saved."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 from msgspec.structs import replace
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStackedWidget,
@@ -19,18 +25,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tidewell.core.fields import DEFAULT_AREAS
+from tidewell.core.fields import DEFAULT_AREAS, free_id
 from tidewell.core.life import Balance, Block, Person
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
+from tidewell.core.validation import Problem, problem_from
+from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.balance_page import PROMPT
-from tidewell.ui.settings.people_page import zone_box
+from tidewell.ui.settings.fields import Field, problem_label
 from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
 from tidewell.ui.style import WINDOW_SHEET, plain_label
 
+
+class WelcomeHost(Protocol):
+    """What the welcome needs: the state to add to, and a way to save it."""
+
+    @property
+    def state(self) -> State: ...
+
+    def apply_definitions(self, draft: State) -> list[Problem]: ...
+
+
 class WelcomeDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    answered = Signal()  # finished, or "Not now": the welcome is not offered again
+
+    def __init__(self, host: WelcomeHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.host = host
+        self._ended = False
+        self.question: QMessageBox | None = None  # "Leave the welcome?" while it is asked
         self.setWindowTitle("Welcome to Tidewell")
         self.setStyleSheet(WINDOW_SHEET)
         self.resize(620, 520)
@@ -42,12 +65,14 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.steps, 1)
         buttons = QHBoxLayout()
         self.skip = QPushButton("Not now")
-        self.skip.clicked.connect(self.reject)
+        self.skip.clicked.connect(self.leave)
         self.back = QPushButton("Back")
         self.back.clicked.connect(lambda: self._go(-1))
         self.next = QPushButton("Next")
         self.next.setDefault(True)
         self.next.clicked.connect(self._next)
+        self.problem = problem_label()
+        layout.addWidget(self.problem)
         buttons.addWidget(self.skip)
         buttons.addStretch(1)
         buttons.addWidget(self.back)
@@ -87,8 +112,8 @@ class WelcomeDialog(QDialog):
         self.own_areas.setPlaceholderText(
             "Your own areas, separated by commas (e.g. music, garden)"
         )
-        self.own_areas.setAccessibleName("Your own areas of life")
-        layout.addWidget(self.own_areas)
+        self.own_areas_field = Field(self.own_areas, "Your own areas of life")
+        layout.addWidget(self.own_areas_field)
         return page
 
     def _protected(self) -> QWidget:
@@ -98,13 +123,16 @@ class WelcomeDialog(QDialog):
             "Time you'd like to keep offline. Tick what fits your life; change it any time.",
         )
         self.block_boxes: list[tuple[QCheckBox, QLineEdit, dict[str, Any]]] = []
+        self.reason_fields: list[Field] = []
         for label, doc in STARTER_BLOCKS:
             box = QCheckBox(label)
             reason = QLineEdit(doc["reason"])
-            reason.setAccessibleName(f"Your reason for {label.lower()}")
             reason.setPlaceholderText("your reason, in your words")
+            reason.setMaxLength(200)
             layout.addWidget(box)
-            layout.addWidget(reason)
+            field = Field(reason, f"Your reason for {label.lower()}")
+            layout.addWidget(field)
+            self.reason_fields.append(field)
             self.block_boxes.append((box, reason, doc))
         self.gentle = QCheckBox(
             "If I'm at the computer during this time, ask me gently whether it's needed"
@@ -122,11 +150,12 @@ class WelcomeDialog(QDialog):
         )
         self.person_name = QLineEdit()
         self.person_name.setPlaceholderText("Their name (optional)")
-        self.person_name.setAccessibleName("Their name")
-        self.person_zone = zone_box("Where they live (a city)")
-        self.person_zone.setCurrentText("Europe/London")
-        layout.addWidget(self.person_name)
-        layout.addWidget(self.person_zone)
+        self.person_name.setMaxLength(120)
+        self.person_name_field = Field(self.person_name, "Their name")
+        self.person_zone = PlaceBox("Where they live")
+        self.person_zone_field = Field(self.person_zone, "Where they live")
+        layout.addWidget(self.person_name_field)
+        layout.addWidget(self.person_zone_field)
         layout.addWidget(plain_label("A few starter ideas, to make your own:", "section"))
         self.rule_boxes: list[tuple[QCheckBox, dict[str, Any]]] = []
         for starter in STARTER_RULES:
@@ -144,17 +173,128 @@ class WelcomeDialog(QDialog):
         self.steps.setCurrentIndex(index)
         self.back.setEnabled(index > 0)
         self.next.setText("Start" if index == 2 else "Next")
+        self.problem.hide()
 
     def _next(self) -> None:
-        if self.steps.currentIndex() == 2:
+        if not self.check_step(self.steps.currentIndex()):
+            return
+        if self.steps.currentIndex() < 2:
+            self._go(1)
+            return
+        self.finish()
+
+    def check_step(self, index: int) -> bool:
+        """Say what to fix on this step, beside the field; True when it is all fine."""
+        fine = True
+        if index == 0:
+            long = [a for a in self._own_areas() if len(a) > 40]
+            self.own_areas_field.show_problem(
+                f"'{long[0][:40]}…' is long for an area; 40 letters at most." if long else None
+            )
+            fine = not long
+        elif index == 1:
+            for (box, reason, _), field in zip(self.block_boxes, self.reason_fields, strict=True):
+                missing = box.isChecked() and not reason.text().strip()
+                field.show_problem("A few words of your own, so Tidewell can quote them back."
+                                   if missing else None)  # fmt: skip
+                fine = fine and not missing
+        elif index == 2:
+            self.person_zone.settle()
+            named = bool(self.person_name.text().strip())
+            where = self.person_zone.problem() if named else None
+            if not named and self.person_zone.zone():
+                self.person_name_field.show_problem("Their name, so Tidewell can show it.")
+                fine = False
+            else:
+                self.person_name_field.show_problem(None)
+            self.person_zone_field.show_problem(where)
+            fine = fine and where is None
+        return fine
+
+    def finish(self) -> None:
+        """Save what was chosen; the welcome closes only once it is saved."""
+        for index in range(3):
+            if not self.check_step(index):
+                self._go(index - self.steps.currentIndex())
+                self.check_step(index)
+                return
+        try:
+            draft = self.chosen(self.host.state)
+        except msgspec.ValidationError as err:
+            self._show_problems([problem_from(err)])
+            return
+        problems = self.host.apply_definitions(draft)
+        if problems:
+            self._show_problems(problems)
+            return
+        self._end(accepted=True)
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self.problem.setText(
+            "This could not be saved yet: "
+            + "; ".join(p.message for p in problems[:3])
+            + ". Nothing you chose is lost; change it here, or try Start again."
+        )
+        self.problem.show()
+
+    def touched(self) -> bool:
+        """Has the person chosen or typed anything?"""
+        return bool(
+            self.definition.toPlainText().strip()
+            or self.own_areas.text().strip()
+            or not all(b.isChecked() for b in self.area_boxes)
+            or any(box.isChecked() for box, _, _ in self.block_boxes)
+            or self.gentle.isChecked()
+            or self.person_name.text().strip()
+            or self.person_zone.edit.text().strip()
+            or any(box.isChecked() for box, _ in self.rule_boxes)
+        )
+
+    def leave(self) -> None:
+        """'Not now': when something was chosen, ask whether to keep it first."""
+        if not self.touched():
+            self._end(accepted=False)
+            return
+        ask = QMessageBox(self)
+        ask.setIcon(QMessageBox.Icon.Question)
+        ask.setWindowTitle("Leave the welcome?")
+        ask.setText("You have chosen a few things here. Keep them?")
+        keep = ask.addButton("Keep what I chose", QMessageBox.ButtonRole.AcceptRole)
+        drop = ask.addButton("Leave without keeping", QMessageBox.ButtonRole.DestructiveRole)
+        stay = ask.addButton("Back to the welcome", QMessageBox.ButtonRole.RejectRole)
+        ask.setDefaultButton(stay)
+        ask.setEscapeButton(stay)
+        self.question = ask
+        ask.exec()
+        self.question = None
+        if ask.clickedButton() is keep:
+            self.finish()
+        elif ask.clickedButton() is drop:
+            self._end(accepted=False)
+
+    def reject(self) -> None:
+        """Escape or the window's close button: nothing chosen is dropped without asking.
+        Left untouched, the welcome simply closes and is offered again next time."""
+        if self._ended or not self.touched():
+            super().reject()
+        else:
+            self.leave()
+
+    def _end(self, accepted: bool) -> None:
+        self._ended = True
+        self.answered.emit()
+        if accepted:
             self.accept()
         else:
-            self._go(1)
+            super().reject()
+
+    def _own_areas(self) -> list[str]:
+        return [a.strip() for a in self.own_areas.text().split(",") if a.strip()]
 
     def chosen(self, state: State) -> State:
         """The state with what the person ticked and wrote; nothing they did not choose."""
         areas = [b.text() for b in self.area_boxes if b.isChecked()]
-        areas += [a.strip() for a in self.own_areas.text().split(",") if a.strip()]
+        areas += self._own_areas()
         balance = Balance(
             definition=self.definition.toPlainText().strip(),
             areas=list(dict.fromkeys(areas)) or list(DEFAULT_AREAS),
@@ -169,16 +309,18 @@ class WelcomeDialog(QDialog):
             rules.append(msgspec.convert({**starter, "id": "offline"}, Rule))
         for box, starter in self.rule_boxes:
             if box.isChecked():
-                rule_id = str(starter["name"]).casefold().replace(" ", "-")
+                rule_id = free_id(str(starter["name"]), {r.id for r in rules}, "rule")
                 rules.append(msgspec.convert({**starter, "id": rule_id}, Rule))
         people = list(state.people)
-        if self.person_name.text().strip():
+        name = self.person_name.text().strip()
+        if name and self.person_zone.zone():
             people.append(
                 msgspec.convert(
                     {
-                        "id": "person-1",
-                        "name": self.person_name.text().strip(),
-                        "zone": self.person_zone.currentText().strip(),
+                        "id": free_id(name, {p.id for p in people}, "person"),
+                        "name": name,
+                        "zone": self.person_zone.zone(),
+                        "place": self.person_zone.place_name(),
                         "reachable": [{"start": "18:00", "end": "21:00"}],
                     },
                     Person,

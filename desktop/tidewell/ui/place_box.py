@@ -1,0 +1,156 @@
+"""One box for a time zone, asked as a place: type 'Leeds', 'sao paulo' or 'Japan', pick from
+the suggestions (Enter takes the first), and it keeps the zone and the place's name.
+
+Used wherever Tidewell asks for a time zone: the welcome, People, a rule's time zone and
+the home zone in General. It says nothing while the person types; ``problem()`` says what to
+fix once they move on, for the form to show beside the box."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QLocale, QStringListModel, QTime, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
+
+from tidewell.places import Place, place_index
+from tidewell.ui.style import plain_label
+
+
+def zone_city(zone: str) -> str:
+    """A zone's own city, in words: 'America/New_York' -> 'New York'."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+class PlaceBox(QWidget):
+    changed = Signal()  # a place was chosen, or typing ended (the box may now be invalid)
+
+    def __init__(
+        self, accessible: str, empty_means: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``empty_means``: what an empty box stands for ('the computer's time zone'); without
+        it a place is needed."""
+        super().__init__(parent)
+        self.empty_means = empty_means
+        self._chosen: Place | None = None
+        self._suggested: list[Place] = []
+        self._now: datetime | None = None
+        self._typed = False  # typed since the last choice
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit()
+        self.edit.setAccessibleName(accessible)
+        self.edit.setPlaceholderText(
+            f"Empty: {empty_means}" if empty_means else "Type a city or a country, like Leeds"
+        )
+        self.edit.setClearButtonEnabled(True)
+        layout.addWidget(self.edit)
+        self.hint = plain_label(name="muted")
+        self.hint.setAccessibleName(f"{accessible}: what Tidewell found")
+        layout.addWidget(self.hint)
+        self.model = QStringListModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.edit)
+        self.completer.activated[str].connect(self._take_label)
+        self.edit.textEdited.connect(self._suggest)
+        self.edit.returnPressed.connect(self._take_first)
+        self.edit.editingFinished.connect(self._settle)
+        self._show_hint()
+
+    # --- what it holds --------------------------------------------------------------------
+
+    def zone(self) -> str | None:
+        return self._chosen.zone if self._chosen is not None else None
+
+    def place_name(self) -> str | None:
+        return self._chosen.name if self._chosen is not None else None
+
+    def is_valid(self) -> bool:
+        if self._chosen is not None:
+            return True
+        return self.empty_means is not None and not self.edit.text().strip()
+
+    def problem(self) -> str | None:
+        """What to fix, in words, or None."""
+        if self.is_valid():
+            return None
+        text = self.edit.text().strip()
+        if not text:
+            return "Type a city or a country, like Leeds or Japan."
+        return f"No place called '{text}' was found. Try the nearest large city."
+
+    def set_place(self, zone: str | None, place: str | None = None) -> None:
+        if not zone:
+            self._chosen = None
+            self.edit.setText("")
+        else:
+            name = place or zone_city(zone)
+            self._chosen = Place(name, "", zone, 0)
+            self.edit.setText(name)
+        self._show_hint()
+
+    def set_now(self, now: datetime | None) -> None:
+        self._now = now
+        self._show_hint()
+
+    def settle(self) -> bool:
+        """Take what is typed (the first suggestion for it); True when the box holds a place
+        or may be empty. Called before the window saves, so a typed 'Leeds' is never lost."""
+        self.completer.popup().hide()
+        self._settle()
+        return self.is_valid()
+
+    # --- typing ---------------------------------------------------------------------------
+
+    def _suggest(self, text: str) -> None:
+        self._chosen = None
+        self._typed = True
+        self.hint.setText("")
+        self._suggested = place_index().search(text) if text.strip() else []
+        self.model.setStringList([p.label for p in self._suggested])
+        if self._suggested:
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+
+    def _take_label(self, label: str) -> None:
+        found = next((p for p in self._suggested if p.label == label), None)
+        if found is not None:
+            self._choose(found)
+
+    def _take_first(self) -> None:
+        if self._chosen is None and self._suggested:
+            self._choose(self._suggested[0])
+
+    def _settle(self) -> None:
+        if self.completer.popup().isVisible() or not self._typed:
+            return  # still choosing, or nothing new
+        text = self.edit.text().strip()
+        found = place_index().best(text) if text else None
+        if found is not None:
+            self._choose(found)
+            return
+        self._typed = False
+        self._show_hint()
+        self.changed.emit()
+
+    def _choose(self, place: Place) -> None:
+        self._chosen = place
+        self._typed = False
+        self.completer.popup().hide()
+        self.edit.setText(place.label)
+        self._show_hint()
+        self.changed.emit()
+
+    def _show_hint(self) -> None:
+        if self._chosen is not None and self._now is not None:
+            there = self._now.astimezone(ZoneInfo(self._chosen.zone))
+            short = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+            self.hint.setText(f"Now {QTime(there.hour, there.minute).toString(short)} there")
+        elif self._chosen is None and self.empty_means and not self.edit.text().strip():
+            self.hint.setText(f"Following {self.empty_means}")
+        else:
+            self.hint.setText("")
+        self.hint.setVisible(bool(self.hint.text()))
