@@ -20,7 +20,7 @@ def test_it_passes_from_this_checkout() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert lines[-1] == "All 10 checks passed."
+    assert lines[-1] == "All 11 checks passed."
     for part in ("resources", "store", "tray", "popup", "settings window", "calendar reader"):
         assert any(line.startswith(f"  ok      {part}:") for line in lines), part
 
@@ -42,4 +42,4 @@ def test_missing_resources_fail_with_what_and_where(
     assert any(line.startswith("  FAILED  icons: ValueError: no icons in") for line in failed)
     assert any(line.startswith("  FAILED  tray:") for line in failed)
     assert any(line.startswith("  ok      time zones:") for line in report)  # the rest ran
-    assert report[-1] == f"{len(failed)} of 10 checks failed."
+    assert report[-1] == f"{len(failed)} of 11 checks failed."

@@ -75,10 +75,10 @@ def test_every_page_is_drawn(qtbot, shell: TidewellApp, scheme: str) -> None:  #
         window.close()
 
 
-def test_the_welcome_steps_are_drawn(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_welcome_steps_are_drawn(qtbot, runtime) -> None:  # type: ignore[no-untyped-def]
     from tidewell.ui.settings.welcome import WelcomeDialog
 
-    dialog = WelcomeDialog()
+    dialog = WelcomeDialog(runtime)
     qtbot.addWidget(dialog)
     dialog.show()
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -7,13 +7,14 @@ import plistlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from tidewell.core.life import WeeklyBlock
 from tidewell.platform import autostart
 from tidewell.platform.desktop_entry import entry_text, exec_value
 from tidewell.shell.app import TidewellApp
+from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.window import SettingsWindow
 
 
@@ -62,27 +63,62 @@ def test_a_dated_block_for_a_vacation(qtbot, window: SettingsWindow) -> None:  #
     assert "the end must come after the start" in page.general_problem.text()
 
 
+def choose_place(qtbot, box: PlaceBox, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into a place box as a person does, then press Enter."""
+    box.edit.setFocus()
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, typed)
+    qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+
+
 def test_people_zones_and_the_live_line(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
     page = window.people
     page.add()
     retype(qtbot, page.name, "Dad")
-    page.zone.setCurrentText("America/Toronto")
+    choose_place(qtbot, page.zone, "toronto")
     retype(qtbot, page.hours, "06:00-09:00")
     person = window.draft.people[-1]
-    assert (person.name, person.zone, person.reachable[0].start) == (
+    assert (person.name, person.zone, person.place, person.reachable[0].start) == (
         "Dad",
         "America/Toronto",
+        "Toronto",
         "06:00",
     )
-    assert page.live.text() == "Now 03:00 there, likely busy"  # 08:00 in London
-    page.zone.setCurrentText("Atlantis/Capital")
-    assert "unknown time zone" in page.fields["zone"].problem.text()
-    page.zone.setCurrentText("America/Toronto")
+    assert page.zone.edit.text() == "Toronto, Canada"
+    assert page.zone.hint.text() == "Now 03:00 there"  # 08:00 in London
+    assert page.live.text() == "Likely busy now"
     retype(qtbot, page.hours, "6-9")
     assert "(a time like 09:00)" in page.fields["reachable"].problem.text()
-    completer = page.zone.completer()
-    completer.setCompletionPrefix("toronto")
-    assert completer.currentCompletion() == "America/Toronto"
+
+
+def test_the_place_box_says_nothing_while_typing_and_names_what_it_cannot_find(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    """Bugs: 'Leeds' and 'Tokyo'+Enter were refused, Down jumped to Africa/Accra, the error
+    showed while typing, and the time there kept showing for an invalid entry."""
+    page = window.people
+    page.add()
+    box, field = page.zone, page.fields["zone"]
+    box.edit.setFocus()
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "Atlantis Ci")
+    assert field.problem.isHidden() and box.hint.isHidden()  # typing: nothing said yet
+    qtbot.keyClick(box.edit, Qt.Key.Key_Return)
+    assert not field.problem.isHidden()
+    assert "No place called 'Atlantis Ci'" in field.problem.text()
+    assert box.hint.isHidden()  # no "Now … there" for a place that is not found
+    assert not window.save_button.isEnabled()
+    box.edit.selectAll()
+    qtbot.keyClicks(box.edit, "Toky")
+    assert box.completer.popup().isVisible()
+    assert box.model.stringList()[0] == "Tokyo, Japan"
+    qtbot.keyClick(box.completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(box.completer.popup(), Qt.Key.Key_Return)
+    assert box.zone() == "Asia/Tokyo"
+    assert field.problem.isHidden() and window.save_button.isEnabled()
+    choose_place(qtbot, box, "Leeds")
+    assert (window.draft.people[-1].zone, window.draft.people[-1].place) == (
+        "Europe/London",
+        "Leeds",
+    )
 
 
 def test_waiting_ideas_with_a_person(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
@@ -118,16 +154,25 @@ def test_reflection_frequency(window: SettingsWindow) -> None:
     assert window.draft.rule("reflect").enabled is False  # type: ignore[union-attr]
 
 
-def test_general_settings(window: SettingsWindow, shell: TidewellApp) -> None:
+def test_general_settings(qtbot, window: SettingsWindow, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]
     page = window.general
-    page.popup_seconds.setValue(45)
-    page.zone.setCurrentText("Asia/Tokyo")
+    page.popup_minutes.setValue(3)
+    page.break_minutes.setValue(10)
+    choose_place(qtbot, page.zone, "Japan")
+    page.appearance.setCurrentIndex(page.appearance.findData("dark"))
     assert window.save()
-    assert shell.runtime.state.settings.popup_seconds == 45
-    assert shell.runtime.state.settings.zone == "Asia/Tokyo"
-    page.zone.setCurrentText("Nowhere/Else")
-    assert "unknown time zone" in page.message.text()
+    settings = shell.runtime.state.settings
+    assert (settings.popup_seconds, settings.break_seconds) == (180, 600)
+    assert (settings.zone, settings.appearance) == ("Asia/Tokyo", "dark")
+    choose_place(qtbot, page.zone, "Nowhere Else At All")
+    assert "No place called" in page.zone_field.problem.text()
     assert not window.save_button.isEnabled()
+    page.zone.edit.selectAll()  # emptied: follow the computer
+    qtbot.keyClick(page.zone.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(page.zone.edit, Qt.Key.Key_Return)
+    assert window.save_button.isEnabled()
+    assert window.save()
+    assert shell.runtime.state.settings.zone is None
 
 
 def test_export_and_import_with_a_preview(

@@ -23,7 +23,7 @@ FLIGHT = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
 def test_the_bundle_passes_its_self_test(bundle: Path, tmp_path: Path) -> None:
     out = run(bundle, "--self-test", cwd=tmp_path, env=clean_env())
     assert f"bundle at {bundle.parent}" in out
-    assert out.splitlines()[-1] == "All 10 checks passed.", out
+    assert out.splitlines()[-1] == "All 11 checks passed.", out
 
 
 def test_the_bundle_reaches_the_tray_and_takes_commands(bundle: Path, tmp_path: Path) -> None:

@@ -53,4 +53,4 @@ def test_the_wheel_passes_its_self_test_in_a_fresh_environment(
     out = run(venv / "bin" / "tidewell", "--self-test", cwd=tmp_path, env=clean_env())
     site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
     assert f"package at {site / 'site-packages' / 'tidewell'}" in out  # not this checkout
-    assert out.splitlines()[-1] == "All 10 checks passed."
+    assert out.splitlines()[-1] == "All 11 checks passed."

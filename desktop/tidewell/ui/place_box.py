@@ -107,7 +107,7 @@ class PlaceBox(QWidget):
     def _suggest(self, text: str) -> None:
         self._chosen = None
         self._typed = True
-        self.hint.setText("")
+        self._show_hint()
         self._suggested = place_index().search(text) if text.strip() else []
         self.model.setStringList([p.label for p in self._suggested])
         if self._suggested:
