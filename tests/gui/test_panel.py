@@ -128,3 +128,38 @@ def test_the_panel_opens_by_the_icon_and_fits_its_page(qtbot, shell: TidewellApp
     assert shell.panel.height() > home_height
     shell.panel.content.show_page(HOME)
     assert shell.panel.height() == home_height
+
+
+def test_a_declared_wait_shows_its_ideas_in_the_panel_only(qtbot, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    """Bug: declaring a wait also raised a popup saying the ideas were ready while the panel
+    said none fit. The waiting-time rule's moment is the panel itself."""
+    content = shown_content(shell)
+    shell.open_panel(WAITING)
+    content.context.setCurrentIndex(0)  # airport: the starter waiting rule's context
+    ticks = shell.ticker.ticks
+    qtbot.mouseClick(content.minute_buttons.button(60), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: shell.ticker.ticks > ticks)  # the tick after the wait ran
+    assert shell.runtime.state.progress_of("airport").handled is not None  # it was due
+    assert shell._popup is None or not shell._popup.queue
+    assert "airport" not in shell.runtime.showing
+
+
+def test_offline_then_im_back_from_the_panel_and_the_menu(qtbot, shell: TidewellApp, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    content = shown_content(shell)
+    assert content.back_button.isHidden()
+    shell.open_panel(OFFLINE)
+    qtbot.keyClicks(content.reason, "dinner")
+    content.until_time.setTime(content.until_time.time().fromString("21:30", "HH:mm"))
+    qtbot.mouseClick(content.until_go, Qt.MouseButton.LeftButton)
+    assert not content.back_button.isHidden() and content.offline_button.isHidden()
+    clock.advance(timedelta(minutes=30))
+    qtbot.mouseClick(content.back_button, Qt.MouseButton.LeftButton)
+    assert shell.runtime.status().mode == "normal"
+    assert content.back_button.isHidden() and not content.offline_button.isHidden()
+    back = [e for e in journal(shell, clock) if isinstance(e, ProtectedEntry)]
+    assert [(e.event, e.reason) for e in back] == [("started", "dinner"), ("back", "dinner")]
+    # `tidewell online` reaches the same place.
+    shell.handle({"command": "offline", "until": "21:30", "reason": "reading"})
+    assert shell.runtime.status().offline
+    shell.handle({"command": "online"})
+    assert not shell.runtime.status().offline

@@ -13,7 +13,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from tidewell.core.calendar import Span, waiting_place
-from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule
+from tidewell.core.rules import (
+    LateTrigger,
+    ProtectedTrigger,
+    ReflectTrigger,
+    Rule,
+    WaitingTrigger,
+)
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS, is_first_run
 from tidewell.core.status import Status, moment_in_words
@@ -246,9 +252,19 @@ class TidewellApp(QObject):
 
     def show_nudges(self, items: list[Due]) -> None:
         log.info("nudges due: %s", ", ".join(item.rule_id for item in items))
+        items = [item for item in items if not self._in_the_panel(item)]
         popup_items = [self._popup_item(item) for item in items]
         self.popup.add([p for p in popup_items if p is not None], self.popup_anchor())
         self.refresh()
+
+    def _in_the_panel(self, item: Due) -> bool:
+        """A waiting-time nudge for a wait the person just declared: the panel already shows
+        the ideas that fit (or says none do), so no popup repeats or contradicts it."""
+        rule = self.runtime.state.rule(item.rule_id)
+        if rule is None or not isinstance(rule.when, WaitingTrigger):
+            return False
+        self.runtime.showing.discard(item.rule_id)
+        return True
 
     def _popup_item(self, item: Due, rule: Rule | None = None) -> PopupItem | None:
         rule = rule or self.runtime.state.rule(item.rule_id)
