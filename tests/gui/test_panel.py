@@ -144,7 +144,9 @@ def test_a_declared_wait_shows_its_ideas_in_the_panel_only(qtbot, shell: Tidewel
     assert "airport" not in shell.runtime.showing
 
 
-def test_offline_then_im_back_from_the_panel_and_the_menu(qtbot, shell: TidewellApp, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+def test_offline_then_im_back_from_the_panel_and_the_menu(
+    qtbot, shell: TidewellApp, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
     content = shown_content(shell)
     assert content.back_button.isHidden()
     shell.open_panel(OFFLINE)

@@ -91,7 +91,9 @@ def test_people_zones_and_the_live_line(qtbot, window: SettingsWindow) -> None: 
     assert "(a time like 09:00)" in page.fields["reachable"].problem.text()
 
 
-def test_the_place_box_says_nothing_while_typing_and_names_what_it_cannot_find(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_place_box_says_nothing_while_typing_and_names_what_it_cannot_find(
+    qtbot, window: SettingsWindow
+) -> None:  # type: ignore[no-untyped-def]
     """Bugs: 'Leeds' and 'Tokyo'+Enter were refused, Down jumped to Africa/Accra, the error
     showed while typing, and the time there kept showing for an invalid entry."""
     page = window.people

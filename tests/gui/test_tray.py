@@ -10,9 +10,10 @@ from tidewell.core.clock import FakeClock
 from tidewell.core.status import status_of
 from tidewell.shell.app import TidewellApp
 from tidewell.shell.runtime import Runtime
-from tidewell.shell.tray import Tray, as_tooltip, tooltip_text
+from tidewell.shell.tray import Tray, tooltip_text
 from tidewell.ui.no_tray import NoTrayWindow
 from tidewell.ui.panel import OFFLINE, WAITING
+from tidewell.ui.style import as_tooltip
 
 from ..unit.helpers import local
 

@@ -22,7 +22,8 @@ from tidewell.core.status import Status
 from tidewell.shell.app import TidewellApp
 from tidewell.shell.review_host import ReviewHost
 from tidewell.shell.runtime import Runtime
-from tidewell.shell.tray import Tray, as_tooltip, tooltip_text
+from tidewell.shell.tray import Tray, tooltip_text
+from tidewell.ui.style import as_tooltip
 
 from ..figures import record
 from .conftest import started, stop
@@ -156,3 +157,33 @@ def test_the_check_sees_rich_text_when_it_is_there(qtbot) -> None:  # type: igno
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setToolTip(TABLES)
     assert rich_text_shown(label) != []
+
+
+def test_every_role_of_the_rules_model_keeps_a_name_literal(qtbot, runtime: Runtime) -> None:  # type: ignore[no-untyped-def]
+    """Bug: the rules table's tooltip rendered a rule's name as rich text (an <img> showed
+    as a 400×300 box; a file:// source would be loaded). Every role, every column."""
+    from PySide6.QtGui import Qt as GuiQt
+
+    from tidewell.ui.settings.rules_model import RulesModel
+
+    name = "<img src='file:///etc/hosts' width=400 height=300><b>Call</b>"
+    state = replace(runtime.state, rules=[replace(runtime.state.rules[0], name=name)])
+    model = RulesModel()
+    model.set_state(state, runtime.now(), runtime.home())
+    checked = 0
+    for column in range(model.columnCount()):
+        index = model.index(0, column)
+        for role in Qt.ItemDataRole:
+            value = model.data(index, role)
+            if not isinstance(value, str):
+                continue
+            checked += 1
+            if role == Qt.ItemDataRole.DisplayRole:
+                continue  # item views draw display text as plain text
+            assert "<img" not in value and "<b>" not in value, (column, role, value)
+            if GuiQt.mightBeRichText(value):  # then it is escaped: only Tidewell's own tags
+                inner = value.removeprefix("<qt>").removesuffix("</qt>").replace("<br>", "")
+                assert "<" not in inner, (column, role, value)
+    assert checked >= 5
+    tip = model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=" in tip

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from tidewell.core.status import Status
 from tidewell.shell.resources import icon
 from tidewell.ui.pages import HOME, OFFLINE, WAITING
+from tidewell.ui.style import as_tooltip
 
 TRAY_STATES = ("normal", "protected", "nudge", "paused")
 
@@ -28,11 +27,6 @@ def tooltip_text(status: Status, nudge_waiting: bool) -> str:
     if status.mode != "normal" and status.next:
         lines.append(f"Next: {status.next[0].title}")
     return "\n".join(lines)
-
-
-def as_tooltip(text: str) -> str:
-    """Tooltips guess at rich text; escape everything so a title is always literal text."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def menu_text(text: str) -> str:

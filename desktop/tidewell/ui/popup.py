@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.schedule import Due
 from tidewell.ui.placement import place_near
-from tidewell.ui.style import card_layout, plain_label
+from tidewell.ui.style import as_tooltip, card_layout, plain_label
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -152,7 +152,7 @@ class NudgePopup(QWidget):
         self.reason.setText(f"Your reason: '{item.reason}'" if item.reason else "")
         self.reason.setVisible(bool(item.reason))
         self.link.setVisible(_safe_link(item.link) is not None)
-        self.link.setToolTip(item.link or "")
+        self.link.setToolTip(as_tooltip(item.link or ""))
         self.chose.setVisible(item.can_choose)
         self.done.setText(item.done_text)
         self.skip.setText(item.skip_text)

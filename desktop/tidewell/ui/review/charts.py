@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
+from tidewell.ui.style import as_tooltip
 
 TEAL = QColor("#2f8f88")
 AMBER = QColor("#d49a3a")
@@ -161,7 +162,7 @@ class DayMap(QWidget):
         if isinstance(event, QHelpEvent):
             day = self._day_at(event.pos())
             if day is not None:
-                QToolTip.showText(event.globalPos(), day_in_words(day), self)
+                QToolTip.showText(event.globalPos(), as_tooltip(day_in_words(day)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -19,6 +19,7 @@ from tidewell.core.rules import Rule
 from tidewell.core.schedule import next_times
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
+from tidewell.ui.style import as_tooltip
 
 COLUMNS = ("On", "Name", "Area", "When", "Next")
 ON, NAME, AREA, WHEN, NEXT = range(5)
@@ -66,8 +67,11 @@ class RulesModel(QAbstractTableModel):
             return Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and column == ON:
             return "on" if rule.enabled else "off"
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(rule, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(rule, column)  # an item view draws it as plain text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self._text(rule, column)
+            return as_tooltip(text) if text else None
         return None
 
     def _text(self, rule: Rule, column: int) -> str | None:

@@ -28,7 +28,10 @@ STARTER_RULES: list[dict[str, Any]] = [
         "name": "Waiting time for someone",
         "area": "family",
         "when": {"kind": "waiting", "min_minutes": 20},
-        "nudge": {"title": "Some waiting time?", "message": "A moment for someone far away, or for you?"},
+        "nudge": {
+            "title": "Some waiting time?",
+            "message": "A moment for someone far away, or for you?",
+        },
     },
     {
         "name": "Late at the desk",
