@@ -66,7 +66,7 @@ def open_page(app: TidewellApp) -> SettingsWindow:
     app.open_settings()
     window = app.settings
     assert window is not None
-    window.sidebar.setCurrentRow(window.stack.indexOf(window.calendars))
+    window.sidebar.setCurrentRow(window.page_row(window.calendars))
     return window
 
 

@@ -239,7 +239,7 @@ def test_every_control_has_an_accessible_name(window: SettingsWindow) -> None:
 def test_ctrl_n_starts_a_blank_rule_ready_to_name(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
     window.sidebar.setCurrentRow(0)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.rules
+    assert window.current_page() is window.rules
     assert window.rules.selected == "a-new-rule"
     assert window.rules.editor.name.selectedText() == "A new rule"
 

@@ -111,7 +111,7 @@ def test_untrusted_text_is_never_rich_text_anywhere(qtbot, runtime: Runtime) -> 
         windows["settings"] = settings
         for page in range(settings.stack.count()):
             stalls.time(f"settings page {page}", lambda p=page: settings.sidebar.setCurrentRow(p))
-            lists = settings.stack.widget(page).findChildren(type(settings.sidebar))
+            lists = settings.pages[page][1].findChildren(type(settings.sidebar))
             for listing in lists:
                 for row in range(listing.count()):
                     stalls.time(

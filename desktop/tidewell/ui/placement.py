@@ -37,3 +37,31 @@ def place_near(widget: QWidget, anchor: QRect, corner: str = "tray") -> None:
         screen = QGuiApplication.screenAt(anchor.center())
     screen = screen or QGuiApplication.primaryScreen()
     widget.move(position_for(widget.size(), anchor, screen.availableGeometry(), corner))
+
+
+FRAME = QSize(16, 48)  # room for the window manager's title bar and borders
+
+
+def fit_to_screen(window: QWidget, wanted: QSize) -> None:
+    """Size ``window`` to ``wanted`` (a remembered size, or its natural one), but never
+    larger than the screen it opens on, and keep all of it on that screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    room = available.size() - FRAME
+    size = wanted.boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room))
+    window.resize(size)
+    frame = window.frameGeometry()
+    x = max(available.left(), min(frame.left(), available.right() - size.width() - FRAME.width()))
+    y = max(available.top(), min(frame.top(), available.bottom() - size.height() - FRAME.height()))
+    window.move(x, y)
+
+
+def scrolling(content: QWidget) -> QWidget:
+    """``content`` in a frameless scroll area, so a small screen can still reach all of it."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.reflection import QUESTIONS, Reflection
 from tidewell.core.review import Period, choices_in_words
+from tidewell.ui.placement import fit_to_screen
 from tidewell.ui.review.charts import AreaWeeks, DayMap, TargetBars
 from tidewell.ui.style import WINDOW_SHEET, plain_label
 
@@ -46,7 +47,7 @@ class ReviewWindow(QWidget):
         self.period: Period = host.period("week")
         self.dialog: ReflectionDialog | None = None
         self._build()
-        self.resize(900, 820)
+        fit_to_screen(self, QSize(900, 820))
         self.show_period(self.period)
         self._show_reflections()  # they span every period: read once, and after each change
 

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import msgspec
 from msgspec.structs import replace
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +31,7 @@ from tidewell.core.rules import Rule
 from tidewell.core.state import State
 from tidewell.core.validation import Problem, problem_from
 from tidewell.ui.place_box import PlaceBox
+from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import PROMPT
 from tidewell.ui.settings.fields import Field, problem_label
 from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
@@ -56,12 +57,11 @@ class WelcomeDialog(QDialog):
         self.question: QMessageBox | None = None  # "Leave the welcome?" while it is asked
         self.setWindowTitle("Welcome to Tidewell")
         self.setStyleSheet(WINDOW_SHEET)
-        self.resize(620, 520)
+        fit_to_screen(self, QSize(620, 560))
         layout = QVBoxLayout(self)
         self.steps = QStackedWidget()
-        self.steps.addWidget(self._matters())
-        self.steps.addWidget(self._protected())
-        self.steps.addWidget(self._people())
+        for step in (self._matters(), self._protected(), self._people()):
+            self.steps.addWidget(scrolling(step))  # all of it reachable on a small screen
         layout.addWidget(self.steps, 1)
         buttons = QHBoxLayout()
         self.skip = QPushButton("Not now")

@@ -10,7 +10,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.state import RUNTIME_FIELDS, State
+from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import BalancePage
 from tidewell.ui.settings.calendars_page import CalendarsPage
 from tidewell.ui.settings.general_page import GeneralPage
@@ -62,10 +63,10 @@ class SettingsWindow(QWidget):
         self.prefs = QSettings(str(settings_file), QSettings.Format.IniFormat)
         self._build()
         self._show_all()
-        self.resize(1180, 760)
         geometry = self.prefs.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        fit_to_screen(self, self.size() if geometry is not None else QSize(1180, 760))
         self.sidebar.setCurrentRow(int(self.prefs.value("window/page", 0) or 0))  # type: ignore[arg-type]
 
     def _build(self) -> None:
@@ -96,7 +97,7 @@ class SettingsWindow(QWidget):
         ]
         for number, (title, page) in enumerate(self.pages):
             self.sidebar.addItem(title)
-            self.stack.addWidget(page)
+            self.stack.addWidget(scrolling(page))  # reachable on a small screen at 200 %
             page.edited.connect(self._edited)  # type: ignore[attr-defined]
             page.validity_changed.connect(  # type: ignore[attr-defined]
                 lambda ok, n=number: self._validity(n, ok)
@@ -166,9 +167,15 @@ class SettingsWindow(QWidget):
         elif not self.status.text().startswith("Saved"):
             self.status.setText("")
 
+    def current_page(self) -> QWidget:
+        return self.pages[self.stack.currentIndex()][1]
+
+    def page_row(self, page: QWidget) -> int:
+        return [p for _, p in self.pages].index(page)
+
     def new_rule(self) -> None:
         """Ctrl+N: a blank rule, its name ready to be typed."""
-        self.sidebar.setCurrentRow(self.stack.indexOf(self.rules))
+        self.sidebar.setCurrentRow(self.page_row(self.rules))
         self.rules.add_blank()
 
     def undo(self) -> None:

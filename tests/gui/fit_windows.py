@@ -1,0 +1,94 @@
+"""Every top-level window on a small screen, in its own process (the screen and the scale
+are fixed at start): ``python fit_windows.py``, with QT_QPA_PLATFORM=offscreen:size=WxH and
+QT_SCALE_FACTOR set. Prints one line per window that does not fit, then 'checked N'."""
+
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "desktop"))
+app = QApplication(["tidewell"])
+
+from tidewell.core.clock import FakeClock  # noqa: E402
+from tidewell.core.commands import merge_rules  # noqa: E402
+from tidewell.core.rulefile import merge_file, read_rule_file  # noqa: E402
+from tidewell.platform.idle import Unavailable  # noqa: E402
+from tidewell.shell.activity import ActivityTracker  # noqa: E402
+from tidewell.shell.review_host import ReviewHost  # noqa: E402
+from tidewell.shell.runtime import Runtime  # noqa: E402
+from tidewell.shell.settings_host import SettingsHost  # noqa: E402
+from tidewell.store.datastore import DataStore  # noqa: E402
+from tidewell.ui.quick_panel import QuickPanel  # noqa: E402
+from tidewell.ui.review.window import ReviewWindow  # noqa: E402
+from tidewell.ui.settings.welcome import WelcomeDialog  # noqa: E402
+from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
+
+clock = FakeClock(datetime.fromisoformat("2026-11-23T08:00:00+00:00"), "Europe/London")
+store, opened = DataStore.open(Path(tempfile.mkdtemp()), clock)
+incoming = read_rule_file((ROOT / "resources" / "examples" / "starter-rules.json").read_bytes())
+state, _, _ = merge_rules(opened.state, incoming.rules, clock.now())
+state = merge_file(state, incoming)
+store.save(state)
+runtime = Runtime(store, state, clock, ActivityTracker(Unavailable("not needed")))
+available = app.primaryScreen().availableGeometry()
+problems: list[str] = []
+checked = 0
+
+
+def check(name: str, window: QWidget) -> None:
+    """The whole window on the screen, and every visible button inside it."""
+    global checked
+    app.processEvents()
+    checked += 1
+    frame = window.frameGeometry()
+    if not available.contains(frame):
+        problems.append(f"{name}: {frame.getRect()} is larger than {available.getRect()}")
+    for button in window.findChildren(QPushButton):
+        if button.isVisibleTo(window) and button.window() is window:
+            top_left = button.mapTo(window, button.rect().topLeft())
+            inside = QRect(top_left, button.size())
+            if not window.rect().contains(inside) and not _scrolled(button):
+                problems.append(f"{name}: the button '{button.text()}' is out of reach")
+
+
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area, a button below the fold is reached by scrolling."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+settings = SettingsWindow(state, SettingsHost(runtime), store.folder / "window.ini")
+settings.show()
+for row, (title, _page) in enumerate(settings.pages):
+    settings.sidebar.setCurrentRow(row)
+    check(f"settings, {title}", settings)
+settings.close()
+review = ReviewWindow(ReviewHost(runtime))
+review.show()
+check("review", review)
+review.close()
+welcome = WelcomeDialog(runtime)
+welcome.show()
+for step in range(3):
+    check(f"welcome, step {step + 1}", welcome)
+    welcome.next.click()
+welcome.hide()
+panel = QuickPanel()
+for page in range(3):
+    panel.open_at(QRect(), page)
+    check(f"quick panel, page {page + 1}", panel)
+panel.hide()
+for line in problems:
+    print(line)
+print(f"checked {checked}")
