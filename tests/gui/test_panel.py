@@ -165,3 +165,28 @@ def test_offline_then_im_back_from_the_panel_and_the_menu(
     assert shell.runtime.status().offline
     shell.handle({"command": "online"})
     assert not shell.runtime.status().offline
+
+
+def test_appearance_dark_reaches_the_panel_and_comes_back(qtbot, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    """Bug: the panel and popups stayed cream while their inputs turned dark."""
+    from msgspec.structs import replace
+    from PySide6.QtWidgets import QApplication
+
+    from tidewell.ui.style import DARK, LIGHT, is_dark
+
+    panel = shell.panel
+    state = shell.runtime.state
+    try:
+        shell.runtime.apply_definitions(
+            replace(state, settings=replace(state.settings, appearance="dark"))
+        )
+        assert is_dark(QApplication.palette())
+        assert DARK.card in panel.styleSheet()
+        shell.runtime.apply_definitions(
+            replace(state, settings=replace(state.settings, appearance="light"))
+        )
+        assert not is_dark(QApplication.palette())
+        assert LIGHT.card in panel.styleSheet()
+    finally:
+        shell.runtime.apply_definitions(state)
+    assert shell.appearance == "system"

@@ -8,38 +8,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tidewell.shell.app import TidewellApp
+from tidewell.ui.appearance import dark_palette
+from tidewell.ui.style import restyle_all
 
 from ..shots import SCREENSHOTS
 
 SHOTS = SCREENSHOTS / "settings"
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#26292b"),
-        (QPalette.ColorRole.WindowText, "#e6e6e3"),
-        (QPalette.ColorRole.Base, "#1d1f21"),
-        (QPalette.ColorRole.AlternateBase, "#2b2e30"),
-        (QPalette.ColorRole.Text, "#e6e6e3"),
-        (QPalette.ColorRole.Button, "#34383a"),
-        (QPalette.ColorRole.ButtonText, "#e6e6e3"),
-        (QPalette.ColorRole.Highlight, "#2f7f7a"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.PlaceholderText, "#8d9391"),
-    ):
-        palette.setColor(role, QColor(colour))
-    for role in (
-        QPalette.ColorRole.ButtonText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.WindowText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#74797a"))
-    return palette
 
 
 @contextmanager
@@ -50,10 +27,12 @@ def palette_of(scheme: str) -> Iterator[None]:
     original = app.palette()
     if scheme == "dark":
         app.setPalette(dark_palette())
+        restyle_all()
     try:
         yield
     finally:
         app.setPalette(original)
+        restyle_all()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

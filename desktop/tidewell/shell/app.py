@@ -77,6 +77,7 @@ class TidewellApp(QObject):
         self.review: ReviewWindow | None = None
         self.trials: set[Due] = set()  # "Try it now" popups
         self.welcome: QWidget | None = None
+        self.appearance = "system"  # as the desktop has it, until the person chooses
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
         self.tray_poll.timeout.connect(self._look_for_tray)
@@ -89,6 +90,7 @@ class TidewellApp(QObject):
         rt.changed.connect(self.refresh)
         rt.changed.connect(self._settings_reload)
         rt.changed.connect(self.ticker.poke)
+        rt.changed.connect(self.follow_appearance)
         rt.nudges_due.connect(self.show_nudges)
         rt.travel_offered.connect(self.offer_waiting)
         rt.problem.connect(self.tell)
@@ -126,7 +128,17 @@ class TidewellApp(QObject):
         content.settings_requested.connect(self.open_settings)
         content.quit_requested.connect(self.quit)
 
+    def follow_appearance(self) -> None:
+        """Light or dark windows as chosen in General (the system's, by default)."""
+        wanted = self.runtime.state.settings.appearance
+        if wanted != self.appearance:
+            from tidewell.ui.appearance import apply_appearance  # not for an idle tray
+
+            apply_appearance(wanted)
+            self.appearance = wanted
+
     def start(self) -> None:
+        self.follow_appearance()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._use_tray()
         else:

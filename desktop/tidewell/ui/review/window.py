@@ -27,7 +27,7 @@ from tidewell.core.reflection import QUESTIONS, Reflection
 from tidewell.core.review import Period, choices_in_words
 from tidewell.ui.placement import fit_to_screen
 from tidewell.ui.review.charts import AreaWeeks, DayMap, TargetBars
-from tidewell.ui.style import WINDOW_SHEET, plain_label
+from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.shell.review_host import ReviewHost
@@ -43,7 +43,7 @@ class ReviewWindow(QWidget):
         self.host = host
         self.setWindowTitle("Tidewell review")
         self.setAccessibleName("Tidewell review")
-        self.setStyleSheet(WINDOW_SHEET)
+        use_sheet(self, "window")
         self.period: Period = host.period("week")
         self.dialog: ReflectionDialog | None = None
         self._build()
@@ -273,7 +273,7 @@ class ReflectionDialog(QDialog):
     def __init__(self, reflection: Reflection | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("A moment to reflect")
-        self.setStyleSheet(WINDOW_SHEET)
+        use_sheet(self, "window")
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(

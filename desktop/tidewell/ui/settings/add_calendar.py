@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.state import State
 from tidewell.ui.settings.fields import form_label
-from tidewell.ui.style import WINDOW_SHEET, plain_label
+from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.shell.settings_host import SettingsHost
@@ -37,7 +37,7 @@ class AddCalendarDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a calendar")
-        self.setStyleSheet(WINDOW_SHEET)
+        use_sheet(self, "window")
         self.host, self.draft = host, draft
         self.waiting_for: CalendarSource | None = None
         layout = QVBoxLayout(self)

@@ -35,7 +35,7 @@ from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import PROMPT
 from tidewell.ui.settings.fields import Field, problem_label
 from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
-from tidewell.ui.style import WINDOW_SHEET, plain_label
+from tidewell.ui.style import plain_label, use_sheet
 
 
 class WelcomeHost(Protocol):
@@ -56,7 +56,7 @@ class WelcomeDialog(QDialog):
         self._ended = False
         self.question: QMessageBox | None = None  # "Leave the welcome?" while it is asked
         self.setWindowTitle("Welcome to Tidewell")
-        self.setStyleSheet(WINDOW_SHEET)
+        use_sheet(self, "window")
         fit_to_screen(self, QSize(620, 560))
         layout = QVBoxLayout(self)
         self.steps = QStackedWidget()

@@ -31,7 +31,7 @@ from tidewell.ui.settings.ideas_page import IdeasPage
 from tidewell.ui.settings.people_page import PeoplePage
 from tidewell.ui.settings.protected_page import ProtectedPage
 from tidewell.ui.settings.rules_page import RulesPage
-from tidewell.ui.style import WINDOW_SHEET, plain_label
+from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.shell.settings_host import SettingsHost
@@ -54,7 +54,7 @@ class SettingsWindow(QWidget):
         super().__init__()
         self.setWindowTitle("Tidewell settings")
         self.setAccessibleName("Tidewell settings")
-        self.setStyleSheet(WINDOW_SHEET)
+        use_sheet(self, "window")
         self.host = host
         self.saved_state = state
         self.draft = state
