@@ -171,7 +171,8 @@ def test_without_dbus_the_page_explains_and_local_files_work(  # type: ignore[no
     assert "no system keyring" in (app.calendars.keyring_problem or "")
     window = open_page(app)
     page = window.calendars
-    assert "Local .ics files work" in page.notice.text()
+    assert "A calendar file on this computer works" in page.notice.text()
+    assert "keyring" not in page.notice.text()
     page.add()
     assert page.dialog is not None and not page.dialog.as_feed.isEnabled()
     page.dialog.reject()

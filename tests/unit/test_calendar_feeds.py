@@ -72,7 +72,7 @@ def test_events_in_the_window_with_titles_and_categories() -> None:
             "more than 20,000 events",
         ),
         ("a login page", b"<!DOCTYPE html><html><body>Sign in</body></html>", "web page"),
-        ("binary", bytes(range(256)) * 400, "not an iCalendar file"),
+        ("binary", bytes(range(256)) * 400, "it is not a calendar"),
         ("too large", b"BEGIN:VCALENDAR\r\n" + b"X" * (MAX_BYTES + 1), "larger than 10 MB"),
     ],
 )

@@ -39,7 +39,10 @@ def check_url(url: str) -> str:
         return url
     if parts.scheme == "webcal" and host:
         return "https" + url[len("webcal") :]
-    raise FeedError(f"{host or 'the address'}: use an https:// (or webcal://) address")
+    raise FeedError(
+        f"{host or 'the address'}: this is not a calendar's web address; "
+        "paste the one your calendar app shares (it starts with https://)"
+    )
 
 
 def fetch(

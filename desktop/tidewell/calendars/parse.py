@@ -22,13 +22,13 @@ def parse_ics(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent
     if not head.startswith(b"BEGIN:VCALENDAR"):
         if b"<HTML" in head or b"<!DOCTYPE" in head:
             raise FeedError("it sent a web page, not a calendar (a login page?)")
-        raise FeedError("it is not an iCalendar file (it should start with BEGIN:VCALENDAR)")
+        raise FeedError("it is not a calendar (is it the right address or file?)")
     if data.count(b"BEGIN:VEVENT") > MAX_COMPONENTS:
         raise FeedError(f"it holds more than {MAX_COMPONENTS:,} events")
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as err:
-        raise FeedError(f"it could not be read as iCalendar ({_short(err)})") from None
+        raise FeedError(f"it could not be read as a calendar ({_short(err)})") from None
     try:
         query = recurring_ical_events.of(calendar, skip_bad_series=True)
         found = list(itertools.islice(query.between(start, end), MAX_EVENTS + 1))

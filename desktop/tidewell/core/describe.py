@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tidewell.core.fields import WEEKDAYS
+from tidewell.core.repeats import DAY_NAMES, rrule_in_words
 from tidewell.core.rules import (
     ActiveTrigger,
     AtTrigger,
@@ -30,10 +31,13 @@ def days_in_words(days: list[str]) -> str:
 def when_in_words(rule: Rule) -> str:
     t = rule.when
     if isinstance(t, AtTrigger):
-        zone = f" ({t.zone})" if t.zone else ""
+        zone = f" ({t.zone.rsplit('/', 1)[-1].replace('_', ' ')} time)" if t.zone else ""
         if t.rrule:
-            return f"Repeats: {t.rrule}{zone}"
-        return f"{days_in_words(list(t.days))} at {', '.join(sorted(t.times))}{zone}"
+            return f"{rrule_in_words(t.rrule)}{zone}"
+        times = ", ".join(sorted(t.times))
+        if len(set(t.days)) == 1:
+            return f"Every {DAY_NAMES[WEEKDAYS.index(t.days[0])]} at {times}{zone}"
+        return f"{days_in_words(list(t.days))} at {times}{zone}"
     if isinstance(t, ProtectedTrigger):
         parts = []
         if t.at_start:

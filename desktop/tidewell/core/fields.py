@@ -83,3 +83,45 @@ def check_link(field: str, link: str | None) -> None:
         raise ValueError(f"{field}: links may be {allowed}; got {scheme or 'no scheme'!r}")
     if scheme in ("http", "https") and not urlsplit(link).netloc:
         raise ValueError(f"{field}: a web link needs a host, like https://example.org")
+
+
+_CLOCK = re.compile(
+    r"^\s*(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def clock_time(text: str) -> str:
+    """A time as people type it, as 'HH:MM': '6:30pm', '6pm', '18:30', '9.15', '07h00'.
+    Raises ValueError saying what to type instead."""
+    match = _CLOCK.match(text)
+    hour = int(match["hour"]) if match else -1
+    minute = int(match["minute"] or 0) if match else -1
+    half = (match["half"] or "").lower().replace(".", "") if match else ""
+    if half:
+        if not 1 <= hour <= 12:
+            hour = -1
+        elif half == "am":
+            hour = 0 if hour == 12 else hour
+        else:
+            hour = 12 if hour == 12 else hour + 12
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError(f"'{text.strip()}' is not a time; try 18:30 or 6:30pm")
+    return f"{hour:02d}:{minute:02d}"
+
+
+_PHONE = re.compile(r"^\+?[\d\s().-]{5,}$")
+_EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$")
+
+
+def reach_link(text: str) -> str | None:
+    """How to reach someone as they typed it: a phone number becomes a tel: link, an e-mail
+    address a mailto: link; links are kept; empty is None."""
+    typed = text.strip()
+    if not typed:
+        return None
+    if _EMAIL.match(typed):
+        return f"mailto:{typed}"
+    if _PHONE.match(typed) and sum(c.isdigit() for c in typed) >= 5:
+        return "tel:" + re.sub(r"[^\d+]", "", typed)
+    return typed

@@ -116,6 +116,9 @@ class Conditions(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=
     not_done_within_days: Days | None = None
 
 
+DONE_WORDS = {"late": "Stopping now", "protected": "Logging off now", "reflect": "Reflect now"}
+
+
 class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     """What the popup says. Always shown as plain text."""
 
@@ -123,6 +126,11 @@ class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True)
     message: Text = ""
     link: str | None = None
     snooze: list[Minutes] = field(default_factory=lambda: [10, 30, 60])
+    done: Name | None = None  # the words on the answer button; none: fitting the kind
+
+    def done_words(self, kind: str) -> str:
+        """'Stopping now' fits 'Still here at this hour?' better than 'Done'."""
+        return self.done or DONE_WORDS.get(kind, "Done")
 
     def __post_init__(self) -> None:
         check_link("link", self.link)

@@ -295,7 +295,7 @@ class TidewellApp(QObject):
             snooze=list(rule.nudge.snooze),
             link=rule.nudge.link,
             can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
-            done_text="Reflect now" if isinstance(rule.when, ReflectTrigger) else "Done",
+            done_text=rule.nudge.done_words(rule.when.__struct_config__.tag),
         )
 
     def offer_waiting(self, span: Span) -> None:

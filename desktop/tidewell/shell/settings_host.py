@@ -111,7 +111,7 @@ class SettingsHost:
         """A feed source for the draft. Its address goes to the keyring now (the keeper's
         ``secret_stored`` says how that went); raises ValueError with a reason."""
         if self.calendars is None or self.calendars.keyring_problem:
-            raise ValueError(f"feeds need a keyring: {self.feeds_unavailable()}")
+            raise ValueError("your system's password store is not open here")
         try:
             host = describe_host(url.strip())
         except FeedError as err:

@@ -138,7 +138,7 @@ class ReviewWindow(QWidget):
         row.addStretch(1)
         self.export_journal = QPushButton("Journal as CSV…")
         self.export_journal.clicked.connect(self._export_journal)
-        self.export_protected = QPushButton("Protected time as .ics…")
+        self.export_protected = QPushButton("Protected time for your work calendar…")
         self.export_protected.setToolTip("For your work calendar: colleagues see when, not why.")
         self.export_protected.clicked.connect(self._export_protected)
         row.addWidget(self.export_journal)

@@ -43,9 +43,9 @@ class AddCalendarDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Your calendar app can share a private address for a calendar (Google: "
-                "'Secret address in iCal format'; Outlook: 'Publish calendar', ICS link). "
-                "Or pick an .ics file."
+                "Your calendar app can share a private address for a calendar (in Google "
+                "Calendar: 'Secret address in iCal format'; in Outlook: 'Publish calendar'). "
+                "Or choose a calendar file saved on this computer."
             )
         )
         form = QFormLayout()
@@ -53,7 +53,7 @@ class AddCalendarDialog(QDialog):
         self.name.setAccessibleName("Name")
         self.name.setPlaceholderText("e.g. Work, Family trips")
         form.addRow(form_label("Name"), self.name)
-        self.as_feed = QRadioButton("A private address (feed)")
+        self.as_feed = QRadioButton("A private address")
         self.as_file = QRadioButton("A file on this computer")
         group = QButtonGroup(self)
         for button in (self.as_feed, self.as_file):
@@ -64,8 +64,8 @@ class AddCalendarDialog(QDialog):
         kind_row.addStretch(1)
         form.addRow(form_label("Kind"), kind_row)
         self.url = QLineEdit()
-        self.url.setAccessibleName("Feed address")
-        self.url.setPlaceholderText("https://… or webcal://…")
+        self.url.setAccessibleName("Your calendar's private address")
+        self.url.setPlaceholderText("Paste the address your calendar app gave you")
         form.addRow(form_label("Address"), self.url)
         file_row = QHBoxLayout()
         self.path = QLineEdit()
@@ -78,7 +78,10 @@ class AddCalendarDialog(QDialog):
         layout.addLayout(form)
         self.no_feeds = plain_label(name="muted")
         self.no_feeds.setText(
-            f"Feeds can't be added here: {no_feeds}. A file works." if no_feeds else ""
+            "A private address can't be kept safely here: your system's password store is "
+            "not open. A calendar file works."
+            if no_feeds
+            else ""
         )
         self.no_feeds.setVisible(bool(no_feeds))
         layout.addWidget(self.no_feeds)
@@ -130,7 +133,7 @@ class AddCalendarDialog(QDialog):
                 source = self.host.new_feed(self.draft, name, self.url.text())
                 self.waiting_for = source
                 self.add.setEnabled(False)
-                self._say("Keeping the address in your keyring…")
+                self._say("Keeping the address in your system's password store…")
                 return
             if not self.path.text().strip():
                 raise ValueError("choose a calendar file")
@@ -148,7 +151,10 @@ class AddCalendarDialog(QDialog):
         self.waiting_for = None
         self.add.setEnabled(True)
         if problem:
-            self._say(f"Not added: the keyring said no ({problem}).")
+            self._say(
+                "Not added: your system's password store did not take the address. "
+                "Is it locked? Unlock it and press Add again."
+            )
             return
         self.url.clear()  # the address leaves this window as soon as it is safe
         self.chosen.emit(source)

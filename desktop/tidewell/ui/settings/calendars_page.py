@@ -110,7 +110,7 @@ class CalendarsPage(ItemList):
     def load(self, item: CalendarSource) -> None:
         self.name.setText(item.name)
         self.where.setText(
-            f"A feed from {item.host} (its address is kept in your keyring)"
+            f"Read from {item.host}; its private address is kept in your system's password store"
             if item.kind == "url"
             else f"The file {item.path}"
         )
@@ -159,11 +159,11 @@ class CalendarsPage(ItemList):
     def _show_notice(self, *_: object) -> None:
         problem = self.host.feeds_unavailable()
         self.notice.setText(
-            f"Calendar feeds need a keyring to keep their private address, and none works "
-            f"here ({problem}). Local .ics files work."
+            "To keep a calendar's private address safe, Tidewell needs your system's "
+            "password store, and none is open here. A calendar file on this computer works."
             if problem
             else "Tidewell reads your calendars to know when you travel, take time off and "
-            "meet. Feed addresses stay in your system keyring."
+            "meet. Private addresses stay in your system's password store."
         )
 
     def _sync_now(self) -> None:

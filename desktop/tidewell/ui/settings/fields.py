@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tidewell.core.fields import WEEKDAYS
@@ -92,3 +93,57 @@ def problem_label() -> QLabel:
     label = plain_label(name="problem")
     label.hide()
     return label
+
+
+class Toggles(QWidget):
+    """A row of toggle buttons for choices, not syntax: snooze lengths, places, seasons, the
+    person's own protected blocks. ``values()`` are the ticked ones, in the order offered."""
+
+    toggled = Signal()
+
+    def __init__(self, accessible: str, options: list[tuple[str, object]] | None = None) -> None:
+        super().__init__()
+        self.accessible = accessible
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(4)
+        self.layout_.addStretch(1)
+        self.buttons: list[tuple[QPushButton, object]] = []
+        self.set_options(options or [])
+
+    def set_options(self, options: list[tuple[str, object]]) -> None:
+        """Offer these (label, value) choices; what was ticked stays ticked."""
+        ticked = self.values()
+        known = {value for _, value in options}
+        options = [*options, *((str(v), v) for v in ticked if v not in known)]
+        if [(b.text(), v) for b, v in self.buttons] == options:
+            return
+        for button, _ in self.buttons:
+            button.setParent(None)
+            button.deleteLater()
+        self.buttons = []
+        for label, value in options:
+            button = QPushButton(label)
+            button.setCheckable(True)
+            button.setProperty("day", True)  # drawn like the day toggles
+            button.setAccessibleName(f"{self.accessible}: {label}")
+            button.setChecked(value in ticked)
+            button.toggled.connect(self._toggled)
+            self.layout_.insertWidget(self.layout_.count() - 1, button)
+            self.buttons.append((button, value))
+
+    def values(self) -> list[object]:
+        return [value for button, value in self.buttons if button.isChecked()]
+
+    def set_values(self, values: list[object]) -> None:
+        known = {value for _, value in self.buttons}
+        extra = [(str(v), v) for v in values if v not in known]
+        if extra:
+            self.set_options([*((b.text(), v) for b, v in self.buttons), *extra])
+        for button, value in self.buttons:
+            button.blockSignals(True)
+            button.setChecked(value in values)
+            button.blockSignals(False)
+
+    def _toggled(self, _on: bool) -> None:
+        self.toggled.emit()

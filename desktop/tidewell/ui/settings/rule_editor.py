@@ -1,5 +1,8 @@
-"""The editor for one rule: a trigger-kind chooser showing only that kind's fields, the
-nudge, a few conditions, a preview of the next five times, and "Try it now".
+"""The editor for one rule, simple first: what, when (a time box that takes "6:30pm" and
+"18:30", the days, a repeat chosen from a list with its sentence), and the message. "More
+options" opens the rest: the area, the popup's title and answer words, a link or number,
+snooze lengths and the conditions, all as choices. A preview shows the next five times;
+"Try it now" shows the popup.
 
 It checks as the person types: a problem is shown beside its field, in words, and the rule
 is only passed on (``rule_edited``) when it is valid."""
@@ -25,15 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tidewell.core.fields import WEEKDAYS
-from tidewell.core.rules import ACTIVITY_KINDS, Rule
+from tidewell.core.describe import when_in_words
+from tidewell.core.fields import WEEKDAYS, clock_time, reach_link
+from tidewell.core.repeats import DAY_NAMES, ORDINALS, Repeat, repeat_of
+from tidewell.core.rules import ACTIVITY_KINDS, DONE_WORDS, Rule
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
+from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import (
     DayPicker,
     Field,
+    Toggles,
     field_for,
     form_label,
     problem_label,
@@ -50,6 +57,49 @@ KINDS = (
     ("reflect", "Every few weeks, to reflect"),
 )
 KIND_IDS = tuple(k for k, _ in KINDS)
+REPEATS = (  # (label, data): weeks between, or "monthly", or "text" for a rule's own RRULE
+    ("Every week", 1),
+    ("Every other week", 2),
+    ("Every 3 weeks", 3),
+    ("Every 4 weeks", 4),
+    ("Once a month", "monthly"),
+)
+AS_WRITTEN = ("As written below", "text")
+SNOOZES = (5, 10, 15, 30, 60, 120)
+PLACES = ("airport", "commute", "waiting room")
+SEASON_KINDS = (("Busy seasons", "busy"), ("Steady", "steady"), ("Recovery", "recovery"))
+
+
+class FormProblem(ValueError):
+    """A value the form can name before the rule is checked: a time that is not one."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _clock_times(key: str, text: str) -> list[str]:
+    try:
+        return [clock_time(part) for part in split_list(text)]
+    except ValueError as err:
+        raise FormProblem(key, str(err)) from None
+
+
+def _clock(key: str, text: str) -> str:
+    if not text.strip():
+        return ""
+    try:
+        return clock_time(text)
+    except ValueError as err:
+        raise FormProblem(key, str(err)) from None
+
+
+def _link_text(link: str | None) -> str:
+    """A link as the person typed it: tel: and mailto: without their prefix."""
+    for prefix in ("tel:", "mailto:"):
+        if link and link.startswith(prefix):
+            return link.removeprefix(prefix)
+    return link or ""
 
 
 def _line(placeholder: str = "") -> QLineEdit:
@@ -96,13 +146,7 @@ class RuleEditor(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.name = self._field(form, "name", "Name", _line("What this rule is about"))
-        self.area = QComboBox()
-        self.area.setEditable(True)
-        self._field(form, "area", "Area of life", self.area)
-        self.enabled = QCheckBox("On")
-        self.enabled.setAccessibleName("Rule is on")
-        form.addRow(form_label(""), self.enabled)
+        self.name = self._field(form, "name", "What", _line("Like: Call Mum and Dad"))
         self.kind = QComboBox()
         self.kind.addItems([label for _, label in KINDS])
         self._field(form, "kind", "When", self.kind)
@@ -118,41 +162,56 @@ class RuleEditor(QWidget):
         self.kind_pages = [build() for build in builders]
         for page in self.kind_pages:  # only the chosen kind's page shows (and takes room)
             layout.addWidget(page)
-        nudge = QFormLayout()
-        self.title = self._field(nudge, "nudge.title", "Popup title", _line("A short question"))
+        simple = QFormLayout()
         self.message = QPlainTextEdit()
-        self.message.setPlaceholderText("A line or two, in your words")
+        self.message.setPlaceholderText("What the popup says, in your words")
         self.message.setFixedHeight(60)
-        self._field(nudge, "nudge.message", "Message", self.message)
-        self.link = self._field(nudge, "nudge.link", "Link", _line("https://…, mailto:…, tel:…"))
-        self.snooze = self._field(
-            nudge,
-            "nudge.snooze",
-            "Snooze choices",
-            _line("10, 30, 60"),
-            "minutes, separated by commas",
+        self._field(simple, "nudge.message", "Message", self.message)
+        self.enabled = QCheckBox("On")
+        self.enabled.setAccessibleName("Rule is on")
+        simple.addRow(form_label(""), self.enabled)
+        layout.addLayout(simple)
+        self.more_button = QPushButton("More options")
+        self.more_button.setCheckable(True)
+        self.more_button.setAccessibleName("More options: area, answers, snooze, conditions")
+        self.more_button.toggled.connect(self._show_more)
+        layout.addWidget(self.more_button)
+        self.more = QWidget()
+        nudge = QFormLayout(self.more)
+        nudge.setContentsMargins(0, 0, 0, 0)
+        self.area = QComboBox()
+        self.area.setEditable(True)
+        self._field(nudge, "area", "Area of life", self.area)
+        self.title = self._field(
+            nudge, "nudge.title", "Popup title", _line("Empty: the rule's name, as above")
         )
+        self.done_words = self._field(nudge, "nudge.done", "Answer button", _line("Done"))
+        self.link = self._field(
+            nudge,
+            "nudge.link",
+            "Link or number",
+            _line("A web address, a phone number or an e-mail address"),
+        )
+        self.snooze = Toggles("Snooze for", [(f"{m} min", m) for m in SNOOZES])
+        self._field(nudge, "nudge.snooze", "Snooze for", self.snooze, "up to six")
+        self.zone = PlaceBox("Its time zone", empty_means="the computer's time zone")
+        self._field(nudge, "when.zone", "In the time of", self.zone)
         self.only_days = DayPicker("Only on")
         self._field(nudge, "only_if.days", "Only on", self.only_days, "none ticked: any day")
         between = QWidget()
         row = QHBoxLayout(between)
         row.setContentsMargins(0, 0, 0, 0)
-        self.between_start = _line("from 09:00")
-        self.between_end = _line("to 17:00")
+        self.between_start = _line("from 9am")
+        self.between_end = _line("to 5pm")
         self.between_start.setAccessibleName("Only between, from")
         self.between_end.setAccessibleName("Only between, to")
         row.addWidget(self.between_start)
         row.addWidget(self.between_end)
         self._field(nudge, "only_if.between", "Only between", between, "empty: any time")
-        self.in_season = self._field(
-            nudge,
-            "only_if.in_season",
-            "Only in seasons",
-            _line("e.g. busy (a season's name or kind)"),
-        )
-        self.not_in_season = self._field(
-            nudge, "only_if.not_in_season", "Not in seasons", _line("e.g. recovery")
-        )
+        self.in_season = Toggles("Only in", list(SEASON_KINDS))
+        self._field(nudge, "only_if.in_season", "Only in", self.in_season, "none ticked: always")
+        self.not_in_season = Toggles("Not in", list(SEASON_KINDS))
+        self._field(nudge, "only_if.not_in_season", "Not in", self.not_in_season)
         self.reachable = QComboBox()
         self._field(
             nudge,
@@ -165,7 +224,8 @@ class RuleEditor(QWidget):
         self._field(
             nudge, "only_if.not_done_within_days", "Not if done in the last", self.not_done_days
         )
-        layout.addLayout(nudge)
+        self.more.hide()
+        layout.addWidget(self.more)
         self.general_problem = problem_label()
         layout.addWidget(self.general_problem)
         self.activity_note = plain_label(name="problem")
@@ -181,6 +241,11 @@ class RuleEditor(QWidget):
         layout.addStretch(1)
         self._connect()
 
+    def _show_more(self, shown: bool) -> None:
+        self.more.setVisible(shown)
+        self.more_button.setText("Fewer options" if shown else "More options")
+        self.fields["when.zone"].setVisible(KIND_IDS[self.kind.currentIndex()] == "at")
+
     def _page(self) -> tuple[QWidget, QFormLayout]:
         page = QWidget()
         form = QFormLayout(page)
@@ -189,17 +254,60 @@ class RuleEditor(QWidget):
 
     def _at_page(self) -> QWidget:
         page, form = self._page()
-        self.times = self._field(form, "when.times", "Times", _line("09:00, 15:30"))
+        self.times = self._field(
+            form, "when.times", "At", _line("6:30pm, or 18:30; several: 9am, 3:30pm")
+        )
+        self.repeat = QComboBox()
+        for label, data in REPEATS:
+            self.repeat.addItem(label, data)
+        self._field(form, "when.repeat", "Repeats", self.repeat)
         self.days = DayPicker("On")
         self._field(form, "when.days", "On", self.days, "none ticked: every day")
+        monthly = QWidget()
+        row = QHBoxLayout(monthly)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.ordinal = QComboBox()
+        self.ordinal.setAccessibleName("Which one of the month")
+        for number, word in ORDINALS.items():
+            self.ordinal.addItem(f"The {word}", number)
+        self.month_day = QComboBox()
+        self.month_day.setAccessibleName("Which day of the week")
+        self.month_day.addItems(list(DAY_NAMES))
+        row.addWidget(self.ordinal)
+        row.addWidget(self.month_day)
+        row.addStretch(1)
+        self._field(form, "when.monthly", "On", monthly)
+        self.sentence = plain_label(name="muted")
+        self.sentence.setAccessibleName("The repeat, in words")
+        form.addRow(form_label(""), self.sentence)
+        self.as_text_button = QPushButton("Edit as text")
+        self.as_text_button.setCheckable(True)
+        self.as_text_button.setAccessibleName("Edit the repeat as text, for experts")
+        self.as_text_button.toggled.connect(self._show_repeat_kind)
+        form.addRow(form_label(""), self.as_text_button)
         self.rrule = self._field(
             form,
             "when.rrule",
-            "Or a repeat rule",
-            _line("FREQ=MONTHLY;BYDAY=1SA;BYHOUR=10;BYMINUTE=0"),
+            "Repeat, as text",
+            _line(),
+            "the calendar standard's repeat line, for experts",
         )
-        self.zone = self._field(form, "when.zone", "Time zone", _line("empty: follow the computer"))
+        self.repeat.currentIndexChanged.connect(self._show_repeat_kind)
         return page
+
+    def _show_repeat_kind(self, *_: object) -> None:
+        data = self.repeat.currentData()
+        as_text = data == "text" or self.as_text_button.isChecked()
+        self.fields["when.days"].setVisible(isinstance(data, int) and not as_text)
+        self.fields["when.monthly"].setVisible(data == "monthly" and not as_text)
+        self.fields["when.times"].setVisible(not as_text)
+        self.fields["when.repeat"].setVisible(not as_text or data == "text")
+        self.fields["when.rrule"].setVisible(as_text)
+        if as_text and not self.rrule.text().strip() and not self._loading:
+            repeat = self._chosen_repeat()
+            if repeat is not None:
+                self.rrule.setText(repeat.rrule())
+        self._changed()
 
     def _protected_page(self) -> QWidget:
         page, form = self._page()
@@ -214,8 +322,9 @@ class RuleEditor(QWidget):
             self.protected_minutes,
             "at the computer inside protected time",
         )
-        self.blocks = self._field(
-            form, "when.blocks", "Which blocks", _line("empty: all protected time")
+        self.blocks = Toggles("Which protected time")
+        self._field(
+            form, "when.blocks", "Which", self.blocks, "none ticked: all of your protected time"
         )
         return page
 
@@ -223,15 +332,14 @@ class RuleEditor(QWidget):
         page, form = self._page()
         self.min_minutes = _spin(1, 600)
         self._field(form, "when.min_minutes", "At least", self.min_minutes)
-        self.contexts = self._field(
-            form, "when.contexts", "Where", _line("airport, commute (empty: anywhere)")
-        )
+        self.contexts = Toggles("Where", [(p.capitalize(), p) for p in PLACES])
+        self._field(form, "when.contexts", "Where", self.contexts, "none ticked: anywhere")
         return page
 
     def _late_page(self) -> QWidget:
         page, form = self._page()
-        self.after = self._field(form, "when.after", "After", _line("22:00"))
-        self.until = self._field(form, "when.until", "Until", _line("05:00"))
+        self.after = self._field(form, "when.after", "After", _line("10:30pm"))
+        self.until = self._field(form, "when.until", "Until", _line("5am"))
         self.late_minutes = _spin(1, 600)
         self._field(form, "when.active_minutes", "Once active for", self.late_minutes)
         return page
@@ -247,11 +355,9 @@ class RuleEditor(QWidget):
         self.every_weeks = _spin(1, 52, " weeks")
         self._field(form, "when.every_weeks", "Every", self.every_weeks)
         self.reflect_day = QComboBox()
-        self.reflect_day.addItems(
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        )
+        self.reflect_day.addItems(list(DAY_NAMES))
         self._field(form, "when.day", "On", self.reflect_day)
-        self.reflect_time = self._field(form, "when.time", "At", _line("18:00"))
+        self.reflect_time = self._field(form, "when.time", "At", _line("6pm"))
         return page
 
     def _connect(self) -> None:
@@ -264,12 +370,20 @@ class RuleEditor(QWidget):
             spin.valueChanged.connect(self._changed)
         for box in self.findChildren(QCheckBox):
             box.toggled.connect(self._changed)
+        for toggles in self.findChildren(Toggles):
+            toggles.toggled.connect(self._changed)
+        for picker in self.findChildren(DayPicker):
+            for day in picker.boxes:
+                day.toggled.connect(self._changed)
+        self.zone.changed.connect(self._changed)
         self.message.textChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._show_kind)
 
     def _show_kind(self, index: int) -> None:
         for number, page in enumerate(self.kind_pages):
             page.setVisible(number == index)
+        self.fields["when.zone"].setVisible(KIND_IDS[index] == "at")
+        self.done_words.setPlaceholderText(DONE_WORDS.get(KIND_IDS[index], "Done"))
         needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
         if needs_activity and self.activity_missing:
             self.activity_note.setText(
@@ -294,16 +408,17 @@ class RuleEditor(QWidget):
             self.kind.setCurrentIndex(KIND_IDS.index(kind))
             self._show_kind(KIND_IDS.index(kind))
             self._load_trigger(msgspec.to_builtins(rule.when))
-            self.title.setText(rule.nudge.title)
+            self.title.setText("" if rule.nudge.title == rule.name else rule.nudge.title)
+            self.done_words.setText(rule.nudge.done or "")
             self.message.setPlainText(rule.nudge.message)
-            self.link.setText(rule.nudge.link or "")
-            self.snooze.setText(", ".join(str(m) for m in rule.nudge.snooze))
+            self.link.setText(_link_text(rule.nudge.link))
+            self.snooze.set_values(list(rule.nudge.snooze))
             self.only_days.set_days(list(rule.only_if.days))
             between = rule.only_if.between
             self.between_start.setText(between.start if between else "")
             self.between_end.setText(between.end if between else "")
-            self.in_season.setText(", ".join(rule.only_if.in_season))
-            self.not_in_season.setText(", ".join(rule.only_if.not_in_season))
+            self.in_season.set_values(list(rule.only_if.in_season))
+            self.not_in_season.set_values(list(rule.only_if.not_in_season))
             self.reachable.setCurrentIndex(max(0, self.reachable.findData(rule.only_if.reachable)))
             self.not_done_days.setValue(rule.only_if.not_done_within_days or 0)
         finally:
@@ -315,16 +430,14 @@ class RuleEditor(QWidget):
         for kind in KIND_IDS:
             defaults.update(msgspec.to_builtins(_default_trigger(kind)))
         values = {**defaults, **when}
-        self.times.setText(", ".join(values.get("times", [])))
-        self.days.set_days(values.get("days", []) if when.get("kind") == "at" else [])
-        self.rrule.setText(values.get("rrule") or "")
-        self.zone.setText(values.get("zone") or "")
+        self._load_repeat(when if when.get("kind") == "at" else {})
+        self.zone.set_place(values.get("zone"))
         self.at_start.setChecked(bool(values.get("at_start", True)))
         active = values.get("active_minutes")
         self.protected_minutes.setValue(int(active or 0) if when.get("kind") == "protected" else 10)
-        self.blocks.setText(", ".join(values.get("blocks", [])))
+        self.blocks.set_values(list(values.get("blocks", [])))
         self.min_minutes.setValue(int(values.get("min_minutes", 10)))
-        self.contexts.setText(", ".join(values.get("contexts", [])))
+        self.contexts.set_values(list(values.get("contexts", [])))
         self.after.setText(values.get("after", "22:00"))
         self.until.setText(values.get("until", "05:00"))
         self.late_minutes.setValue(int(active or 5) if when.get("kind") == "late" else 5)
@@ -332,6 +445,47 @@ class RuleEditor(QWidget):
         self.every_weeks.setValue(int(values.get("every_weeks", 4)))
         self.reflect_day.setCurrentIndex(WEEKDAYS.index(values.get("day", "sun")))
         self.reflect_time.setText(values.get("time", "18:00"))
+
+    def _load_repeat(self, when: dict[str, Any]) -> None:
+        """Times, days and the repeat: chosen from the list when the rule's repeat is one of
+        those; any other repeat line is kept as written and shown as text."""
+        rrule = when.get("rrule") or ""
+        repeat = repeat_of(rrule) if rrule else None
+        if self.repeat.findData("text") >= 0:
+            self.repeat.removeItem(self.repeat.findData("text"))
+        self.as_text_button.setChecked(False)
+        self.rrule.setText(rrule if rrule and repeat is None else "")
+        if repeat is None and rrule:
+            self.repeat.addItem(*AS_WRITTEN)
+            self.repeat.setCurrentIndex(self.repeat.findData("text"))
+        elif repeat is not None and repeat.kind == "monthly":
+            self.repeat.setCurrentIndex(self.repeat.findData("monthly"))
+            self.ordinal.setCurrentIndex(max(0, self.ordinal.findData(repeat.ordinal)))
+            self.month_day.setCurrentIndex(WEEKDAYS.index(repeat.days[0]))
+        else:
+            every = repeat.every if repeat is not None else 1
+            self.repeat.setCurrentIndex(max(0, self.repeat.findData(every)))
+        times = [repeat.time] if repeat is not None else list(when.get("times", ["09:00"]))
+        self.times.setText(", ".join(times))
+        days = list(repeat.days) if repeat is not None else list(when.get("days", []))
+        self.days.set_days(days if repeat is None or repeat.kind == "weekly" else [])
+        self._show_repeat_kind()
+
+    def _chosen_repeat(self) -> Repeat | None:
+        """The repeat the list, the days and the one time make; None for a plain week."""
+        data = self.repeat.currentData()
+        if data == 1 or data == "text":
+            return None
+        times = _clock_times("when.times", self.times.text())
+        if len(times) != 1:
+            raise FormProblem("when.times", "One time for a repeat like this, like 6:30pm.")
+        if data == "monthly":
+            day = WEEKDAYS[self.month_day.currentIndex()]
+            return Repeat("monthly", 1, (day,), int(self.ordinal.currentData()), times[0])
+        days = tuple(self.days.days())
+        if not days:
+            raise FormProblem("when.days", "Pick the days it repeats on.")
+        return Repeat("weekly", int(data), days, 0, times[0])  # type: ignore[arg-type]
 
     def set_context(self, state: State, now: datetime, home: tzinfo) -> None:
         """What the preview needs: the rest of the state (blocks, seasons) and the time."""
@@ -350,6 +504,12 @@ class RuleEditor(QWidget):
                 self.reachable.addItem(name, person_id)
             self.reachable.setCurrentIndex(max(0, self.reachable.findData(chosen)))
             self._loading = loading
+        loading, self._loading = self._loading, True
+        self.blocks.set_options([(b.reason or b.id, b.id) for b in state.blocks])
+        seasons = [(f"'{s.name}'", s.name) for s in state.seasons]
+        self.in_season.set_options([*SEASON_KINDS, *seasons])
+        self.not_in_season.set_options([*SEASON_KINDS, *seasons])
+        self._loading = loading
         self._preview()
 
     # --- reading ------------------------------------------------------------------------
@@ -367,17 +527,19 @@ class RuleEditor(QWidget):
         )
         doc["nudge"] = {
             **doc.get("nudge", {}),
-            "title": self.title.text().strip(),
+            "title": self.title.text().strip() or self.name.text().strip(),
             "message": self.message.toPlainText().strip(),
-            "link": self.link.text().strip() or None,
-            "snooze": _numbers(self.snooze.text()),
+            "link": reach_link(self.link.text()),
+            "snooze": self.snooze.values(),
+            "done": self.done_words.text().strip() or None,
         }
         only_if = dict(doc.get("only_if", {}))
         only_if["days"] = self.only_days.days()
-        start, end = self.between_start.text().strip(), self.between_end.text().strip()
+        start = _clock("only_if.between", self.between_start.text())
+        end = _clock("only_if.between", self.between_end.text())
         only_if["between"] = {"start": start, "end": end} if start or end else None
-        only_if["in_season"] = split_list(self.in_season.text())
-        only_if["not_in_season"] = split_list(self.not_in_season.text())
+        only_if["in_season"] = self.in_season.values()
+        only_if["not_in_season"] = self.not_in_season.values()
         only_if["reachable"] = self.reachable.currentData()
         only_if["not_done_within_days"] = self.not_done_days.value() or None
         doc["only_if"] = {k: v for k, v in only_if.items() if v not in (None, [])}
@@ -385,15 +547,25 @@ class RuleEditor(QWidget):
 
     def _trigger(self, kind: str) -> dict[str, Any]:
         if kind == "at":
-            rrule = self.rrule.text().strip()
-            when: dict[str, Any] = {"kind": "at", "zone": self.zone.text().strip() or None}
+            if not self.zone.is_valid():
+                raise FormProblem("when.zone", self.zone.problem() or "")
+            when: dict[str, Any] = {"kind": "at", "zone": self.zone.zone()}
+            as_text = self.repeat.currentData() == "text" or self.as_text_button.isChecked()
+            repeat = None if as_text else self._chosen_repeat()
+            rrule = self.rrule.text().strip() if as_text else (repeat.rrule() if repeat else "")
             if rrule:
                 when["rrule"] = rrule
             else:
-                when.update(times=split_list(self.times.text()), days=self.days.days())
+                when.update(
+                    times=_clock_times("when.times", self.times.text()), days=self.days.days()
+                )
             old = self.original.when if self.original else None
-            if old is not None and old.__struct_config__.tag == "at" and rrule:
-                when["start"] = msgspec.to_builtins(old).get("start")
+            start = msgspec.to_builtins(old).get("start") if old is not None else None
+            if rrule and old is not None and old.__struct_config__.tag == "at" and start:
+                when["start"] = start  # the repeat keeps its rhythm
+            elif rrule and self._context is not None:  # every other week: from this one
+                _, now, home = self._context
+                when["start"] = now.astimezone(home).date().isoformat()
             return {k: v for k, v in when.items() if v is not None}
         if kind == "protected":
             minutes = self.protected_minutes.value()
@@ -401,19 +573,19 @@ class RuleEditor(QWidget):
                 "kind": "protected",
                 "at_start": self.at_start.isChecked(),
                 "active_minutes": minutes or None,
-                "blocks": split_list(self.blocks.text()),
+                "blocks": self.blocks.values(),
             }
         if kind == "waiting":
             return {
                 "kind": "waiting",
                 "min_minutes": self.min_minutes.value(),
-                "contexts": split_list(self.contexts.text()),
+                "contexts": self.contexts.values(),
             }
         if kind == "late":
             return {
                 "kind": "late",
-                "after": self.after.text().strip(),
-                "until": self.until.text().strip(),
+                "after": _clock("when.after", self.after.text()),
+                "until": _clock("when.until", self.until.text()),
                 "active_minutes": self.late_minutes.value(),
             }
         if kind == "active":
@@ -422,7 +594,7 @@ class RuleEditor(QWidget):
             "kind": "reflect",
             "every_weeks": self.every_weeks.value(),
             "day": WEEKDAYS[self.reflect_day.currentIndex()],
-            "time": self.reflect_time.text().strip(),
+            "time": _clock("when.time", self.reflect_time.text()),
         }
 
     def current_rule(self) -> Rule | None:
@@ -430,7 +602,7 @@ class RuleEditor(QWidget):
             return None
         try:
             return msgspec.convert(self.document(), Rule)
-        except (msgspec.ValidationError, ValueError):
+        except (msgspec.ValidationError, ValueError):  # FormProblem is a ValueError
             return None
 
     # --- checking -----------------------------------------------------------------------
@@ -450,6 +622,8 @@ class RuleEditor(QWidget):
         rule: Rule | None = None
         try:
             rule = msgspec.convert(self.document(), Rule)
+        except FormProblem as problem:
+            self._show_at(problem.key, str(problem))
         except msgspec.ValidationError as err:
             self._show(problem_from(err, "$"))
         valid = rule is not None
@@ -457,8 +631,18 @@ class RuleEditor(QWidget):
             self.valid = valid
             self.validity_changed.emit(valid)
         self.try_button.setEnabled(valid)
+        is_at = rule is not None and rule.when.__struct_config__.tag == "at"
+        self.sentence.setText(when_in_words(rule) if rule is not None and is_at else "")
         self._preview(rule)
         return rule
+
+    def _show_at(self, key: str, message: str) -> None:
+        field = self.fields.get(key)
+        if field is not None and field.isVisibleTo(self):
+            field.show_problem(message)
+        else:
+            self.general_problem.setText(message)
+            self.general_problem.show()
 
     def _show(self, problem: Any) -> None:
         target = field_for(problem.path, self.fields)
@@ -495,10 +679,3 @@ def _default_trigger(kind: str) -> Any:
         doc["times"] = ["09:00"]
     rule = msgspec.convert({"id": "x", "name": "x", "when": doc, "nudge": {"title": "x"}}, Rule)
     return rule.when
-
-
-def _numbers(text: str) -> list[Any]:
-    out: list[Any] = []
-    for part in split_list(text):
-        out.append(int(part) if part.isdigit() else part)  # words fail validation, with a path
-    return out

@@ -34,7 +34,7 @@ BLANK = {
     "name": "A new rule",
     "area": "self",
     "when": {"kind": "at", "times": ["09:00"], "days": ["mon", "tue", "wed", "thu", "fri"]},
-    "nudge": {"title": "A moment for you?"},
+    "nudge": {"title": "A new rule"},
 }
 
 
@@ -51,6 +51,7 @@ class RulesPage(QWidget):
         self.proxy = RuleFilter(self)
         self.proxy.setSourceModel(self.model)
         self.selected: str | None = None
+        self.fresh: set[str] = set()  # rules made in this window, not yet named for good
         self._build()
 
     def _build(self) -> None:
@@ -184,7 +185,16 @@ class RulesPage(QWidget):
         self.edited.emit(replace(self.state, rules=rules))
 
     def _rule_edited(self, rule: Rule) -> None:
-        self._rules([rule if r.id == rule.id else r for r in self.state.rules])
+        old_id = rule.id
+        if old_id in self.fresh:  # a rule made here: its id follows its name
+            others = {r.id for r in self.state.rules if r.id != old_id}
+            wanted = free_id(rule.name, others, "rule")
+            if wanted != old_id:
+                rule = replace(rule, id=wanted)
+                self.fresh = (self.fresh - {old_id}) | {wanted}
+                self.editor.original = rule
+                self.selected = wanted
+        self._rules([rule if r.id == old_id else r for r in self.state.rules])
 
     def _toggle(self, rule_id: str, on: bool) -> None:
         self._rules([replace(r, enabled=on) if r.id == rule_id else r for r in self.state.rules])
@@ -193,6 +203,7 @@ class RulesPage(QWidget):
         doc = {**template, "id": self._free_id(str(template["name"]))}
         rule = msgspec.convert(doc, Rule)
         self.selected = rule.id
+        self.fresh.add(rule.id)
         self._rules([*self.state.rules, rule])
         self.editor.name.setFocus()
         self.editor.name.selectAll()

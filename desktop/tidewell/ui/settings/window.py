@@ -193,10 +193,11 @@ class SettingsWindow(QWidget):
             return not self.dirty
         problems = self.host.apply(self.draft)
         if problems:
-            shown = "; ".join(str(p) for p in problems[:3])
-            self.status.setText(f"Not saved: {shown}")
+            shown = "; ".join(p.message for p in problems[:3])
+            self.status.setText(f"Not saved yet: {shown}. Nothing you changed is lost.")
             return False
         self.saved_state = self.draft
+        self.rules.fresh.clear()  # saved rules keep their ids: the journal names them
         self.status.setText("Saved.")
         self._update_buttons()
         self.saved.emit()
