@@ -65,7 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     upcoming.add_argument("--json", action="store_true", help="print JSON")
 
+    status = commands.add_parser(
+        "status", help="where you stand now: protected, paused, waiting; what comes next"
+    )
+    status.add_argument("--json", action="store_true", help="print JSON (for panels, scripts)")
     commands.add_parser("check", help="verify the data folder")
+    demo = commands.add_parser(
+        "demo", help="write a few months of an example life into an empty data folder"
+    )
+    demo.add_argument("--force", action="store_true", help="even if the folder has data")
     from tidewell.cli_calendars import add_calendar_commands  # it imports this module
 
     add_calendar_commands(commands)
@@ -109,6 +117,14 @@ def main(argv: list[str] | None = None) -> int:
             return run_desktop(args)
         if command == "next":
             return _next(args)
+        if command == "status":
+            from tidewell.cli_status import run_status
+
+            return run_status(args)
+        if command == "demo":
+            from tidewell.cli_status import run_demo
+
+            return run_demo(args)
         return _check(args)
     except _Failure as failure:
         print(f"tidewell: {failure}", file=sys.stderr)

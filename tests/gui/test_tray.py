@@ -65,7 +65,7 @@ def test_icon_and_tooltip_follow_the_state(runtime: Runtime, clock: FakeClock) -
     clock.set(local("Europe/London", 2026, 11, 28, 10, 0))  # Saturday: the weekend block
     tray.refresh(runtime.status(), nudge_waiting=False)
     assert tray.state == "protected"
-    assert "Protected time until Mon 00:00: &#x27;time with the kids&#x27;" in tray.icon.toolTip()
+    assert "Protected time until Mon 07:00: &#x27;time with the kids&#x27;" in tray.icon.toolTip()
     runtime.pause(clock.now() + timedelta(hours=2))
     tray.refresh(runtime.status(), nudge_waiting=False)
     assert tray.state == "paused"

@@ -107,7 +107,9 @@ def test_limits_timeouts_and_redirects_elsewhere(server: str) -> None:
 
 
 def test_only_https_except_on_loopback() -> None:
-    with pytest.raises(FeedError, match=r"^calendar\.example\.org: this is not a calendar.s web address"):
+    with pytest.raises(
+        FeedError, match=r"^calendar\.example\.org: this is not a calendar.s web address"
+    ):
         check_url(f"http://calendar.example.org/{TOKEN}/basic.ics")
     assert check_url("webcal://calendar.example.org/x.ics") == "https://calendar.example.org/x.ics"
     assert check_url("https://calendar.example.org/x.ics").startswith("https://")

@@ -98,7 +98,7 @@ def test_next_from_a_given_moment(data: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Fri 27 Nov 15:30  A stretch?")
-    assert lines[1].startswith("Fri 27 Nov 19:00  You planned to be offline")
+    assert lines[1].startswith("Sat 28 Nov 00:00  You planned to be offline")  # the weekend
     assert lines[2].startswith("Mon 30 Nov 11:00  A stretch?")
     assert lines[3].startswith("Mon 30 Nov 15:30")
     as_json = json.loads(
@@ -208,3 +208,48 @@ def test_calendars_add_list_remove_a_file_and_refuse_while_running(
     removed = tidewell(data, "calendars", "remove", "trips")
     assert removed.returncode == 0 and removed.stdout.strip() == "Removed 'Trips'."
     assert json.loads(tidewell(data, "calendars", "list", "--json").stdout) == []
+
+
+def test_status_in_words_and_json_from_the_files(data: Path) -> None:
+    words = tidewell(data, "status")
+    assert words.returncode == 0, words.stderr
+    assert "Tidewell is not running" in words.stdout
+    status = json.loads(tidewell(data, "status", "--json").stdout)
+    assert status["state"] in ("normal", "protected", "paused")
+    assert set(status) >= {"line", "reason", "until", "next", "nudges_waiting", "running"}
+    assert status["running"] is False and status["nudges_waiting"] == 0
+    assert all({"at", "rule", "title"} == set(n) for n in status["next"])
+
+
+def test_status_reads_what_the_running_app_wrote_and_refuses_a_broken_file(
+    data: Path,
+) -> None:
+    """live.json comes from the running app; a broken or huge one is ignored, never a crash."""
+    from tidewell.core.state import WaitingSession
+    from tidewell.store.live import LIVE, Live, read_live, write_live
+
+    write_live(data, Live(WaitingSession(started=_utc_now(), minutes=30, context="airport"), 2))
+    assert read_live(data).nudges_waiting == 2
+    for broken in (b"{", b"[1,2]", b'{"nudges_waiting": "many"}', b" " * 10_000):
+        (data / LIVE).write_bytes(broken)
+        assert read_live(data) == Live()
+        assert tidewell(data, "status").returncode == 0
+
+
+def _utc_now():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def test_demo_writes_an_example_life_into_an_empty_folder_only(tmp_path: Path, data: Path) -> None:
+    folder = tmp_path / "demo"
+    made = tidewell(folder, "demo")
+    assert made.returncode == 0, made.stderr
+    assert "3 people in three time zones" in made.stdout
+    listing = tidewell(folder, "rules", "list", "--json")
+    assert "call-mum-and-dad" in {r["id"] for r in json.loads(listing.stdout)}
+    assert list((folder / "journal").glob("*.json"))
+    assert tidewell(folder, "check").returncode == 0
+    refused = tidewell(data, "demo")
+    assert refused.returncode == 1 and "already holds your own rules" in refused.stderr

@@ -89,3 +89,15 @@ def test_a_block_with_its_own_rule_is_not_covered_twice() -> None:
     saturday = local("Europe/London", 2026, 11, 28, 0, 0, 30)
     s = state(general, own, blocks=[WEEKEND], handled=saturday - timedelta(days=1))
     assert [d.rule_id for d in due(s, saturday)] == ["own"]
+
+
+def test_declared_waiting_time_is_where_you_stand() -> None:
+    from tidewell.core.state import WaitingSession
+
+    now = local("Europe/London", 2026, 11, 23, 9, 0)
+    waiting = WaitingSession(started=now, minutes=30, context="airport")
+    status = status_of(state(), now + timedelta(minutes=10), waiting=waiting)
+    assert status.line == "20 minutes of waiting at the airport"
+    assert status_of(state(), now + timedelta(minutes=31), waiting=waiting).line == (
+        "Nothing planned for now"
+    )

@@ -11,9 +11,11 @@ from tidewell.core.calendar import meetings_end
 from tidewell.core.occurrences import block_at
 from tidewell.core.offline import running_offline
 from tidewell.core.schedule import upcoming
-from tidewell.core.state import State, home_zone
+from tidewell.core.state import State, WaitingSession, home_zone
 
 Mode = Literal["normal", "protected", "paused"]
+_WHERE = {"": "", "airport": " at the airport", "commute": " on the commute",
+          "waiting room": " in the waiting room"}  # fmt: skip
 _CHAIN_LIMIT = 20  # protected blocks that touch end to end, followed to find the real end
 
 
@@ -32,7 +34,10 @@ class Status(Struct, frozen=True):
     offline: bool = False  # offline time the person started runs now: "I'm back" can end it
 
 
-def status_of(state: State, now: datetime, count: int = 2) -> Status:
+def status_of(
+    state: State, now: datetime, count: int = 2, waiting: WaitingSession | None = None
+) -> Status:
+    """Where the person stands: paused, protected, waiting, in a meeting, or free."""
     home = home_zone(state, now)
     coming = [
         NextNudge(u.at, u.rule_id, rule.nudge.title)
@@ -55,11 +60,18 @@ def status_of(state: State, now: datetime, count: int = 2) -> Status:
     if meeting_end is not None:
         line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"
         return Status("normal", line, meeting_end, None, coming)
+    if waiting is not None:
+        end = waiting.started + timedelta(minutes=waiting.minutes)
+        if waiting.started <= now < end:
+            left = max(1, round((end - now).total_seconds() / 60))
+            where = _WHERE.get(waiting.context or "", f" ({waiting.context})")
+            minutes = "1 minute" if left == 1 else f"{left} minutes"
+            return Status("normal", f"{minutes} of waiting{where}", end, None, coming)
     if coming:
         first = coming[0]
         line = f"Next: {first.title}, {moment_in_words(first.at, now, home)}"
     else:
-        line = "Nothing timed coming up. Enjoy the quiet."
+        line = "Nothing planned for now"
     return Status("normal", line, None, None, coming)
 
 

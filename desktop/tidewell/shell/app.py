@@ -36,6 +36,7 @@ from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
 from tidewell.store.datastore import DataStore, StoreError
+from tidewell.store.live import LIVE, Live, write_live
 from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
@@ -78,6 +79,7 @@ class TidewellApp(QObject):
         self.trials: set[Due] = set()  # "Try it now" popups
         self.welcome: QWidget | None = None
         self.appearance = "system"  # as the desktop has it, until the person chooses
+        self.live: Live | None = None  # what live.json last said
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
         self.tray_poll.timeout.connect(self._look_for_tray)
@@ -230,6 +232,7 @@ class TidewellApp(QObject):
     def refresh(self) -> None:
         status = self.runtime.status()
         waiting = self._popup is not None and bool(self._popup.queue)
+        self._tell_scripts(len(self._popup.queue) if self._popup is not None else 0)
         if self.tray is not None:
             self.tray.refresh(status, waiting)
         for content in self.contents():
@@ -237,6 +240,18 @@ class TidewellApp(QObject):
         if self._popup is not None:
             self._popup.expiry.setInterval(self.runtime.state.settings.popup_seconds * 1000)
             self._popup.corner = self.runtime.state.settings.popup_place
+
+    def _tell_scripts(self, nudges_waiting: int) -> None:
+        """Keep live.json (for `tidewell status` and panels) when what only we know changed."""
+        live = Live(self.runtime.waiting, nudges_waiting)
+        if live == self.live:
+            return
+        try:
+            write_live(self.runtime.store.folder, live)
+        except OSError as err:  # a full disk is told by the store; this file can wait
+            log.warning("could not write %s: %s", LIVE, err)
+            return
+        self.live = live
 
     def _fill(self, content: PanelContent, status: Status | None = None) -> None:
         now, home = self.runtime.now(), self.runtime.home()

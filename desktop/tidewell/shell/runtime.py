@@ -60,7 +60,7 @@ class Runtime(QObject):
         return home_zone(self.state, self.now())
 
     def status(self) -> Status:
-        return status_of(self.state, self.now())
+        return status_of(self.state, self.now(), waiting=self.waiting)
 
     # --- the tick -----------------------------------------------------------------------
 

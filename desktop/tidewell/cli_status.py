@@ -1,0 +1,76 @@
+"""`tidewell status`: where you stand, for a terminal or a panel (waybar, polybar); and
+`tidewell demo`: an example life in a data folder, for trying Tidewell and for screenshots."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from tidewell.cli import EXIT_OK, EXIT_PROBLEM, open_store, print_json, running_pid
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from tidewell.core.state import home_zone
+    from tidewell.core.status import moment_in_words, status_of
+    from tidewell.store.live import Live, read_live
+
+    store, opened = open_store(args)
+    now = store.clock.now().astimezone(store.clock.zone())
+    running = running_pid(args) is not None
+    live = read_live(store.folder) if running else Live()
+    status = status_of(opened.state, now, count=3, waiting=live.waiting)
+    home = home_zone(opened.state, now)
+    if args.json:
+        out: dict[str, Any] = {
+            "state": status.mode,
+            "line": status.line,
+            "reason": status.reason,
+            "until": status.until.astimezone(home).isoformat() if status.until else None,
+            "offline": status.offline,
+            "paused_until": (
+                opened.state.pause.until.astimezone(home).isoformat()
+                if status.mode == "paused" and opened.state.pause
+                else None
+            ),
+            "waiting_minutes": live.waiting.minutes if live.waiting else None,
+            "nudges_waiting": live.nudges_waiting,
+            "next": [
+                {"at": n.at.astimezone(home).isoformat(), "rule": n.rule_id, "title": n.title}
+                for n in status.next
+            ],
+            "running": running,
+        }
+        print_json(out)
+        return EXIT_OK
+    print(status.line)
+    if live.nudges_waiting:
+        count = live.nudges_waiting
+        print(f"{count} nudge{'s' if count != 1 else ''} waiting for you on screen")
+    for nudge in status.next:
+        print(f"  {moment_in_words(nudge.at, now, home)}  {nudge.title}")
+    if not running:
+        print("(Tidewell is not running: nothing will pop up until it starts.)")
+    return EXIT_OK
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from tidewell.demo import write_demo
+
+    store, opened = open_store(args)
+    if not args.force and (opened.state.rules or opened.state.blocks):
+        print(
+            f"tidewell: {store.folder} already holds your own rules; the demo writes only into "
+            "an empty folder (or use --force).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    if running_pid(args) is not None:
+        print("tidewell: quit the running Tidewell first.", file=sys.stderr)
+        return EXIT_PROBLEM
+    summary = write_demo(store, opened.state)
+    print(f"An example life is in {store.folder}: {summary}.")
+    print(f"Try it: tidewell --data-dir {store.folder}")
+    return EXIT_OK

@@ -1,0 +1,39 @@
+"""What only the running app knows, for ``tidewell status`` and panels such as waybar: the
+waiting time declared and how many nudges wait on screen. Written atomically when it
+changes (never on a timer); read back bounded and forgiving, since any program may read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from tidewell.core.state import WaitingSession
+from tidewell.store.atomic import atomic_write
+
+LIVE = "live.json"
+_MAX_BYTES = 4096
+
+
+class Live(msgspec.Struct, frozen=True):
+    waiting: WaitingSession | None = None
+    nudges_waiting: int = 0
+
+
+def write_live(folder: Path, live: Live) -> None:
+    atomic_write(folder / LIVE, msgspec.json.encode(live))
+
+
+def read_live(folder: Path) -> Live:
+    """The running app's last word, or nothing known when the file is missing or odd."""
+    try:
+        with (folder / LIVE).open("rb") as handle:
+            data = handle.read(_MAX_BYTES + 1)
+    except OSError:
+        return Live()
+    if len(data) > _MAX_BYTES:
+        return Live()
+    try:
+        return msgspec.json.decode(data, type=Live)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return Live()
