@@ -16,6 +16,12 @@ from tidewell.ui.settings.item_list import ItemList
 class IdeasPage(ItemList):
     field_name = "ideas"
     noun = "idea"
+    invite = (
+        "Waiting time is yours to use: an airport, a commute, a waiting room. Keep a few "
+        "ideas here for it (a call home, a walk, a chapter of a book), and Tidewell offers "
+        "the ones that fit when you say you are waiting."
+    )
+    invite_button = "Add an idea for waiting time"
     kind = WaitingIdea
 
     def build_form(self, form: QFormLayout) -> None:

@@ -23,6 +23,7 @@ from tidewell.core.fields import free_id
 from tidewell.core.state import State
 from tidewell.core.validation import problem_from
 from tidewell.ui.settings.fields import Field, field_for, form_label, problem_label
+from tidewell.ui.style import plain_label
 
 
 class ItemList(QWidget):
@@ -32,6 +33,8 @@ class ItemList(QWidget):
     field_name = ""  # the State field: "blocks", "people", "ideas", "seasons"
     noun = "item"
     kind: Any = None  # the msgspec type (or union) an item converts to
+    invite = ""  # what the page is for, shown with one button while the list is empty
+    invite_button = ""  # that button's words; "Add <noun>" when empty
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,25 @@ class ItemList(QWidget):
         self.form_box = QWidget()
         self.form_box.setLayout(right)
         outer.addWidget(self.form_box, 3)
+        self.invitation = self._invitation()
+        outer.addWidget(self.invitation, 5)
+        self.left = left
+
+    def _invitation(self) -> QWidget:
+        """An empty page invites: what it is for, and one button. Never a greyed form."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addStretch(1)
+        layout.addWidget(plain_label(self.invite))
+        row = QHBoxLayout()
+        self.invite_add = QPushButton(self.invite_button or f"Add {self.noun}")
+        self.invite_add.clicked.connect(self.add)
+        row.addWidget(self.invite_add)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        box.hide()
+        return box
 
     # --- for subclasses -----------------------------------------------------------------
 
@@ -131,6 +153,16 @@ class ItemList(QWidget):
         self.list.blockSignals(False)
         self.form_box.setEnabled(row >= 0)
         self.delete_button.setEnabled(row >= 0)
+        inviting = not ids and bool(self.invite)
+        self.invitation.setVisible(inviting)
+        self.form_box.setVisible(not inviting)
+        for index in range(self.left.count()):
+            item = self.left.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setVisible(not inviting)
+        for button in (self.add_button, self.delete_button):
+            button.setVisible(not inviting)
         if row >= 0 and self.items[row] != self.loaded:  # never reload under the cursor
             self.selected = ids[row]
             self._load(self.items[row])

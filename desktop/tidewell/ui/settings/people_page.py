@@ -30,6 +30,12 @@ def hours_docs(text: str, days: list[str]) -> list[dict[str, Any]]:
 class PeoplePage(ItemList):
     field_name = "people"
     noun = "person"
+    invite = (
+        "The people you want to make time for, maybe far away. Add where they live, and "
+        "Tidewell shows their local time and whether they are usually free when a moment "
+        "comes."
+    )
+    invite_button = "Add someone"
     kind = Person
 
     def build_form(self, form: QFormLayout) -> None:

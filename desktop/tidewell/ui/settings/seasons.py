@@ -26,6 +26,11 @@ MONTHS = "JFMAMJJASOND"
 class SeasonsList(ItemList):
     field_name = "seasons"
     noun = "season"
+    invite = (
+        "Life has seasons: a busy launch, a calm summer, a stretch of recovery. Name yours, "
+        "and rules can be gentler or quieter during them."
+    )
+    invite_button = "Add a season"
     kind = Season
 
     def build_form(self, form: QFormLayout) -> None:

@@ -32,6 +32,11 @@ PERS = (("week", "a week"), ("month", "a month"), ("year", "a year"))
 class TargetsList(ItemList):
     field_name = "targets"
     noun = "number"
+    invite = (
+        "Numbers of your own for the review, if you like them: family time three times a "
+        "week, two free weekends a month. Never a score, only a mirror."
+    )
+    invite_button = "Add a number of your own"
     kind = Target
 
     @property
