@@ -208,3 +208,21 @@ def test_your_own_numbers_are_set_on_the_balance_page(qtbot, shell: TidewellApp)
     )
     assert kept.area is None
     window.close()
+
+
+def test_buttons_wait_for_something_to_act_on_and_charts_explain_themselves(
+    qtbot, lived_in: TidewellApp
+) -> None:  # type: ignore[no-untyped-def]
+    from tidewell.ui.review.charts import Legend
+
+    lived_in.open_review()
+    window = lived_in.review
+    assert window is not None
+    assert not window.forward.isEnabled() and not window.today.isEnabled()  # this week, now
+    window.back.click()
+    assert window.forward.isEnabled() and window.today.isEnabled()
+    assert not window.edit.isEnabled() and not window.delete.isEnabled()  # nothing chosen
+    window.kind.setCurrentIndex(1)  # a month: a wall calendar under the weekday names
+    assert window.days._top() == window.days.BAND + 4 + window.days.HEAD
+    legends = [w for w in window.findChildren(Legend) if w.isVisibleTo(window)]
+    assert len(legends) == 2 and all(w.accessibleDescription() for w in legends)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -90,7 +90,7 @@ class DayMap(QWidget):
     (deeper with more nudges done); indigo: a day off; amber edge: protected time with
     activity the person did not choose. Never red: nothing here is a failure."""
 
-    GAP, BAND = 3, 8
+    GAP, BAND, HEAD = 3, 8, 16
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,14 +111,18 @@ class DayMap(QWidget):
 
     def _cell(self, day: Day) -> QRect:
         """A year: a column a week (Monday on top). A week or a month: a row a week, like a
-        wall calendar."""
+        wall calendar, under the names of the weekdays."""
         first = self.days[0].day
         offset = first.weekday() + (day.day - first).days
         col, row = divmod(offset, 7)
         if self.CELL > 20:
             col, row = row, col
         step = self.CELL + self.GAP
-        return QRect(col * step, self.BAND + 4 + row * step, self.CELL, self.CELL)
+        return QRect(col * step, self._top() + row * step, self.CELL, self.CELL)
+
+    def _top(self) -> int:
+        """Room above the cells: the seasons' band, and weekday names on a month."""
+        return self.BAND + 4 + (self.HEAD if self.CELL > 20 else 0)
 
     def sizeHint(self) -> QSize:
         if not self.days:
@@ -132,6 +136,14 @@ class DayMap(QWidget):
         pal = self.palette()
         empty = _mix(pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Mid), 0.35)
         base = pal.color(QPalette.ColorRole.Base)
+        if self.CELL > 20 and self.days:  # weekday names above the columns
+            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+            locale = QLocale()
+            for column in range(7):
+                name = locale.dayName(column + 1, QLocale.FormatType.ShortFormat)
+                step = self.CELL + self.GAP
+                head = QRect(column * step, self.BAND, self.CELL, self.HEAD)
+                painter.drawText(head, Qt.AlignmentFlag.AlignCenter, name[:3])
         for day in self.days:
             cell = self._cell(day)
             if day.season is not None and self.CELL <= 20:  # a year: the band above its weeks
@@ -250,3 +262,51 @@ class AreaWeeks(QWidget):
             painter.drawText(QPoint(x + 14, self.height() - 3), area)
             x += 24 + painter.fontMetrics().horizontalAdvance(area)
         painter.end()
+
+
+class Legend(QWidget):
+    """Colour swatches with their meaning, under a chart: (colour, words, outlined)."""
+
+    def __init__(self, items: list[tuple[QColor, str, bool]], accessible: str) -> None:
+        super().__init__()
+        self.items = items
+        self.setAccessibleName(accessible)
+        self.setAccessibleDescription("; ".join(words for _, words, _ in items))
+        self.setFixedHeight(20)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        x = 0
+        for colour, words, outlined in self.items:
+            swatch = QRectF(x + 0.5, 4.5, 11, 11)
+            if outlined:
+                painter.setPen(colour)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+            painter.drawRoundedRect(swatch, 2, 2)
+            painter.setPen(pal.color(QPalette.ColorRole.WindowText))
+            painter.drawText(QPoint(x + 16, 14), words)
+            x += 30 + painter.fontMetrics().horizontalAdvance(words)
+        painter.end()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        width = sum(30 + metrics.horizontalAdvance(words) for _, words, _ in self.items)
+        return QSize(width, 20)
+
+
+def days_legend() -> Legend:
+    return Legend(
+        [
+            (TEAL, "protected time kept", False),
+            (INDIGO, "a day off", False),
+            (AMBER, "online in protected time", True),
+            (SEASONS["busy"], "a busy season", False),
+            (SEASONS["recovery"], "recovery", False),
+        ],
+        "What the colours of your days mean",
+    )

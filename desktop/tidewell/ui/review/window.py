@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from tidewell.core.reflection import QUESTIONS, Reflection
 from tidewell.core.review import Period, choices_in_words
 from tidewell.ui.placement import fit_to_screen
-from tidewell.ui.review.charts import AreaWeeks, DayMap, TargetBars
+from tidewell.ui.review.charts import (
+    TEAL,
+    AreaWeeks,
+    DayMap,
+    Legend,
+    TargetBars,
+    days_legend,
+)
 from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
@@ -92,6 +99,10 @@ class ReviewWindow(QWidget):
         layout.addWidget(plain_label("Your own numbers", "section"))
         self.targets = TargetBars()
         layout.addWidget(self.targets)
+        self.targets_legend = Legend(
+            [(TEAL, "how far you are towards your own number", False)], "What the bars mean"
+        )
+        layout.addWidget(self.targets_legend)
         self.no_targets = plain_label(
             "No numbers of your own yet. Add them on the My balance page in Settings: "
             "family time three times a week, two free weekends a month…",
@@ -104,13 +115,7 @@ class ReviewWindow(QWidget):
         days_row.addWidget(self.days)
         days_row.addStretch(1)
         layout.addLayout(days_row)
-        layout.addWidget(
-            plain_label(
-                "Teal: protected time kept, deeper with more done · indigo: a day off · "
-                "amber edge: online in protected time · bands above: your seasons",
-                "muted",
-            )
-        )
+        layout.addWidget(days_legend())
         layout.addWidget(plain_label("What got your attention, week by week", "section"))
         self.areas = AreaWeeks()
         layout.addWidget(self.areas)
@@ -123,6 +128,7 @@ class ReviewWindow(QWidget):
         self.reflections.setAccessibleName("Your reflections")
         self.reflections.setMinimumHeight(110)
         self.reflections.itemDoubleClicked.connect(lambda _: self.edit_reflection())
+        self.reflections.currentItemChanged.connect(lambda *_: self._reflection_chosen())
         layout.addWidget(self.reflections)
         row = QHBoxLayout()
         self.reflect = QPushButton("Reflect now…")
@@ -178,6 +184,11 @@ class ReviewWindow(QWidget):
         self.season_line.setVisible(period.season is not None)
         self.targets.set_items(result.targets)
         self.targets.setVisible(bool(result.targets))
+        self.targets_legend.setVisible(bool(result.targets))
+        now, home = self.host.now_and_home()
+        today = now.astimezone(home).date()
+        self.forward.setEnabled(period.end <= today)  # nothing to look back on ahead
+        self.today.setEnabled(not period.start <= today < period.end)
         self.no_targets.setVisible(not result.targets)
         self.days.set_days(result.days)
         self.areas.set_weeks(result.areas, list(state.balance.areas))
@@ -195,7 +206,13 @@ class ReviewWindow(QWidget):
         if not self.reflections.count():
             self.reflections.addItem("None yet. A few quiet questions, whenever you like.")
             self.reflections.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        self.edit.setEnabled(self._selected() is not None or self.reflections.count() > 0)
+        self._reflection_chosen()
+
+    def _reflection_chosen(self) -> None:
+        """Read, edit and delete act on a chosen reflection: without one they wait."""
+        chosen = self._selected() is not None
+        self.edit.setEnabled(chosen)
+        self.delete.setEnabled(chosen)
 
     def _selected(self) -> int | None:
         item = self.reflections.currentItem()
