@@ -80,9 +80,7 @@ def test_going_offline_creates_a_protected_block(
     assert block.reason == "a long lunch with Sam"
     assert block.end.isoformat() == "2026-11-24T07:00:00"
     assert content.page == HOME
-    assert (
-        content.state_line.text() == "Protected time until tomorrow 07:00: 'a long lunch with Sam'"
-    )
+    assert content.state_line.text() == "Offline until tomorrow 07:00: 'a long lunch with Sam'"
     started = [e for e in journal(shell, clock) if isinstance(e, ProtectedEntry)]
     assert [(e.block, e.event) for e in started] == [(block.id, "started")]
     # It is written to disk, not only held in memory.

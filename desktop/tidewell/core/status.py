@@ -8,8 +8,10 @@ from typing import Literal
 from msgspec import Struct
 
 from tidewell.core.calendar import meetings_end
+from tidewell.core.life import DatedBlock
+from tidewell.core.localtime import naive_to_moment
 from tidewell.core.occurrences import block_at
-from tidewell.core.offline import running_offline
+from tidewell.core.offline import block_zone, running_offline
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
 
@@ -48,14 +50,19 @@ def status_of(
         until = state.pause.until
         line = f"Nudges paused until {moment_in_words(until, now, home)}"
         return Status("paused", line, until, None, coming)
+    offline = running_offline(state, now, home)
+    if offline is not None:  # what the person just said: "offline until 21:30 for dinner"
+        until = to_moment_in(offline, home)
+        line = f"Offline until {moment_in_words(until, now, home)}"
+        line += f": '{offline.reason}'" if offline.reason else ""
+        return Status("protected", line, until, offline.reason or None, coming, True)
     protected = protected_now(state, now, home)
     if protected is not None:
         until, reason = protected
         line = f"Protected time until {moment_in_words(until, now, home)}"
         if reason:
             line += f": '{reason}'"
-        offline = running_offline(state, now, home) is not None
-        return Status("protected", line, until, reason or None, coming, offline)
+        return Status("protected", line, until, reason or None, coming)
     meeting_end = meetings_end(state.calendar, now)
     if meeting_end is not None:
         line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"
@@ -109,3 +116,8 @@ def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
     if today < local.date() < today + timedelta(days=7):
         return f"{local:%a %H:%M}"
     return f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+def to_moment_in(block: DatedBlock, home: tzinfo) -> datetime:
+    """The end of a dated block, as a moment."""
+    return naive_to_moment(block.end, block_zone(block, home))

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tidewell.core.fields import WEEKDAYS
 from tidewell.ui.style import plain_label
@@ -60,7 +67,7 @@ class DayPicker(QWidget):
             box = QPushButton(label[:2])
             box.setCheckable(True)
             box.setProperty("day", True)
-            box.setFixedWidth(36)
+            box.setFixedWidth(32)
             box.setToolTip(name)
             box.setAccessibleName(f"{accessible}: {name}")
             self.boxes.append(box)
@@ -101,13 +108,18 @@ class Toggles(QWidget):
 
     toggled = Signal()
 
-    def __init__(self, accessible: str, options: list[tuple[str, object]] | None = None) -> None:
+    def __init__(
+        self,
+        accessible: str,
+        options: list[tuple[str, object]] | None = None,
+        columns: int = 3,
+    ) -> None:
         super().__init__()
         self.accessible = accessible
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.setSpacing(4)
-        self.layout_.addStretch(1)
+        self.columns = columns  # a grid, so a narrow form never cuts a choice off
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
         self.buttons: list[tuple[QPushButton, object]] = []
         self.set_options(options or [])
 
@@ -119,17 +131,18 @@ class Toggles(QWidget):
         if [(b.text(), v) for b, v in self.buttons] == options:
             return
         for button, _ in self.buttons:
+            self.grid.removeWidget(button)
             button.setParent(None)
             button.deleteLater()
         self.buttons = []
-        for label, value in options:
+        for index, (label, value) in enumerate(options):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setProperty("day", True)  # drawn like the day toggles
             button.setAccessibleName(f"{self.accessible}: {label}")
             button.setChecked(value in ticked)
             button.toggled.connect(self._toggled)
-            self.layout_.insertWidget(self.layout_.count() - 1, button)
+            self.grid.addWidget(button, *divmod(index, self.columns))
             self.buttons.append((button, value))
 
     def values(self) -> list[object]:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,7 @@ class RuleEditor(QWidget):
         self._loading = False
         self._context: tuple[State, datetime, tzinfo] | None = None
         self.fields: dict[str, Field] = {}
+        self.rows: dict[str, QFormLayout] = {}  # the form each field sits in
         self._build()
 
     # --- building -----------------------------------------------------------------------
@@ -139,8 +141,13 @@ class RuleEditor(QWidget):
     ) -> QWidget:
         field = Field(control, label, hint)
         self.fields[key] = field
+        self.rows[key] = form
         form.addRow(form_label(label), field)
         return control
+
+    def _show_row(self, key: str, visible: bool) -> None:
+        """Show or hide a field with its label."""
+        self.rows[key].setRowVisible(self.fields[key], visible)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -244,7 +251,7 @@ class RuleEditor(QWidget):
     def _show_more(self, shown: bool) -> None:
         self.more.setVisible(shown)
         self.more_button.setText("Fewer options" if shown else "More options")
-        self.fields["when.zone"].setVisible(KIND_IDS[self.kind.currentIndex()] == "at")
+        self._show_row("when.zone", KIND_IDS[self.kind.currentIndex()] == "at")
 
     def _page(self) -> tuple[QWidget, QFormLayout]:
         page = QWidget()
@@ -282,6 +289,8 @@ class RuleEditor(QWidget):
         form.addRow(form_label(""), self.sentence)
         self.as_text_button = QPushButton("Edit as text")
         self.as_text_button.setCheckable(True)
+        self.as_text_button.setFlat(True)
+        self.as_text_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.as_text_button.setAccessibleName("Edit the repeat as text, for experts")
         self.as_text_button.toggled.connect(self._show_repeat_kind)
         form.addRow(form_label(""), self.as_text_button)
@@ -298,11 +307,11 @@ class RuleEditor(QWidget):
     def _show_repeat_kind(self, *_: object) -> None:
         data = self.repeat.currentData()
         as_text = data == "text" or self.as_text_button.isChecked()
-        self.fields["when.days"].setVisible(isinstance(data, int) and not as_text)
-        self.fields["when.monthly"].setVisible(data == "monthly" and not as_text)
-        self.fields["when.times"].setVisible(not as_text)
-        self.fields["when.repeat"].setVisible(not as_text or data == "text")
-        self.fields["when.rrule"].setVisible(as_text)
+        self._show_row("when.days", isinstance(data, int) and not as_text)
+        self._show_row("when.monthly", data == "monthly" and not as_text)
+        self._show_row("when.times", not as_text)
+        self._show_row("when.repeat", not as_text or data == "text")
+        self._show_row("when.rrule", as_text)
         if as_text and not self.rrule.text().strip() and not self._loading:
             repeat = self._chosen_repeat()
             if repeat is not None:
@@ -382,7 +391,7 @@ class RuleEditor(QWidget):
     def _show_kind(self, index: int) -> None:
         for number, page in enumerate(self.kind_pages):
             page.setVisible(number == index)
-        self.fields["when.zone"].setVisible(KIND_IDS[index] == "at")
+        self._show_row("when.zone", KIND_IDS[index] == "at")
         self.done_words.setPlaceholderText(DONE_WORDS.get(KIND_IDS[index], "Done"))
         needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
         if needs_activity and self.activity_missing:

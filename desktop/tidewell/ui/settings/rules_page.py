@@ -122,7 +122,7 @@ class RulesPage(QWidget):
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
-        split.setSizes([560, 460])
+        split.setSizes([500, 520])
         layout.addWidget(split, 1)
         layout.addWidget(self.empty)
 
