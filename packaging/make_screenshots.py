@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         if step < 2:
             welcome.next.click()
     welcome.person_name.setText("Mum")
-    welcome.person_zone.edit.setText("Atlantis")
+    welcome.person_zone.edit.setText("Xyzzyville")
     welcome.person_zone._typed = True  # as if typed, then Start pressed
     welcome.next.click()
     grab(welcome, "welcome-3-place-not-found")

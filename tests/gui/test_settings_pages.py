@@ -87,7 +87,9 @@ def test_people_zones_and_the_live_line(qtbot, window: SettingsWindow) -> None: 
     assert page.zone.edit.text() == "Toronto, Canada"
     assert page.zone.hint.text() == "Now 03:00 there"  # 08:00 in London
     assert page.live.text() == "Likely busy now"
-    retype(qtbot, page.hours, "6-9")
+    retype(qtbot, page.hours, "7-10pm")
+    assert window.draft.people[-1].reachable[0].start == "19:00"  # as people write it
+    retype(qtbot, page.hours, "after dinner")
     assert "(a time like 09:00)" in page.fields["reachable"].problem.text()
 
 

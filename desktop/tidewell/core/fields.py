@@ -125,3 +125,11 @@ def reach_link(text: str) -> str | None:
     if _PHONE.match(typed) and sum(c.isdigit() for c in typed) >= 5:
         return "tel:" + re.sub(r"[^\d+]", "", typed)
     return typed
+
+
+def link_text(link: str | None) -> str:
+    """A link as the person would type it: tel: and mailto: without their prefix."""
+    for prefix in ("tel:", "mailto:"):
+        if link and link.startswith(prefix):
+            return link.removeprefix(prefix)
+    return link or ""

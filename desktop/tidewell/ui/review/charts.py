@@ -82,7 +82,8 @@ def target_in_words(item: TargetProgress) -> str:
 
 
 def _number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:.1f}"
+    """A goal as a person counts: whole times ('13', not '12.9'); below one, one decimal."""
+    return str(round(value)) if value >= 1 else f"{value:.1f}"
 
 
 class DayMap(QWidget):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
 from PySide6.QtWidgets import QFormLayout, QLineEdit
 
 from tidewell.core.conditions import is_reachable
+from tidewell.core.fields import clock_time, link_text, reach_link
 from tidewell.core.life import Person
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import DayPicker, split_list
@@ -20,11 +22,23 @@ def hours_text(person: Person) -> str:
 
 
 def hours_docs(text: str, days: list[str]) -> list[dict[str, Any]]:
+    """'5pm-9pm, 7-8am' as hours; a part that is no time is kept as typed, for the check
+    to name it beside the field."""
     docs = []
     for part in split_list(text):
-        start, _, end = part.replace("–", "-").partition("-")
-        docs.append({"start": start.strip(), "end": end.strip(), "days": days})
+        start, _, end = part.replace("–", "-").replace(" to ", "-").partition("-")
+        half = re.search(r"[ap]\.?m\.?\s*$", end, re.IGNORECASE)
+        if half and not re.search(r"[ap]\.?m", start, re.IGNORECASE):
+            start += half.group(0)  # '7-10pm' is 19:00 to 22:00
+        docs.append({"start": _clock(start), "end": _clock(end), "days": days})
     return docs
+
+
+def _clock(text: str) -> str:
+    try:
+        return clock_time(text)
+    except ValueError:
+        return text.strip()
 
 
 class PeoplePage(ItemList):
@@ -45,13 +59,16 @@ class PeoplePage(ItemList):
             "reachable",
             "Usually free",
             QLineEdit(),
-            "their local time, like 18:00-22:00, 07:00-08:00",
+            "their local time, like 6pm-10pm, 7-8am",
         )
         self.days = self.field(
             "reachable.days", "On", DayPicker("Usually free on"), "none ticked: every day"
         )
         self.reach = self.field(
-            "reach", "How to reach them", QLineEdit(), "tel:…, mailto:…, https://…"
+            "reach",
+            "How to reach them",
+            QLineEdit(),
+            "a phone number, an e-mail address or a web address",
         )
         self.live = plain_label(name="section")
         self.live.setAccessibleName("Their time now")
@@ -67,7 +84,7 @@ class PeoplePage(ItemList):
         self.zone.set_place(item.zone, item.place)
         self.hours.setText(hours_text(item))
         self.days.set_days(list(item.reachable[0].days) if item.reachable else [])
-        self.reach.setText(item.reach or "")
+        self.reach.setText(link_text(item.reach))
 
     def document(self, item: Person) -> dict[str, Any]:
         doc: dict[str, Any] = msgspec.to_builtins(item)
@@ -76,7 +93,7 @@ class PeoplePage(ItemList):
             zone=self.zone.zone() or "",
             place=self.zone.place_name(),
             reachable=hours_docs(self.hours.text(), self.days.days()),
-            reach=self.reach.text().strip() or None,
+            reach=reach_link(self.reach.text()),
         )
         return {k: v for k, v in doc.items() if v is not None}
 

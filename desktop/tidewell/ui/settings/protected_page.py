@@ -11,6 +11,7 @@ from msgspec.structs import replace
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLineEdit, QSpinBox
 
+from tidewell.core.describe import days_in_words
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.rules import ProtectedTrigger, Rule
 from tidewell.core.state import State
@@ -44,7 +45,12 @@ class ProtectedPage(ItemList):
         self.field("kind", "Repeats", self.block_kind)
         self.days = self.field("days", "Days", DayPicker("Protected on"))
         self.start = self.field("start", "From", QLineEdit(), "a time like 19:00")
-        self.end = self.field("end", "Until", QLineEdit(), "before the start: the next morning")
+        self.end = self.field(
+            "end",
+            "Until",
+            QLineEdit(),
+            "earlier than From: the next morning; 00:00 to 00:00: all day",
+        )
         self.from_date = QDateTimeEdit()
         self.from_date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.from_date.setCalendarPopup(True)
@@ -147,7 +153,10 @@ class ProtectedPage(ItemList):
         reason = item.reason or "(no reason written yet)"
         if isinstance(item, DatedBlock):
             return f"{reason} · {item.start:%d %b} to {item.end:%d %b}"
-        return f"{reason} · {item.start}-{item.end}"
+        days = days_in_words(list(item.days))
+        if item.start == item.end == "00:00":
+            return f"{reason} · {days}, all day"
+        return f"{reason} · {days}, {item.start} to {item.end}"
 
     def delete(self) -> None:
         """A block goes with its own reminder rule, if it had one."""

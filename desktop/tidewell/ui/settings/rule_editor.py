@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.describe import when_in_words
-from tidewell.core.fields import WEEKDAYS, clock_time, reach_link
+from tidewell.core.fields import WEEKDAYS, clock_time, link_text, reach_link
 from tidewell.core.repeats import DAY_NAMES, ORDINALS, Repeat, repeat_of
 from tidewell.core.rules import ACTIVITY_KINDS, DONE_WORDS, Rule
 from tidewell.core.schedule import upcoming
@@ -93,14 +93,6 @@ def _clock(key: str, text: str) -> str:
         return clock_time(text)
     except ValueError as err:
         raise FormProblem(key, str(err)) from None
-
-
-def _link_text(link: str | None) -> str:
-    """A link as the person typed it: tel: and mailto: without their prefix."""
-    for prefix in ("tel:", "mailto:"):
-        if link and link.startswith(prefix):
-            return link.removeprefix(prefix)
-    return link or ""
 
 
 def _line(placeholder: str = "") -> QLineEdit:
@@ -420,7 +412,7 @@ class RuleEditor(QWidget):
             self.title.setText("" if rule.nudge.title == rule.name else rule.nudge.title)
             self.done_words.setText(rule.nudge.done or "")
             self.message.setPlainText(rule.nudge.message)
-            self.link.setText(_link_text(rule.nudge.link))
+            self.link.setText(link_text(rule.nudge.link))
             self.snooze.set_values(list(rule.nudge.snooze))
             self.only_days.set_days(list(rule.only_if.days))
             between = rule.only_if.between

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QWidget
 from tidewell.core.occurrences import block_intervals
 from tidewell.core.state import State
 from tidewell.ui.settings.fields import DAY_LABELS
+from tidewell.ui.style import is_dark
 
 SHADE = QColor(52, 64, 122, 150)
+SHADE_ON_DARK = QColor(140, 152, 220, 170)  # the same indigo, light enough on a dark window
 SELECTED = QColor(47, 127, 122, 220)
 
 
@@ -69,8 +71,9 @@ class WeekView(QWidget):
                 f"{hour:02d}",
             )
         painter.setPen(Qt.PenStyle.NoPen)
+        shade = SHADE_ON_DARK if is_dark(self.palette()) else SHADE
         for day, start, end, chosen in self.runs:
-            painter.setBrush(SELECTED if chosen else SHADE)
+            painter.setBrush(SELECTED if chosen else shade)
             rect = QRectF(
                 left + day * width + 2,
                 top + height * start / 24,

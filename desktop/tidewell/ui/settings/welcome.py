@@ -7,6 +7,7 @@ the welcome only closes once what was chosen is saved."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Protocol
 
 import msgspec
@@ -15,6 +16,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -33,7 +35,7 @@ from tidewell.core.validation import Problem, problem_from
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import PROMPT
-from tidewell.ui.settings.fields import Field, problem_label
+from tidewell.ui.settings.fields import Field, form_label, problem_label
 from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
 from tidewell.ui.style import plain_label, use_sheet
 
@@ -45,6 +47,8 @@ class WelcomeHost(Protocol):
     def state(self) -> State: ...
 
     def apply_definitions(self, draft: State) -> list[Problem]: ...
+
+    def now(self) -> datetime: ...
 
 
 class WelcomeDialog(QDialog):
@@ -154,8 +158,11 @@ class WelcomeDialog(QDialog):
         self.person_name_field = Field(self.person_name, "Their name")
         self.person_zone = PlaceBox("Where they live")
         self.person_zone_field = Field(self.person_zone, "Where they live")
-        layout.addWidget(self.person_name_field)
-        layout.addWidget(self.person_zone_field)
+        form = QFormLayout()
+        form.addRow(form_label("Their name"), self.person_name_field)
+        form.addRow(form_label("Where they live"), self.person_zone_field)
+        layout.addLayout(form)
+        self.person_zone.changed.connect(lambda: self.person_zone.set_now(self.host.now()))
         layout.addWidget(plain_label("A few starter ideas, to make your own:", "section"))
         self.rule_boxes: list[tuple[QCheckBox, dict[str, Any]]] = []
         for starter in STARTER_RULES:
