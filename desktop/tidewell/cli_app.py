@@ -29,6 +29,7 @@ class BadCommand(ValueError):
 
 
 def add_app_commands(commands: Any) -> None:  # argparse's subparsers action
+    commands.add_parser("show", help="open the quick panel (where you stand, what's next)")
     commands.add_parser("settings", help="open the settings window")
     commands.add_parser("review", help="look back: your own numbers, your days, your reflections")
     wait = commands.add_parser("wait", help="I have waiting time: show ideas that fit")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAB = Path(__file__).with_name("grab.py")
-TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo")
+TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo", "openbox")
 
 
 def missing_tools() -> list[str]:
@@ -88,6 +88,16 @@ class XSession:
         process = subprocess.Popen(command, env=env, **kwargs)  # type: ignore[call-overload]
         self.processes.append(process)
         return process
+
+    def start_window_manager(self) -> subprocess.Popen[bytes]:
+        """openbox, as a person's desktop has one: frames, focus, stacking."""
+        manager = self.spawn("openbox", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(
+            lambda: "_NET_SUPPORTING_WM_CHECK" in self.run("xprop", "-root", check=False),
+            10,
+            "openbox",
+        )
+        return manager
 
     def start_tray_host(self) -> subprocess.Popen[bytes]:
         host = self.spawn(

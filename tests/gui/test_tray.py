@@ -13,7 +13,7 @@ from tidewell.shell.runtime import Runtime
 from tidewell.shell.tray import Tray, tooltip_text
 from tidewell.ui.no_tray import NoTrayWindow
 from tidewell.ui.panel import OFFLINE, WAITING
-from tidewell.ui.style import as_tooltip
+from tidewell.ui.tooltips import as_tooltip
 
 from ..unit.helpers import local
 

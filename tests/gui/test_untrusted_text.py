@@ -23,7 +23,7 @@ from tidewell.shell.app import TidewellApp
 from tidewell.shell.review_host import ReviewHost
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.tray import Tray, tooltip_text
-from tidewell.ui.style import as_tooltip
+from tidewell.ui.tooltips import as_tooltip
 
 from ..figures import record
 from .conftest import started, stop

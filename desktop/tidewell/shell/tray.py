@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from tidewell.core.status import Status
 from tidewell.shell.resources import icon
 from tidewell.ui.pages import HOME, OFFLINE, WAITING
-from tidewell.ui.style import as_tooltip
+from tidewell.ui.tooltips import as_tooltip
 
 TRAY_STATES = ("normal", "protected", "nudge", "paused")
 

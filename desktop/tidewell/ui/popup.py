@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.schedule import Due
 from tidewell.ui.placement import place_near
-from tidewell.ui.style import as_tooltip, card_layout, plain_label
+from tidewell.ui.style import card_layout, plain_label
+from tidewell.ui.tooltips import as_tooltip
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 

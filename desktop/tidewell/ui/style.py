@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
@@ -139,9 +138,3 @@ def card_layout(window: QWidget) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(16, 12, 16, 14)
     return box, layout
-
-
-def as_tooltip(text: str) -> str:
-    """Tooltips guess at rich text: escape everything, so a person's words stay literal
-    (an '<img>' in a rule's name is shown as those letters, never loaded)."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
-from tidewell.ui.style import as_tooltip
+from tidewell.ui.tooltips import as_tooltip
 
 TEAL = QColor("#2f8f88")
 AMBER = QColor("#d49a3a")

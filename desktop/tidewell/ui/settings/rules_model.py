@@ -19,7 +19,7 @@ from tidewell.core.rules import Rule
 from tidewell.core.schedule import next_times
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
-from tidewell.ui.style import as_tooltip
+from tidewell.ui.tooltips import as_tooltip
 
 COLUMNS = ("On", "Name", "Area", "When", "Next")
 ON, NAME, AREA, WHEN, NEXT = range(5)

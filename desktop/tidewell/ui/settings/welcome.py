@@ -13,6 +13,7 @@ from typing import Any, Protocol
 import msgspec
 from msgspec.structs import replace
 from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -74,6 +75,7 @@ class WelcomeDialog(QDialog):
         self.back.clicked.connect(lambda: self._go(-1))
         self.next = QPushButton("Next")
         self.next.setDefault(True)
+        self.next.setToolTip("Ctrl+Enter")
         self.next.clicked.connect(self._next)
         self.problem = problem_label()
         layout.addWidget(self.problem)
@@ -82,6 +84,9 @@ class WelcomeDialog(QDialog):
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
         layout.addLayout(buttons)
+        # The keyboard alone: Ctrl+Enter is Next (and Start), from any field.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._next)
         self._go(0)
 
     def _step(self, number: int, title: str, words: str) -> tuple[QWidget, QVBoxLayout]:
@@ -181,6 +186,8 @@ class WelcomeDialog(QDialog):
         self.back.setEnabled(index > 0)
         self.next.setText("Start" if index == 2 else "Next")
         self.problem.hide()
+        first = (self.definition, self.block_boxes[0][0], self.person_name)[index]
+        first.setFocus()  # the keyboard starts where the step does
 
     def _next(self) -> None:
         if not self.check_step(self.steps.currentIndex()):
