@@ -174,7 +174,7 @@ class ReviewWindow(QWidget):
         state = self.host.state
         words = state.balance.definition.strip()
         self.definition.setText(
-            f"“{words}”" if words else "Balance, in your own words, goes on the My balance page."
+            f"'{words}'" if words else "Balance, in your own words, goes on the My balance page."
         )
         result = self.host.review(period)
         self.label.setText(period.label)

@@ -49,6 +49,7 @@ class Field(QWidget):
         layout.addWidget(self.problem)
 
     def show_problem(self, text: str | None) -> None:
+        text = in_words(text) if text else text
         self.problem.setText(text or "")
         self.problem.setVisible(bool(text))
         self.control.setAccessibleDescription(text or "")
@@ -160,3 +161,24 @@ class Toggles(QWidget):
 
     def _toggled(self, _on: bool) -> None:
         self.toggled.emit()
+
+
+_WORDS = (  # the checker's words, as a person says them (the command line keeps the exact ones)
+    (re.compile(r"^expected str of length <= (\d+)$"), r"at most \1 letters, please"),
+    (re.compile(r"^expected str of length >= 1$"), "this cannot be empty"),
+    (re.compile(r"^expected (?:int|float) >= (\d+)$"), r"a number of \1 or more"),
+    (re.compile(r"^expected (?:int|float) <= (\d+)$"), r"a number of \1 or less"),
+    (re.compile(r"^expected array of length <= (\d+)$"), r"at most \1 of these"),
+    (re.compile(r"^expected \w+, got null$"), "this needs to be filled in"),
+    (re.compile(r"^object missing required field \w+$"), "this needs to be filled in"),
+    (re.compile(r"^expected (?:int|float|str|bool|array|object)(?:, got \w+)?$"),
+     "this does not fit here; try again in words or numbers like the example"),
+)  # fmt: skip
+
+
+def in_words(message: str) -> str:
+    """A problem in the person's words: no type names from the checker."""
+    for pattern, words in _WORDS:
+        if pattern.match(message):
+            return pattern.sub(words, message)
+    return message

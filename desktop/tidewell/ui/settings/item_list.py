@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.fields import free_id
 from tidewell.core.state import State
 from tidewell.core.validation import problem_from
-from tidewell.ui.settings.fields import Field, field_for, form_label, problem_label
+from tidewell.ui.settings.fields import Field, field_for, form_label, in_words, problem_label
 from tidewell.ui.style import plain_label
 
 
@@ -230,7 +230,7 @@ class ItemList(QWidget):
         if target is not None:
             target.show_problem(problem.message)
         else:
-            self.general_problem.setText(f"{problem.path.removeprefix('$.')}: {problem.message}")
+            self.general_problem.setText(in_words(problem.message))
             self.general_problem.show()
 
     def add(self) -> None:

@@ -44,6 +44,7 @@ from tidewell.ui.settings.fields import (
     Toggles,
     field_for,
     form_label,
+    in_words,
     problem_label,
     split_list,
 )
@@ -648,7 +649,7 @@ class RuleEditor(QWidget):
     def _show(self, problem: Any) -> None:
         target = field_for(problem.path, self.fields)
         if target is None or not target.isVisibleTo(self):
-            self.general_problem.setText(f"{problem.path.removeprefix('$.')}: {problem.message}")
+            self.general_problem.setText(in_words(problem.message))
             self.general_problem.show()
         else:
             target.show_problem(problem.message)

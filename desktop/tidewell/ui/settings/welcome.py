@@ -173,7 +173,7 @@ class WelcomeDialog(QDialog):
         for starter in STARTER_RULES:
             if starter["when"]["kind"] == "protected":
                 continue  # offered on the protected-time step
-            box = QCheckBox(f"{starter['name']}: “{starter['nudge']['title']}”")
+            box = QCheckBox(f"{starter['name']}: '{starter['nudge']['title']}'")
             box.setAccessibleName(str(starter["name"]))
             layout.addWidget(box)
             self.rule_boxes.append((box, starter))
