@@ -12,6 +12,19 @@ from .conftest import App, shot
 from .xsession import XSession, wait_for
 
 
+def settled_shot(x: XSession, name: str) -> Path:
+    """A screenshot once the screen stops changing (two grabs in a row the same): typed keys
+    reach the app after xdotool returns."""
+    seen: list[bytes] = []
+
+    def same_twice() -> bool:
+        seen.append(shot(x, name).read_bytes())
+        return len(seen) > 1 and seen[-1] == seen[-2]
+
+    wait_for(same_twice, 10, f"the screen to settle for {name}", step=0.1)
+    return shot(x, name)
+
+
 def key(x: XSession, *keys: str) -> None:
     x.run("xdotool", "key", "--clearmodifiers", "--delay", "40", *keys)
 
@@ -45,11 +58,11 @@ def test_a_newcomers_first_minutes(x: XSession, app: App) -> None:
 
     # Step 1: the person writes their own words (the cursor starts there).
     typed(x, "Weekends are ours; Sunday calls home.")
-    shot(x, "newcomer/01-welcome-words")
+    settled_shot(x, "newcomer/01-welcome-words")
     # Escape asks before anything typed is dropped; Escape again goes back to it.
     key(x, "Escape")
     question = wait_for(lambda: x.visible_window("Leave the welcome?"), 10, "the question")
-    shot(x, "newcomer/02-leave-the-welcome")
+    settled_shot(x, "newcomer/02-leave-the-welcome")
     key(x, "Escape")
     wait_for(lambda: x.visible_window("Leave the welcome?") is None, 10, "the question to go")
     assert x.visible_window("Welcome to Tidewell") == welcome and question
@@ -60,7 +73,7 @@ def test_a_newcomers_first_minutes(x: XSession, app: App) -> None:
     key(x, "Tab")
     typed(x, "Leeds")
     key(x, "Return")
-    shot(x, "newcomer/03-welcome-leeds")
+    settled_shot(x, "newcomer/03-welcome-leeds")
     key(x, "ctrl+Return")  # Start
     wait_for(lambda: x.visible_window("Welcome to Tidewell") is None, 15, "the welcome to close")
     wait_for(lambda: people(app), 10, "Mum to be saved")
@@ -84,7 +97,7 @@ def test_a_newcomers_first_minutes(x: XSession, app: App) -> None:
     left, top, width, height = x.geometry(icon)
     x.click(left + width // 2, top + height // 2)
     wait_for(lambda: x.visible_window("Tidewell panel"), 10, "the quick panel")
-    shot(x, "newcomer/04-panel-offline-dinner")
+    settled_shot(x, "newcomer/04-panel-offline-dinner")
     key(x, "Escape")
     app.run("online")
     wait_for(lambda: not status(app)["offline"], 10, "back online again")
@@ -108,11 +121,11 @@ def test_a_newcomers_first_minutes(x: XSession, app: App) -> None:
     # Past "Repeats" to the days: the blank rule has Monday to Friday; Sunday instead.
     key(x, "Tab", "Tab", "space", "Tab", "space", "Tab", "space", "Tab", "space")
     key(x, "Tab", "space", "Tab", "Tab", "space")
-    shot(x, "newcomer/05-call-mum-and-dad")
+    settled_shot(x, "newcomer/05-call-mum-and-dad")
     key(x, "ctrl+s")
     wait_for(lambda: "call-mum-and-dad" in definitions(app).get("rules", {}).__str__(), 10, "save")
     sunday = app.run("next", "--from", "2026-12-05T12:00", "--count", "1", "--json")
     [first_call] = json.loads(sunday.stdout)
     assert first_call["rule"] == "call-mum-and-dad"
     assert first_call["at"].startswith("2026-12-06T18:30")
-    assert Path(shot(x, "newcomer/06-settings-saved")).stat().st_size > 10_000
+    assert settled_shot(x, "newcomer/06-settings-saved").stat().st_size > 10_000

@@ -145,7 +145,8 @@ class XSession:
         return icons[0] if icons else None
 
     def visible_window(self, name: str) -> str | None:
-        out = self.run("xdotool", "search", "--onlyvisible", "--name", f"^{name}$", check=False)
+        pattern = f"^{re.escape(name)}$"  # a title such as "Leave the welcome?" is literal
+        out = self.run("xdotool", "search", "--onlyvisible", "--name", pattern, check=False)
         ids = out.split()
         return ids[0] if ids else None
 
