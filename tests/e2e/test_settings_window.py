@@ -25,12 +25,12 @@ def test_add_a_rule_in_the_settings_window(x: XSession, app: App) -> None:
     x.run("xdotool", "type", "--delay", "20", "Call Dad on Sundays")
     wx, wy, ww, wh = x.geometry(window)
     shot(x, "07-settings-new-rule", (wx, wy, ww, wh))
-    assert "a-new-rule" not in app.run("rules", "list").stdout  # not before Save
+    assert "call-dad-on-sundays" not in app.run("rules", "list").stdout  # not before Save
     x.run("xdotool", "key", "--window", window, "ctrl+s")
 
     def saved() -> dict[str, object] | None:
         listing = json.loads(app.run("rules", "list", "--json").stdout)
-        return next((r for r in listing if r["id"] == "a-new-rule"), None)
+        return next((r for r in listing if r["id"] == "call-dad-on-sundays"), None)  # its name
 
     rule = wait_for(saved, 15, "the new rule in `tidewell rules list --json`")
     assert rule["name"] == "Call Dad on Sundays"  # type: ignore[index]
