@@ -176,7 +176,7 @@ def test_weekday_evenings_in_the_welcome_protect_the_nights_before_working_days(
     from tidewell.core.occurrences import block_at
     from tidewell.ui.settings.starters import STARTER_BLOCKS
 
-    doc = dict(STARTER_BLOCKS)["Weekday evenings, 19:00 to 07:00"]
+    doc = dict(STARTER_BLOCKS)["Evenings before a working day, 19:00 to 07:00"]
     evening = msgspec.convert(doc, Block)
     sunday_night = local("Europe/London", 2026, 11, 29, 23, 0)
     monday_early = local("Europe/London", 2026, 11, 30, 6, 30)

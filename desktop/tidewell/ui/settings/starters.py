@@ -64,7 +64,7 @@ STARTER_BLOCKS: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     (
-        "Weekday evenings, 19:00 to 07:00",
+        "Evenings before a working day, 19:00 to 07:00",
         {
             "kind": "weekly",
             "id": "evenings",

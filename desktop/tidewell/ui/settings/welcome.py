@@ -139,7 +139,7 @@ class WelcomeDialog(QDialog):
             reason.setPlaceholderText("your reason, in your words")
             reason.setMaxLength(200)
             layout.addWidget(box)
-            field = Field(reason, f"Your reason for {label.lower()}")
+            field = Field(reason, f"Your reason for {label.lower()}", "your reason, in your words")
             layout.addWidget(field)
             self.reason_fields.append(field)
             self.block_boxes.append((box, reason, doc))
