@@ -90,3 +90,21 @@ def window(qtbot, shell: TidewellApp) -> Iterator[SettingsWindow]:  # type: igno
     if shell.settings is not None:
         shell.settings.revert()
         shell.settings.close()
+
+
+def settings_views(window: SettingsWindow) -> Iterator[str]:
+    """Show every settings page in turn, and on the Rules page every kind of rule in the
+    editor with its "More options" open; yields the name of what is shown."""
+    from tidewell.ui.settings.rule_editor import KINDS
+
+    for row, (title, page) in enumerate(window.pages):
+        window.sidebar.setCurrentRow(row)
+        if page is not window.rules:
+            yield title
+            continue
+        window.rules.table.selectRow(0)
+        window.rules.editor.more_button.setChecked(True)
+        for index, (_, label) in enumerate(KINDS):
+            window.rules.editor.kind.setCurrentIndex(index)
+            yield f"rules, {label}"
+        window.rules.editor.more_button.setChecked(False)

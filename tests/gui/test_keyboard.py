@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.shell.app import TidewellApp
-from tidewell.ui.settings.rule_editor import KINDS
 from tidewell.ui.settings.welcome import WelcomeDialog
 from tidewell.ui.settings.window import SettingsWindow
+
+from .conftest import settings_views
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QAbstractItemView)
 
@@ -51,16 +52,7 @@ def test_every_settings_page_and_rule_kind_names_its_inputs(qtbot, shell: Tidewe
     shell.open_settings()
     window = shell.settings
     assert isinstance(window, SettingsWindow)
-    found: dict[str, list[str]] = {}
-    for row, (title, page) in enumerate(window.pages):
-        window.sidebar.setCurrentRow(row)
-        if page is window.rules:
-            window.rules.table.selectRow(0)
-            for index, (_, label) in enumerate(KINDS):
-                window.rules.editor.kind.setCurrentIndex(index)
-                found[f"rules, {label}"] = unnamed_inputs(window)
-        else:
-            found[title] = unnamed_inputs(window)
+    found = {view: unnamed_inputs(window) for view in settings_views(window)}
     assert {k: v for k, v in found.items() if v} == {}
 
 

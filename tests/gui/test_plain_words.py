@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.shell.app import TidewellApp
-from tidewell.ui.settings.rule_editor import KINDS
 from tidewell.ui.settings.welcome import WelcomeDialog
 from tidewell.ui.settings.window import SettingsWindow
+
+from .conftest import settings_views
 
 DEVELOPER_WORDS = re.compile(
     r"(?i:expected (str|int|array|object)|\bkeyring\b|D-?Bus|webcal|\.ics\b|msgspec"
@@ -75,15 +76,8 @@ def test_no_window_speaks_like_a_developer(qtbot, shell: TidewellApp) -> None:  
     shell.open_settings()
     window = shell.settings
     assert isinstance(window, SettingsWindow)
-    for row, (title, page) in enumerate(window.pages):
-        window.sidebar.setCurrentRow(row)
-        if page is window.rules:
-            window.rules.table.selectRow(0)
-            for index, (_, label) in enumerate(KINDS):
-                window.rules.editor.kind.setCurrentIndex(index)
-                found += developer_words(window, f"rules, {label}")
-        else:
-            found += developer_words(window, title)
+    for view in settings_views(window):
+        found += developer_words(window, view)
     shell.open_review()
     assert shell.review is not None
     found += developer_words(shell.review, "review")
