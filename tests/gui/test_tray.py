@@ -88,3 +88,23 @@ def test_without_a_tray_a_window_says_why(qtbot, shell: TidewellApp) -> None:  #
     assert not window.content.quit_button.isHidden()
     assert shell.tray_poll.isActive()  # it keeps looking for a tray to move into
     assert window.content.state_line.text() == "Next: A stretch?, 11:00"
+
+
+def test_im_back_in_the_menu_while_offline(qtbot, shell: TidewellApp) -> None:  # type: ignore[no-untyped-def]
+    """Bug: once offline, neither the panel nor the menu could end it early."""
+    runtime = shell.runtime
+    runtime.go_offline(
+        runtime.offline_until_time(local("Europe/London", 2026, 1, 1, 21).time()), "dinner"
+    )
+    tray = Tray()
+    tray.back_requested.connect(runtime.come_back)
+    tray.refresh(runtime.status(), nudge_waiting=False)
+    tray.menu.aboutToShow.emit()
+    assert menu_texts(tray)[0] == "Offline until 21:00: 'dinner'"
+    assert "Going offline…" not in menu_texts(tray)
+    actions = {a.text(): a for a in tray.menu.actions()}
+    actions["I'm back"].trigger()
+    assert not runtime.status().offline
+    tray.refresh(runtime.status(), nudge_waiting=False)
+    tray.menu.aboutToShow.emit()
+    assert "Going offline…" in menu_texts(tray) and "I'm back" not in menu_texts(tray)
