@@ -10,6 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes the app
 
 import pytest
+from PySide6.QtCore import QLocale
+
+# Dates and times are written as the locale has them; the tests read British English.
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 from tidewell.core.clock import FakeClock
 from tidewell.core.commands import merge_rules

@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from tidewell.core.waiting import RankedIdea
+from tidewell.ui.dates import clock_text
 from tidewell.ui.popup import SAFE_SCHEMES
 from tidewell.ui.style import plain_label
 
@@ -17,7 +18,7 @@ def person_line(ranked: RankedIdea) -> str:
     if person is None or their_time is None:
         return ""
     place = person.place or person.zone.rsplit("/", 1)[-1].replace("_", " ")
-    line = f"{person.name}, {their_time:%H:%M} in {place}"
+    line = f"{person.name}, {clock_text(their_time)} in {place}"
     if ranked.reachable is True:
         line += ", usually free"
     elif ranked.reachable is False and person.reachable:

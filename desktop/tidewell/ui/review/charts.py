@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
+from tidewell.ui.dates import day_text
 from tidewell.ui.tooltips import as_tooltip
 
 TEAL = QColor("#2f8f88")
@@ -186,7 +187,7 @@ class DayMap(QWidget):
 
 
 def day_in_words(day: Day) -> str:
-    parts = [f"{day.day:%a %d %b %Y}"]
+    parts = [day_text(day.day, long=True)]
     if day.off:
         parts.append("a day off")
     if day.kept:

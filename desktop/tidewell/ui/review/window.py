@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.reflection import QUESTIONS, Reflection
 from tidewell.core.review import Period, choices_in_words
+from tidewell.ui.dates import day_text
 from tidewell.ui.placement import fit_to_screen
 from tidewell.ui.review.charts import (
     TEAL,
@@ -200,7 +201,9 @@ class ReviewWindow(QWidget):
         for doc_id, reflection in self.host.all_reflections():
             first = next((a for a in reflection.answers if a.strip()), "(no words)")
             first = first.strip().replace("\n", " ")
-            item = QListWidgetItem(f"{reflection.at.astimezone(home):%d %b %Y} · {first[:90]}")
+            item = QListWidgetItem(
+                f"{day_text(reflection.at.astimezone(home).date())} · {first[:90]}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, doc_id)
             self.reflections.addItem(item)
         if not self.reflections.count():

@@ -15,6 +15,7 @@ from tidewell.core.describe import days_in_words
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.rules import ProtectedTrigger, Rule
 from tidewell.core.state import State
+from tidewell.ui.dates import day_and_month
 from tidewell.ui.settings.fields import DayPicker
 from tidewell.ui.settings.item_list import ItemList
 from tidewell.ui.settings.week_view import WeekView
@@ -152,7 +153,7 @@ class ProtectedPage(ItemList):
     def label(self, item: Block) -> str:
         reason = item.reason or "(no reason written yet)"
         if isinstance(item, DatedBlock):
-            return f"{reason} · {item.start:%d %b} to {item.end:%d %b}"
+            return f"{reason} · {day_and_month(item.start)} to {day_and_month(item.end)}"
         days = days_in_words(list(item.days))
         if item.start == item.end == "00:00":
             return f"{reason} · {days}, all day"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 
 from tidewell.core.life import Season
 from tidewell.core.state import State
+from tidewell.ui.dates import day_and_month, day_text
 from tidewell.ui.settings.item_list import ItemList
 
 KIND_LABELS = (("busy", "Busy"), ("steady", "Steady"), ("recovery", "Recovery"))
@@ -97,7 +98,7 @@ class SeasonsList(ItemList):
         return None
 
     def label(self, item: Season) -> str:
-        return f"{item.name} ({item.kind}) · {item.start:%d %b} to {item.end:%d %b %Y}"
+        return f"{item.name} ({item.kind}) · {day_and_month(item.start)} to {day_text(item.end)}"
 
 
 class YearTimeline(QWidget):
