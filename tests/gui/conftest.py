@@ -12,9 +12,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before pytest-qt makes 
 import pytest
 from PySide6.QtCore import QLocale
 
-# Dates and times are written as the locale has them; the tests read British English.
-QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
 from tidewell.core.clock import FakeClock
 from tidewell.core.commands import merge_rules
 from tidewell.core.rulefile import merge_file, read_rule_file
@@ -24,6 +21,8 @@ from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import DataStore
 from tidewell.ui.settings.window import SettingsWindow
 
+# Dates and times are written as the locale has them; the tests read British English.
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
 MONDAY_MORNING = datetime.fromisoformat("2026-11-23T08:00:00+00:00")  # London: 08:00
 
