@@ -129,3 +129,11 @@ def test_a_newcomers_first_minutes(x: XSession, app: App) -> None:
     assert first_call["rule"] == "call-mum-and-dad"
     assert first_call["at"].startswith("2026-12-06T18:30")
     assert settled_shot(x, "newcomer/06-settings-saved").stat().st_size > 10_000
+    # Every file Tidewell wrote is this person's alone, the lock and window.ini included.
+    loose = [
+        f"{path.relative_to(app.data)} {path.stat().st_mode & 0o777:o}"
+        for path in app.data.rglob("*")
+        if path.stat().st_mode & 0o077
+    ]
+    assert loose == []
+    assert {"tidewell.lock", "window.ini"} <= {p.name for p in app.data.iterdir()}

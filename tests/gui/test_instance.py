@@ -68,3 +68,49 @@ def test_a_lock_and_socket_left_by_a_crash_are_recovered(tmp_path: Path) -> None
 
 def test_nobody_running_means_nobody_takes_the_command(tmp_path: Path) -> None:
     assert not SingleInstance(tmp_path).forward({"command": "quit"})
+
+
+def test_the_socket_lives_in_a_folder_nobody_else_can_squat(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Bug: the socket sat at a predictable path in /tmp; another user who made it first
+    stopped Tidewell from starting. Now it lives in a folder of this user's alone, and a name
+    someone else holds is passed over."""
+    import os
+
+    import tempfile
+
+    temp = Path(tempfile.mkdtemp(prefix="tw-"))  # short: a socket's path has 108 bytes
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    squatted = temp / f"tidewell-{os.getuid()}"
+    squatted.mkdir(mode=0o777)
+    squatted.chmod(0o777)  # someone else's, or open to all: not private
+    data = tmp_path / "data"
+    data.mkdir()
+    name = server_name(data)
+    assert Path(name).parent == temp / f"tidewell-{os.getuid()}-2"
+    assert Path(name).parent.stat().st_mode & 0o777 == 0o700
+    (squatted / Path(name).name).write_text("in the way")  # the old place, taken
+    primary = SingleInstance(data)
+    assert primary.become_primary()
+    try:
+        with qtbot.waitSignal(primary.command_received, timeout=10_000):
+            client = forward_from_another_process(data, '{"command": "show"}')
+        qtbot.waitUntil(lambda: client.poll() is not None, timeout=10_000)
+        assert client.returncode == 0
+    finally:
+        primary.release()
+
+
+def test_xdg_runtime_dir_is_used_when_it_is_private(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert Path(server_name(tmp_path)).parent == runtime / "tidewell"
+    runtime.chmod(0o755)  # not private: not trusted
+    import tempfile
+
+    temp = Path(tempfile.mkdtemp(prefix="tw-"))
+    monkeypatch.setenv("TMPDIR", str(temp))
+    assert Path(server_name(tmp_path)).parent.parent == temp

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
 
+from tidewell.store.paths import private_runtime_dir
+
 try:  # CPython's own lean sha256, as `random` does; hashlib would load OpenSSL (3 MiB)
     from _sha2 import sha256  # type: ignore[import-not-found]
 except ImportError:
@@ -35,8 +37,12 @@ _STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting 
 
 
 def server_name(folder: Path) -> str:
+    """Where the running Tidewell of ``folder`` listens: a socket in a folder only this user
+    can enter (so nobody else can squat its name), or a named pipe of its own on Windows."""
     key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{folder.resolve()}"
-    return "tidewell-" + sha256(key.encode()).hexdigest()[:16]
+    name = "tidewell-" + sha256(key.encode()).hexdigest()[:16]
+    private = private_runtime_dir()
+    return str(private / f"{name}.sock") if private is not None else name
 
 
 class SingleInstance(QObject):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import linecache
 import logging
+import os
 import sys
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,8 @@ SETTLE_MS = 3000  # start-up has painted the icon and loaded everything by then
 
 
 def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
+    if os.name == "posix":
+        os.umask(0o077)  # every file the app writes is this person's alone: lock, log, window.ini
     folder = data_dir(args.data_dir)
     try:  # before any window system: a launch that only hands over its command needs none
         ensure_private_dir(folder)
