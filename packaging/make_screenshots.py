@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(["tidewell"])
     app.setApplicationName("Tidewell")
     from tidewell.core.clock import FakeClock
+    from tidewell.core.requests import Offline
     from tidewell.demo import write_demo
     from tidewell.platform.idle import Unavailable
     from tidewell.shell.activity import ActivityTracker
@@ -113,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         ("home", 0, None),
         ("waiting", 1, lambda: shell.start_waiting(40, "airport")),
         ("offline", 2, None),
-        ("offline-now", 0, lambda: shell.handle(
-            {"command": "offline", "until": "21:30", "reason": "dinner with Sam"})),
+        ("offline-now", 0, lambda: shell.handle(Offline("21:30", "dinner with Sam"))),
     ):  # fmt: skip
         if act is not None:
             act()

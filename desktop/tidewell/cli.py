@@ -19,6 +19,8 @@ from tidewell.cli_app import (
 if TYPE_CHECKING:
     import argparse
 
+    from tidewell.core.requests import Request
+
 EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
 
 
@@ -91,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return child(argv[1:])
     if argv in ([], ["run"]):  # how the menu entry and start-at-login start it: no parser
-        return _run_tray(SimpleNamespace(command=None, data_dir=None), {"command": "run"})
+        from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
+
+        return launch(SimpleNamespace(command=None, data_dir=None), None)
     args = build_parser().parse_args(argv)
     if args.self_test:
         from tidewell.self_test import run_self_test
@@ -109,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
             from tidewell.cli_calendars import run_calendars
 
             if args.calendars_command == "sync" and running_pid(args) is not None:
-                return _run_tray(args, {"command": "sync"})  # the running app reads them
+                from tidewell.core.requests import Sync
+
+                return _run_tray(args, Sync())  # the running app reads them
             return run_calendars(args)
         if command == "desktop":
             from tidewell.cli_desktop import run_desktop
@@ -242,18 +248,16 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_tray(
-    args: argparse.Namespace | SimpleNamespace, command: dict[str, object] | None = None
-) -> int:
-    if command is None:
+def _run_tray(args: argparse.Namespace, request: Request | None = None) -> int:
+    if request is None:
         try:
-            command = command_of(args)
+            request = command_of(args)
         except BadCommand as err:
             print(f"tidewell: {err}", file=sys.stderr)
             return EXIT_INVALID
-    said = what_it_does(command)
+    said = what_it_does(request)
     if said is not None:
         print(said, flush=True)
     from tidewell.shell.launch import launch
 
-    return launch(args, command)
+    return launch(args, request)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import argparse
 
+    from tidewell.core.requests import Request
+
 APP_COMMANDS = (
     "run",
     "show",
@@ -47,22 +49,38 @@ def add_app_commands(commands: Any) -> None:  # argparse's subparsers action
     commands.add_parser("quit", help="quit the running Tidewell")
 
 
-def command_of(args: argparse.Namespace) -> dict[str, Any]:
-    """The JSON-able command for the app, from parsed arguments."""
+def command_of(args: argparse.Namespace) -> Request:
+    """The typed request for the app, from parsed arguments (checked here, and again at the
+    running app's door)."""
+    from tidewell.core import requests as r
+
     name = args.command or "run"
     if name == "wait":
         if not 1 <= args.minutes <= 600:
             raise BadCommand("wait: minutes must be between 1 and 600")
-        return {"command": "wait", "minutes": args.minutes, "context": args.context}
+        return r.Wait(args.minutes, args.context)
     if name == "offline":
-        from tidewell.core.fields import HHMM_PATTERN  # msgspec: not on the way to the tray
+        from tidewell.core.fields import HHMM_PATTERN
 
         if args.until is not None and not re.match(HHMM_PATTERN, args.until):
             raise BadCommand(f"offline --until: {args.until!r} is not a time like 21:30")
-        return {"command": "offline", "until": args.until, "reason": args.reason}
+        if args.reason is not None and len(args.reason) > 200:
+            raise BadCommand("offline --reason: 200 letters at most")
+        return r.Offline(args.until, args.reason)
     if name == "pause":
-        return {"command": "pause", **pause_length(args.duration)}
-    return {"command": name}
+        length = pause_length(args.duration)
+        return r.Pause(length.get("minutes"), bool(length.get("tomorrow")))
+    simple: dict[str, type[Request]] = {
+        "run": r.Run,
+        "show": r.Show,
+        "settings": r.OpenSettings,
+        "review": r.OpenReview,
+        "online": r.Online,
+        "resume": r.Resume,
+        "sync": r.Sync,
+        "quit": r.Quit,
+    }
+    return simple[name]()
 
 
 def pause_length(text: str) -> dict[str, Any]:
@@ -77,22 +95,26 @@ def pause_length(text: str) -> dict[str, Any]:
     return {"minutes": minutes}
 
 
-def what_it_does(command: dict[str, Any]) -> str | None:
-    """One line saying what a command asks of Tidewell, printed as it is handed over."""
-    name = command.get("command")
-    reason = f": '{command['reason']}'" if command.get("reason") else ""
-    if name == "offline":
-        until = command.get("until") or "tomorrow morning"
-        return f"Going offline until {until}{reason}. 'tidewell online' ends it early."
-    if name == "online":
-        return "Welcome back: your offline time ends now."
-    if name == "wait":
-        where = f" ({command['context']})" if command.get("context") else ""
-        return f"Waiting time, {command['minutes']} minutes{where}: your ideas are in the panel."
-    if name == "pause":
-        if command.get("tomorrow"):
+def what_it_does(request: Request) -> str | None:
+    """One line saying what a request asks of Tidewell, printed as it is handed over."""
+    from tidewell.core import requests as r
+
+    match request:
+        case r.Offline(until=until, reason=reason):
+            said = f": '{reason}'" if reason else ""
+            return (
+                f"Going offline until {until or 'tomorrow morning'}{said}. "
+                "'tidewell online' ends it early."
+            )
+        case r.Online():
+            return "Welcome back: your offline time ends now."
+        case r.Wait(minutes=minutes, context=context):
+            where = f" ({context})" if context else ""
+            return f"Waiting time, {minutes} minutes{where}: your ideas are in the panel."
+        case r.Pause(tomorrow=True):
             return "Nudges paused until tomorrow morning. 'tidewell resume' brings them back."
-        return f"Nudges paused for {command['minutes']} minutes."
-    if name == "resume":
-        return "Nudges are back on."
+        case r.Pause(minutes=minutes):
+            return f"Nudges paused for {minutes} minutes."
+        case r.Resume():
+            return "Nudges are back on."
     return None

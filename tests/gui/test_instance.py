@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtNetwork import QLocalServer
 
+from tidewell.core.requests import Wait
 from tidewell.shell.instance import SingleInstance, server_name
 
 DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
@@ -19,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from tidewell.shell.instance import SingleInstance
 app = QCoreApplication([])
-took = SingleInstance(Path({folder!r})).forward(json.loads(sys.argv[1]))
+took = SingleInstance(Path({folder!r})).forward(sys.argv[1].encode())
 sys.exit(0 if took else 3)
 """
 
@@ -35,7 +36,7 @@ def test_a_second_process_forwards_its_command(qtbot, tmp_path: Path) -> None:  
     try:
         with qtbot.waitSignal(primary.command_received, timeout=10_000) as got:
             client = forward_from_another_process(tmp_path, '{"command": "wait", "minutes": 30}')
-        assert got.args == [{"command": "wait", "minutes": 30}]
+        assert got.args == [Wait(30)]
         qtbot.waitUntil(lambda: client.poll() is not None, timeout=10_000)
         assert client.returncode == 0
     finally:
@@ -67,7 +68,7 @@ def test_a_lock_and_socket_left_by_a_crash_are_recovered(tmp_path: Path) -> None
 
 
 def test_nobody_running_means_nobody_takes_the_command(tmp_path: Path) -> None:
-    assert not SingleInstance(tmp_path).forward({"command": "quit"})
+    assert not SingleInstance(tmp_path).forward(b'{"command": "quit"}')
 
 
 def test_the_socket_lives_in_a_folder_nobody_else_can_squat(
@@ -77,7 +78,6 @@ def test_the_socket_lives_in_a_folder_nobody_else_can_squat(
     stopped Tidewell from starting. Now it lives in a folder of this user's alone, and a name
     someone else holds is passed over."""
     import os
-
     import tempfile
 
     temp = Path(tempfile.mkdtemp(prefix="tw-"))  # short: a socket's path has 108 bytes
@@ -114,3 +114,46 @@ def test_xdg_runtime_dir_is_used_when_it_is_private(tmp_path: Path, monkeypatch)
     temp = Path(tempfile.mkdtemp(prefix="tw-"))
     monkeypatch.setenv("TMPDIR", str(temp))
     assert Path(server_name(tmp_path)).parent.parent == temp
+
+
+def test_a_bad_line_at_the_socket_is_answered_with_why_and_never_acted_on(
+    qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tidewell.shell.instance import CommandRefused
+
+    primary = SingleInstance(tmp_path)
+    assert primary.become_primary()
+    got: list[object] = []
+    primary.command_received.connect(got.append)
+    try:
+        for line in (
+            b'{"command": "wait", "minutes": "x"}',
+            b'{"command": "offline", "until": "99:99"}',
+        ):
+            client = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    CLIENT.format(desktop=DESKTOP, folder=str(tmp_path)),
+                    line.decode(),
+                ],
+                stderr=subprocess.PIPE,
+            )
+            qtbot.waitUntil(lambda c=client: c.poll() is not None, timeout=10_000)
+            assert client.returncode == 1  # CommandRefused raised in the client
+            assert client.stderr is not None and b"CommandRefused" in client.stderr.read()
+        endless = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                CLIENT.format(desktop=DESKTOP, folder=str(tmp_path)),
+                "x" * 10_000,
+            ],
+            stderr=subprocess.PIPE,
+        )
+        qtbot.waitUntil(lambda: endless.poll() is not None, timeout=10_000)
+        assert endless.returncode == 1
+        assert got == []
+        assert issubclass(CommandRefused, ValueError)
+    finally:
+        primary.release()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect, Qt
 from tidewell.core.clock import FakeClock
 from tidewell.core.journal import IdeaEntry, ProtectedEntry, WaitingEntry
 from tidewell.core.life import DatedBlock
+from tidewell.core.requests import Offline, Online
 from tidewell.shell.app import TidewellApp
 from tidewell.ui.panel import HOME, OFFLINE, WAITING, PanelContent
 
@@ -159,9 +160,9 @@ def test_offline_then_im_back_from_the_panel_and_the_menu(
     back = [e for e in journal(shell, clock) if isinstance(e, ProtectedEntry)]
     assert [(e.event, e.reason) for e in back] == [("started", "dinner"), ("back", "dinner")]
     # `tidewell online` reaches the same place.
-    shell.handle({"command": "offline", "until": "21:30", "reason": "reading"})
+    shell.handle(Offline("21:30", "reading"))
     assert shell.runtime.status().offline
-    shell.handle({"command": "online"})
+    shell.handle(Online())
     assert not shell.runtime.status().offline
 
 

@@ -14,6 +14,7 @@ from msgspec.structs import replace
 from tidewell.core.clock import FakeClock
 from tidewell.core.journal import AnswerEntry, JournalEntry
 from tidewell.core.life import Season, Target
+from tidewell.core.requests import OpenReview
 from tidewell.core.rules import ProtectedTrigger, ReflectTrigger
 from tidewell.core.schedule import Due
 from tidewell.shell.app import TidewellApp
@@ -81,7 +82,7 @@ def lived_in(shell: TidewellApp, clock: FakeClock) -> TidewellApp:
 
 
 def test_review_opens_with_your_words_and_numbers(qtbot, lived_in: TidewellApp) -> None:  # type: ignore[no-untyped-def]
-    lived_in.handle({"command": "review"})
+    lived_in.handle(OpenReview())
     window = lived_in.review
     assert isinstance(window, ReviewWindow)
     assert "people I love" in window.definition.text()

@@ -12,7 +12,10 @@ from PySide6.QtCore import QObject, QRect, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
+from tidewell.core import requests
 from tidewell.core.calendar import Span, waiting_place
+from tidewell.core.fields import parse_hhmm
+from tidewell.core.requests import Request
 from tidewell.core.rules import (
     LateTrigger,
     ProtectedTrigger,
@@ -28,7 +31,7 @@ from tidewell.platform.idle import Unavailable, idle_source
 from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.calendars import CalendarKeeper
-from tidewell.shell.instance import Command, SingleInstance
+from tidewell.shell.instance import SingleInstance
 from tidewell.shell.launch import fail, message_box, trim_memory
 from tidewell.shell.logs import start_logging
 from tidewell.shell.resources import icon
@@ -430,40 +433,37 @@ class TidewellApp(QObject):
         if popup_item is not None:
             self.popup.add([popup_item], self.popup_anchor())
 
-    def handle(self, command: Command) -> None:
-        """A command from the command line, ours or a second launch's."""
-        name = command.get("command")
-        log.info("command: %s", command)
-        if name == "wait":
-            self.start_waiting(int(command["minutes"]), str(command.get("context") or ""))
-        elif name == "offline":
-            until = command.get("until")
-            if until:
-                hours, minutes = (int(part) for part in str(until).split(":"))
-                self.go_offline(time(hours, minutes), str(command.get("reason") or ""))
-            else:
-                choices = self.runtime.offline_choices()
-                self.go_offline(choices[0][1], str(command.get("reason") or ""))
-        elif name == "online":
-            self.runtime.come_back()
-        elif name == "pause":
-            minutes = command.get("minutes")
-            if minutes:
-                self.runtime.pause(self.runtime.now() + timedelta(minutes=int(minutes)))
-            else:
-                self.pause("tomorrow" if command.get("tomorrow") else "hour")
-        elif name == "resume":
-            self.pause("resume")
-        elif name == "settings":
-            self.open_settings()
-        elif name == "review":
-            self.open_review()
-        elif name == "quit":
-            self.quit()
-        elif name == "sync" and self.calendars is not None:
-            self.calendars.sync_all()
-        elif name == "show":
-            self.open_panel(HOME)
+    def handle(self, request: Request) -> None:
+        """A request from the command line, ours or a second launch's (checked at the door)."""
+        log.info("command: %s", type(request).__name__.lower())
+        match request:
+            case requests.Wait(minutes=minutes, context=context):
+                self.start_waiting(minutes, context or "")
+            case requests.Offline(until=until, reason=reason):
+                if until is not None:
+                    self.go_offline(parse_hhmm(until), reason or "")
+                else:
+                    self.go_offline(self.runtime.offline_choices()[0][1], reason or "")
+            case requests.Online():
+                self.runtime.come_back()
+            case requests.Pause(tomorrow=True):
+                self.pause("tomorrow")
+            case requests.Pause(minutes=int(minutes)):
+                self.runtime.pause(self.runtime.now() + timedelta(minutes=minutes))
+            case requests.Pause():
+                self.pause("hour")
+            case requests.Resume():
+                self.pause("resume")
+            case requests.OpenSettings():
+                self.open_settings()
+            case requests.OpenReview():
+                self.open_review()
+            case requests.Quit():
+                self.quit()
+            case requests.Sync() if self.calendars is not None:
+                self.calendars.sync_all()
+            case requests.Show():
+                self.open_panel(HOME)
 
     def quit(self) -> None:
         if self._popup is not None:
@@ -478,7 +478,7 @@ class TidewellApp(QObject):
 
 
 def start(
-    folder: Path, instance: SingleInstance, command: Command, early: QSystemTrayIcon | None
+    folder: Path, instance: SingleInstance, request: Request | None, early: QSystemTrayIcon | None
 ) -> TidewellApp | int:
     """Everything after the tray icon: the store, the runtime, the windows. An exit code when
     Tidewell cannot go on (the person has been told why)."""
@@ -503,8 +503,8 @@ def start(
         shown = "; ".join(str(p) for p in opened.problems[:3])
         more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
         shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
-    if command.get("command") not in (None, "run"):
-        shell.handle(command)
+    if request is not None and not isinstance(request, requests.Run):
+        shell.handle(request)
     return shell
 
 

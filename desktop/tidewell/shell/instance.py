@@ -2,9 +2,11 @@
 
 A launch tries the lock first (at once, never waiting): whoever gets it is the app, and only
 it removes a stale socket, so two launches at once cannot both become the app. A launch that
-does not get it forwards its command (``{"command": "wait", ...}`` as one JSON line) to the
-app, asking again for a few seconds while that one is still starting up. The app listens
-right after its tray icon shows (QtNetwork is loaded then, not on the way to the tray).
+does not get it forwards its request (``{"command": "wait", ...}`` as one JSON line, see
+``core/requests.py``) to the app, asking again for a few seconds while that one is still
+starting up. The app decodes each line at the door and answers ``ok`` or ``error: why``. It
+listens right after its tray icon shows (QtNetwork is loaded then, not on the way to the
+tray).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
 
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
-Command = dict[str, Any]
+RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
 _CONNECT_MS = 1000
 _REPLY_MS = 3000
 _STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting up
@@ -45,8 +47,12 @@ def server_name(folder: Path) -> str:
     return str(private / f"{name}.sock") if private is not None else name
 
 
+class CommandRefused(ValueError):
+    """The running Tidewell heard the request and refused it; the message says why."""
+
+
 class SingleInstance(QObject):
-    command_received = Signal(dict)
+    command_received = Signal(object)  # a core.requests.Request
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,21 +61,23 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
 
-    def forward(self, command: Command) -> bool:
-        """Send ``command`` to a running Tidewell; True if it took it."""
+    def forward(self, line: bytes) -> bool:
+        """Send one encoded request to a running Tidewell; True if it took it, False if
+        none answers. Raises CommandRefused when it answers with a reason."""
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(_CONNECT_MS):
             return False
-        import json  # only once a Tidewell answers: the way to the tray stays short
-
-        socket.write(json.dumps(command).encode() + b"\n")
+        socket.write(line if line.endswith(b"\n") else line + b"\n")
         socket.waitForBytesWritten(_REPLY_MS)
-        replied = socket.waitForReadyRead(_REPLY_MS) and socket.readAll().data().startswith(b"ok")
+        reply = socket.readAll().data() if socket.waitForReadyRead(_REPLY_MS) else b""
         socket.disconnectFromServer()
-        return replied
+        if reply.startswith(b"error"):
+            why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
+            raise CommandRefused(why or "the running Tidewell did not take it")
+        return reply.startswith(b"ok")
 
     def become_primary(self) -> bool:
         """Take the lock and listen. False if another launch holds the lock."""
@@ -78,7 +86,7 @@ class SingleInstance(QObject):
         self.listen()
         return True
 
-    def claim(self, command: Command) -> bool:
+    def claim(self, line: bytes) -> bool:
         """True if this process is to be the app (it holds the lock; ``listen`` next); False
         if a running Tidewell took the command."""
         clock = QElapsedTimer()
@@ -86,7 +94,7 @@ class SingleInstance(QObject):
         while True:
             if self._lock.tryLock(0):  # a lock left by a crash counts as free
                 return True
-            if self.forward(command):
+            if self.forward(line):
                 return False
             if clock.hasExpired(_STARTING_WAIT_MS):
                 raise OSError("another Tidewell holds the lock but does not answer")
@@ -105,9 +113,9 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._accept)
         self._server = server
 
-    def forward_or_become_primary(self, command: Command) -> bool:
+    def forward_or_become_primary(self, line: bytes) -> bool:
         """True if this process is now the app, listening; False if a running one took it."""
-        if not self.claim(command):
+        if not self.claim(line):
             return False
         self.listen()
         return True
@@ -127,19 +135,21 @@ class SingleInstance(QObject):
                 self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        if not socket.canReadLine():
-            return
-        line = socket.readLine().data()
-        import json
+        from tidewell.core.requests import MAX_LINE, RequestError, decode_request
 
+        if not socket.canReadLine():
+            if socket.bytesAvailable() > MAX_LINE:  # no end of line in sight: refuse
+                socket.readAll()
+                socket.write(f"error: the command is longer than {MAX_LINE} bytes\n".encode())
+                socket.disconnectFromServer()
+            return
+        line = socket.readLine(MAX_LINE + 2).data()
         try:
-            command = json.loads(line)
-            if not isinstance(command, dict) or not isinstance(command.get("command"), str):
-                raise ValueError("not a command")
-        except ValueError as err:
-            log.warning("ignored a malformed command %r: %s", line[:200], err)
-            socket.write(b"error\n")
+            request = decode_request(line.rstrip(b"\r\n"))
+        except RequestError as err:
+            log.warning("refused a command %r: %s", line[:200], err)
+            socket.write(f"error: {err}\n".encode())
             return
         socket.write(b"ok\n")
         socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act
-        self.command_received.emit(command)
+        self.command_received.emit(request)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from tidewell.assets import APP_ID
-from tidewell.shell.instance import Command, SingleInstance
+from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance
 from tidewell.store.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -28,24 +28,37 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
+    from tidewell.core.requests import Request
+
 log = logging.getLogger(__name__)
 FAILURE_BOX_MS = 120_000  # never hang an unattended start
 SETTLE_MS = 3000  # start-up has painted the icon and loaded everything by then
 
 
-def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
+def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) -> int:
+    """Start Tidewell, or hand ``request`` to the one running (None: a plain start, encoded
+    without msgspec so the way to the tray stays short)."""
     if os.name == "posix":
         os.umask(0o077)  # every file the app writes is this person's alone: lock, log, window.ini
     folder = data_dir(args.data_dir)
+    if request is None:
+        line = RUN_LINE
+    else:
+        from tidewell.core.requests import encode_request  # msgspec: already loaded by then
+
+        line = encode_request(request)
     try:  # before any window system: a launch that only hands over its command needs none
         ensure_private_dir(folder)
         instance = SingleInstance(folder)
-        if command.get("command") in ("quit", "sync"):  # only for a running Tidewell
-            if not instance.forward(command):
+        if request is not None and request.only_if_running:  # quit, sync
+            if not instance.forward(line):
                 print("Tidewell is not running.")
             return 0
-        if not instance.claim(command):
+        if not instance.claim(line):
             return 0  # the running Tidewell took the command
+    except CommandRefused as err:
+        print(f"tidewell: the running Tidewell did not take it: {err}", file=sys.stderr)
+        return 2
     except OSError as err:
         gui_app()
         return fail(f"Tidewell could not start: {err}")
@@ -58,7 +71,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, command: Command) -> int:
             instance.listen()
             from tidewell.shell.app import start
 
-            outcome = start(folder, instance, command, early)
+            outcome = start(folder, instance, request, early)
         except Exception as err:  # a bug on the way up: say so, never sit there half-started
             log.exception("start-up failed")
             outcome = fail(f"Tidewell could not start: {type(err).__name__}: {err}")
