@@ -98,9 +98,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read(file: str) -> bytes:
+    from tidewell.core.reading import NotReadable, read_regular_file
+    from tidewell.core.rulefile import MAX_BYTES
+
     if file == "-":
-        return sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise _Failure(f"<stdin>: more than {MAX_BYTES // 2**20} MB", EXIT_INVALID)
+        return data
     try:
-        return Path(file).read_bytes()
-    except OSError as err:
-        raise _Failure(f"cannot read {file}: {err.strerror}", EXIT_INVALID) from None
+        return read_regular_file(Path(file), MAX_BYTES)
+    except NotReadable as err:
+        raise _Failure(f"cannot read {file}: {err}", EXIT_INVALID) from None

@@ -253,3 +253,14 @@ def test_demo_writes_an_example_life_into_an_empty_folder_only(tmp_path: Path, d
     assert tidewell(folder, "check").returncode == 0
     refused = tidewell(data, "demo")
     assert refused.returncode == 1 and "already holds your own rules" in refused.stderr
+
+
+def test_import_refuses_a_pipe_and_a_device_at_once(data: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "rules.json"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        result = tidewell(data, "rules", "import", path)
+        assert result.returncode == 2
+        assert "not a file (a pipe or a device)" in result.stderr

@@ -226,3 +226,48 @@ def test_a_files_balance_is_taken_and_an_absent_one_keeps_yours() -> None:
     mine = merge_file(State(), read_rule_file(b'{"balance": {"definition": "Evenings are ours."}}'))
     assert mine.balance.definition == "Evenings are ours."
     assert merge_file(mine, read_rule_file(b'{"rules": []}')).balance == mine.balance
+
+
+# --- the door: what the file itself is ---------------------------------------------------
+
+
+def test_a_file_nested_100000_deep_is_refused_in_words() -> None:
+    """Bug: it raised RecursionError."""
+    from tidewell.core.validation import Invalid
+
+    with pytest.raises(Invalid) as refused:
+        read_rule_file(b"[" * 100_000 + b"]" * 100_000)
+    assert "nested too deeply" in str(refused.value.problems[0])
+
+
+def test_a_utf8_bom_is_accepted_and_utf16_is_named() -> None:
+    """Bug: both were refused as an 'invalid character'."""
+    from tidewell.core.validation import Invalid
+
+    body = '{"rules": [{"id": "a", "name": "Café", "when": {"kind": "waiting"}, "nudge": {"title": "Hi"}}]}'
+    assert read_rule_file(b"\xef\xbb\xbf" + body.encode()).rules[0].name == "Café"
+    for encoded in (body.encode("utf-16"), body.encode("utf-16-le")):
+        with pytest.raises(Invalid) as refused:
+            read_rule_file(encoded)
+        assert "UTF-16" in str(refused.value.problems[0])
+
+
+def test_only_regular_files_are_read_and_never_past_the_cap(tmp_path: Path) -> None:
+    """Bug: a FIFO hung the import; a device was read without limit."""
+    import os
+
+    from tidewell.core.reading import NotReadable, read_regular_file
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(NotReadable, match="not a file"):
+        read_regular_file(fifo, 1000)  # returns at once: nothing waits for a writer
+    with pytest.raises(NotReadable, match="not a file"):
+        read_regular_file(Path("/dev/zero"), 1000)
+    with pytest.raises(NotReadable, match="a folder"):
+        read_regular_file(tmp_path, 1000)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 2000)
+    with pytest.raises(NotReadable, match="larger than 1000 bytes"):
+        read_regular_file(big, 1000)
+    assert read_regular_file(big, 2000) == b" " * 2000

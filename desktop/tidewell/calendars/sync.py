@@ -16,6 +16,7 @@ from tidewell.calendars.bounded import MAX_BYTES, parse_bounded
 from tidewell.calendars.events import FeedError
 from tidewell.calendars.fetch import check_url, fetch, host_of
 from tidewell.core.calendar import CalendarSource
+from tidewell.core.reading import NotReadable, read_regular_file
 from tidewell.store.calendar_cache import Synced
 from tidewell.store.secrets import SecretError, SecretStore
 
@@ -83,11 +84,9 @@ def _parsed(
 
 def _read_file(path: Path) -> bytes:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise FeedError(f"{path.name} is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes()
-    except OSError as err:
-        raise FeedError(f"{path.name} could not be read ({err.strerror or err})") from None
+        return read_regular_file(path, MAX_BYTES)
+    except NotReadable as err:
+        raise FeedError(str(err)) from None
 
 
 def _count(n: int) -> str:

@@ -40,10 +40,15 @@ def read_rule_file(data: bytes, known: State | None = None) -> State:
     """Parse and validate a rule file; raises Invalid listing every problem."""
     if len(data) > MAX_BYTES:
         raise Invalid([Problem("$", f"the file is larger than {MAX_BYTES // 2**20} MB")])
+    data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8 with a BOM, as some editors save it
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
+        raise Invalid([Problem("$", "the file is UTF-16 text; save it as UTF-8 and try again")])
     try:
         raw = msgspec.json.decode(data)
     except msgspec.DecodeError as err:
         raise Invalid([Problem("$", f"not valid JSON ({err})")]) from None
+    except RecursionError:
+        raise Invalid([Problem("$", "nested too deeply to be a rule file")]) from None
     if isinstance(raw, list):
         raw = {"rules": raw}
     if not isinstance(raw, dict):

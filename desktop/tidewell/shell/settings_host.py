@@ -12,7 +12,8 @@ from tidewell.calendars.sync import describe_host
 from tidewell.core.calendar import CalendarSource, CalendarView, understand
 from tidewell.core.commands import merge_rules
 from tidewell.core.fields import free_id
-from tidewell.core.rulefile import merge_file, read_rule_file, write_rule_file
+from tidewell.core.reading import read_regular_file
+from tidewell.core.rulefile import MAX_BYTES, merge_file, read_rule_file, write_rule_file
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem
 from tidewell.platform import autostart
@@ -73,7 +74,7 @@ class SettingsHost:
     def preview_import(self, draft: State, path: Path) -> Preview:
         """Read and check a rule file against the draft; raises Invalid (with paths) or
         OSError. Nothing changes until the person says so."""
-        incoming = read_rule_file(path.read_bytes(), known=draft)
+        incoming = read_rule_file(read_regular_file(path, MAX_BYTES), known=draft)
         merged, _, _ = merge_rules(draft, incoming.rules, self.runtime.clock.now())
         return Preview(draft, merge_file(merged, incoming))
 

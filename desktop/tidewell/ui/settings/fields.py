@@ -182,3 +182,19 @@ def in_words(message: str) -> str:
         if pattern.match(message):
             return pattern.sub(words, message)
     return message
+
+
+_ITEM = re.compile(r"^\$\.(?P<section>[a-z]+)\[(?P<index>\d+)\]")
+_NOUNS = {"rules": "Rule", "protected": "Protected time", "people": "Person",
+          "seasons": "Season", "ideas": "Idea", "balance": "Your balance"}  # fmt: skip
+
+
+def where_in_words(path: str) -> str:
+    """Where a problem is, for a window: '$.rules[1].when' -> 'Rule 2' (paths are for the
+    command line)."""
+    found = _ITEM.match(path)
+    if found:
+        noun = _NOUNS.get(found["section"], found["section"].capitalize())
+        return f"{noun} {int(found['index']) + 1}"
+    section = path.removeprefix("$.").split(".", 1)[0].split("[", 1)[0]
+    return _NOUNS.get(section, "The file") if path != "$" else "The file"

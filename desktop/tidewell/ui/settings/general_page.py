@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tidewell.core.reading import NotReadable
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid
 from tidewell.ui.place_box import PlaceBox
-from tidewell.ui.settings.fields import Field, form_label
+from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
@@ -212,8 +213,13 @@ class GeneralPage(QWidget):
         try:
             preview = self.host.preview_import(self.state, path)
         except Invalid as err:
-            lines = "\n".join(str(p) for p in err.problems[:8])
+            lines = "\n".join(
+                f"{where_in_words(p.path)}: {in_words(p.message)}" for p in err.problems[:8]
+            )
             self.message.setText(f"Nothing was imported. {path.name} has problems:\n{lines}")
+            return False
+        except NotReadable as err:
+            self.message.setText(f"Nothing was imported: {err}.")
             return False
         except OSError as err:
             self.message.setText(f"Could not read {path}: {err.strerror or err}")
