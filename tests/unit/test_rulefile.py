@@ -244,7 +244,8 @@ def test_a_utf8_bom_is_accepted_and_utf16_is_named() -> None:
     """Bug: both were refused as an 'invalid character'."""
     from tidewell.core.validation import Invalid
 
-    body = '{"rules": [{"id": "a", "name": "Café", "when": {"kind": "waiting"}, "nudge": {"title": "Hi"}}]}'
+    rule = {"id": "a", "name": "Café", "when": {"kind": "waiting"}, "nudge": {"title": "Hi"}}
+    body = json.dumps({"rules": [rule]}, ensure_ascii=False)
     assert read_rule_file(b"\xef\xbb\xbf" + body.encode()).rules[0].name == "Café"
     for encoded in (body.encode("utf-16"), body.encode("utf-16-le")):
         with pytest.raises(Invalid) as refused:
