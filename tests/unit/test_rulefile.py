@@ -272,3 +272,37 @@ def test_only_regular_files_are_read_and_never_past_the_cap(tmp_path: Path) -> N
     with pytest.raises(NotReadable, match="larger than 1000 bytes"):
         read_regular_file(big, 1000)
     assert read_regular_file(big, 2000) == b" " * 2000
+
+
+@pytest.mark.parametrize(
+    ("rrule", "why"),
+    [
+        ("FREQ=HOURLY;BYSETPOS=2", "never comes round"),  # hung validation for over a minute
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "never comes round"),  # 7 s, then accepted
+        ("FREQ=MONTHLY;BYSETPOS=40;BYMONTHDAY=1", "never comes round"),
+        ("FREQ=SECONDLY", "at most hourly"),
+        ("FREQ=HOURLY;BYMINUTE=0,30", "at most hourly"),
+        ("FREQ=DAILY;BYHOUR=9;BYSECOND=0,1,2", "at most hourly"),
+    ],
+)
+def test_repeats_are_checked_within_bounded_work(rrule: str, why: str) -> None:
+    import time
+
+    from tidewell.core.rules import check_rrule
+
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match=why):
+        check_rrule(rrule)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_rare_but_real_repeats_are_kept() -> None:
+    from tidewell.core.rules import check_rrule
+
+    for rrule in (
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",  # a Monday 29 February: every 28 years
+        "FREQ=WEEKLY;UNTIL=20240301T000000;BYDAY=MO",
+        "FREQ=WEEKLY;COUNT=3;BYDAY=MO",
+        "FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=17;BYMINUTE=15",
+    ):
+        check_rrule(rrule)

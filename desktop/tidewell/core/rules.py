@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import MAXYEAR, date, datetime, time, timedelta
+from itertools import islice, pairwise
 from typing import Annotated
 
 from dateutil.rrule import rrulestr
@@ -150,16 +151,33 @@ class Rule(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
 
 
 _CHECK_START = datetime.combine(date(2024, 1, 1), time())  # rules start at midnight: any will do
+_PROBE_YEARS = {"HOURLY": 2, "DAILY": 10, "WEEKLY": 10, "MONTHLY": 30, "YEARLY": 30}
 
 
 def check_rrule(text: str) -> None:
+    """Refuse, with the reason, a repeat that is not one, that never comes round, or that
+    comes more often than hourly; within a bounded amount of work (dateutil walks every
+    period up to the year 9999 when a rule's set is empty, and checks UNTIL only on a hit)."""
     upper = text.upper()
     if "DTSTART" in upper or "\n" in text:
         raise ValueError("rrule: give only the RRULE part; use 'start' for the first day")
-    try:
-        rule = rrulestr(text.removeprefix("RRULE:"), dtstart=_CHECK_START, ignoretz=True)
-        next(iter(rule), None)  # some impossible rules only show when dateutil iterates them
-    except (ValueError, TypeError, KeyError, IndexError) as err:
-        raise ValueError(f"rrule: not a valid RRULE ({err})") from None
     if "FREQ=SECONDLY" in upper or "FREQ=MINUTELY" in upper:
+        raise ValueError("rrule: nudges repeat at most hourly")
+    try:
+        rrulestr(text.removeprefix("RRULE:"), dtstart=_CHECK_START, ignoretz=True)
+        freq = next(p for p in upper.split(";") if p.startswith("FREQ=")).removeprefix("FREQ=")
+        years = _PROBE_YEARS.get(freq, 10)
+        # The same pattern without its end, in the last years a datetime can hold: an
+        # empty set reaches the year 9999 after `years` years of periods, not 8,000.
+        endless = ";".join(p for p in upper.removeprefix("RRULE:").split(";")
+                           if not p.startswith(("UNTIL=", "COUNT=")))  # fmt: skip
+        late = datetime.combine(date(MAXYEAR - years + 1, 1, 1), time())  # naive, as rules are
+        first = list(islice(rrulestr(endless, dtstart=late, ignoretz=True), 24))
+    except StopIteration:
+        raise ValueError("rrule: it needs a FREQ, such as FREQ=WEEKLY") from None
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as err:
+        raise ValueError(f"rrule: not a valid RRULE ({err})") from None
+    if not first:
+        raise ValueError(f"rrule: it never comes round (not once in {years} years)")
+    if any(later - earlier < timedelta(hours=1) for earlier, later in pairwise(first)):
         raise ValueError("rrule: nudges repeat at most hourly")
