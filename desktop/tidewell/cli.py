@@ -230,7 +230,9 @@ def _moment(text: str, zone):  # type: ignore[no-untyped-def]
         raise _Failure(
             f"--from: {text!r} is not a date and time like 2026-12-24T08:00", EXIT_INVALID
         ) from None
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+    # The same instant, in the home zone: core reads "home" from the moment's zone, and a
+    # rule without a zone follows home whatever offset --from was written with.
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -264,3 +264,16 @@ def test_import_refuses_a_pipe_and_a_device_at_once(data: Path, tmp_path: Path) 
         result = tidewell(data, "rules", "import", path)
         assert result.returncode == 2
         assert "not a file (a pipe or a device)" in result.stderr
+
+
+def test_next_from_an_offset_keeps_zoneless_rules_at_home(data: Path) -> None:
+    """Bug: `--from …+09:00` moved a rule without a zone to that offset's zone."""
+    plain = json.loads(
+        tidewell(data, "next", "--count", "1", "--from", "2026-11-27T12:00", "--json").stdout
+    )
+    for written in ("2026-11-27T21:00+09:00", "2026-11-27T12:00Z"):  # the same instant
+        shifted = json.loads(
+            tidewell(data, "next", "--count", "1", "--from", written, "--json").stdout
+        )
+        assert shifted == plain
+    assert plain[0]["at"] == "2026-11-27T15:30:00+00:00"
