@@ -175,7 +175,9 @@ def _read_now(store: Any, sources: list[Any], state: Any) -> int:
     secrets = SecretStore() if any(s.kind == "url" for s in sources) else None
     code = EXIT_OK
     for source in sources:
-        done = sync_source(source, results.get(source.id), secrets, store.clock.now())
+        done = sync_source(
+            source, results.get(source.id), secrets, store.clock.now(), store.clock.zone()
+        )
         results[source.id] = done
         if done.ok:
             print(f"{source.name}: {done.message}.")

@@ -97,3 +97,18 @@ def test_hostile_or_broken_feeds_are_refused_with_a_reason(
 )
 def test_strange_feeds_finish_with_what_fits_the_window(name: str, data: bytes, most: int) -> None:
     assert len(parse_bounded(data, *WINDOW)) <= most
+
+
+def test_a_floating_time_is_the_persons_local_time() -> None:
+    """Bug: a time with no zone (no TZID, no X-WR-TIMEZONE) was read as UTC; RFC 5545 says it
+    is local time. X-WR-TIMEZONE, where a calendar gives one, applies to floating times."""
+    data = calendar(event("f", "20261124T090000", "20261124T100000", summary="Dentist"))
+    [berlin] = parse_bounded(data, *WINDOW, zone="Europe/Berlin")
+    assert berlin.start == datetime(2026, 11, 24, 8, tzinfo=UTC)
+    [utc] = parse_bounded(data, *WINDOW)  # no zone known: read as UTC, as before
+    assert utc.start == datetime(2026, 11, 24, 9, tzinfo=UTC)
+    named = data.replace(b"VERSION:2.0\r\n", b"VERSION:2.0\r\nX-WR-TIMEZONE:America/New_York\r\n")
+    [new_york] = parse_bounded(named, *WINDOW, zone="Europe/Berlin")
+    assert new_york.start == datetime(2026, 11, 24, 14, tzinfo=UTC)
+    with_zone = calendar(event("z", "20261124T090000Z", summary="Call"))
+    assert parse_bounded(with_zone, *WINDOW, zone="Asia/Tokyo")[0].start.hour == 9  # UTC stays

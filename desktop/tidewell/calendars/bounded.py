@@ -23,12 +23,14 @@ class _Result(msgspec.Struct):
     error: str | None = None
 
 
-def parse_bounded(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent]:
+def parse_bounded(
+    data: bytes, start: datetime, end: datetime, zone: str | None = None
+) -> list[CalendarEvent]:
     """Events of ``data`` between ``start`` and ``end``; FeedError when it can't be done
-    within the limits."""
+    within the limits. ``zone``: the person's IANA zone, for floating times."""
     if len(data) > MAX_BYTES:
         raise FeedError(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    command = [*reader_command(), start.isoformat(), end.isoformat()]
+    command = [*reader_command(), start.isoformat(), end.isoformat(), zone or "UTC"]
     try:
         done = subprocess.run(
             command,
@@ -72,6 +74,7 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
 
 def child(args: list[str]) -> int:  # pragma: no cover - runs in the child
     import signal
+    from zoneinfo import ZoneInfo
 
     from tidewell.calendars.parse import parse_ics
 
@@ -83,10 +86,13 @@ def child(args: list[str]) -> int:  # pragma: no cover - runs in the child
         signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
     start, end = datetime.fromisoformat(args[0]), datetime.fromisoformat(args[1])
     try:
-        events = parse_ics(sys.stdin.buffer.read(), start, end)
+        local = ZoneInfo(args[2]) if len(args) > 2 else ZoneInfo("UTC")
+        events = parse_ics(sys.stdin.buffer.read(), start, end, local)
         result = _Result(events=events)
     except FeedError as err:
         result = _Result(error=str(err))
+    except (ValueError, KeyError):  # a zone name this install does not know
+        result = _Result(error="its time zone is not one this computer knows")
     except TimeoutError:
         result = _Result(
             error="reading it took too long (too many events, or a rule that repeats too often)"

@@ -6,7 +6,8 @@ the checks here turn the common bad inputs into clear messages before that is ne
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tidewell.calendars.events import CalendarEvent, FeedError
 
@@ -14,7 +15,11 @@ MAX_EVENTS = 5000  # occurrences kept from one feed in the window
 MAX_COMPONENTS = 20000  # VEVENTs in one feed
 
 
-def parse_ics(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent]:
+def parse_ics(
+    data: bytes, start: datetime, end: datetime, local: tzinfo = UTC
+) -> list[CalendarEvent]:
+    """``local``: the person's zone, for floating times (RFC 5545: a time with no zone is
+    local time), unless the calendar names its own (X-WR-TIMEZONE)."""
     import icalendar
     import recurring_ical_events
 
@@ -36,11 +41,24 @@ def parse_ics(data: bytes, start: datetime, end: datetime) -> list[CalendarEvent
         raise FeedError(f"its dates could not be understood ({_short(err)})") from None
     if len(found) > MAX_EVENTS:
         raise FeedError(f"it repeats more than {MAX_EVENTS:,} times in the next weeks")
-    events = [e for e in (_event(c) for c in found) if e is not None]
+    floating = _calendar_zone(calendar) or local
+    events = [e for e in (_event(c, floating) for c in found) if e is not None]
     return sorted(events, key=lambda e: (e.start, e.title))
 
 
-def _event(component: object) -> CalendarEvent | None:
+def _calendar_zone(calendar: object) -> tzinfo | None:
+    """The zone a calendar names for its floating times (X-WR-TIMEZONE), if a real one."""
+    get = getattr(calendar, "get", None)
+    name = str(get("X-WR-TIMEZONE") or "").strip() if get is not None else ""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+
+
+def _event(component: object, floating: tzinfo) -> CalendarEvent | None:
     get = getattr(component, "get", None)
     if get is None:
         return None
@@ -49,9 +67,9 @@ def _event(component: object) -> CalendarEvent | None:
         return None
     start_value = start_prop.dt
     all_day = isinstance(start_value, date) and not isinstance(start_value, datetime)
-    begin = _moment(start_value)
+    begin = _moment(start_value, floating)
     if end_prop is not None:
-        finish = _moment(end_prop.dt)
+        finish = _moment(end_prop.dt, floating)
     else:
         finish = begin + (timedelta(days=1) if all_day else timedelta(0))
     title = str(get("SUMMARY") or "").strip()[:200]
@@ -59,11 +77,11 @@ def _event(component: object) -> CalendarEvent | None:
     return CalendarEvent(begin, max(finish, begin), title, categories, all_day)
 
 
-def _moment(value: date | datetime) -> datetime:
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time())  # all-day: local midnight, read as UTC here
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
+def _moment(value: date | datetime, floating: tzinfo) -> datetime:
+    if not isinstance(value, datetime):  # all-day: its date, kept as midnight UTC
+        return datetime.combine(value, time(), tzinfo=UTC)
+    if value.tzinfo is None:  # a floating time: the person's (or the calendar's) local time
+        value = value.replace(tzinfo=floating)
     return value.astimezone(UTC)
 
 

@@ -8,7 +8,7 @@ and says what failed, naming the host, never the address."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -31,18 +31,25 @@ def sync_source(
     previous: Synced | None,
     secrets: SecretStore | None,
     now: datetime,
+    home: tzinfo | None = None,
 ) -> Synced:
+    """Read one calendar; ``home`` is the person's zone, for times the calendar leaves
+    without one."""
+    zone = getattr(home, "key", None)
     url: str | None = None
     try:
         if source.kind == "file":
             data = _read_file(Path(source.path or ""))
-            return _parsed(source, data, now, None, None)
+            return _parsed(source, data, now, None, None, zone)
         if secrets is None:
-            raise FeedError("no keyring is available to hold its address")
+            raise FeedError(
+                "your system's password store is not open, so its address is out of reach"
+            )
         url = secrets.get(source.id)
         if url is None:
             raise FeedError(
-                "its address is not in the keyring any more; remove it and add it again"
+                "its address is no longer in your system's password store; "
+                "remove this calendar and add it again"
             )
         fresh = previous is not None and previous.ok and now - previous.expanded < REEXPAND
         fetched = fetch(
@@ -61,7 +68,7 @@ def sync_source(
                 fetched.last_modified,
                 previous.events,
             )
-        return _parsed(source, fetched.data or b"", now, fetched.etag, fetched.last_modified)
+        return _parsed(source, fetched.data or b"", now, fetched.etag, fetched.last_modified, zone)
     except (FeedError, SecretError) as err:
         message = _scrubbed(str(err), url)
         log.warning("calendar %s (%s): %s", source.id, source.host or "file", message)
@@ -76,9 +83,14 @@ def sync_source(
 
 
 def _parsed(
-    source: CalendarSource, data: bytes, now: datetime, etag: str | None, modified: str | None
+    source: CalendarSource,
+    data: bytes,
+    now: datetime,
+    etag: str | None,
+    modified: str | None,
+    zone: str | None,
 ) -> Synced:
-    events = parse_bounded(data, now - PAST, now + AHEAD)
+    events = parse_bounded(data, now - PAST, now + AHEAD, zone)
     return Synced(source.id, now, True, _count(len(events)), now, etag, modified, events)
 
 

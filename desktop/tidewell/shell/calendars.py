@@ -124,7 +124,7 @@ class CalendarKeeper(QObject):
         from tidewell.calendars.sync import sync_source
 
         secrets = self.secrets if source.kind == "url" else None
-        result = sync_source(source, previous, secrets, now)  # type: ignore[arg-type]
+        result = sync_source(source, previous, secrets, now, self.runtime.home())  # type: ignore[arg-type]
         self._bridge.synced.emit(result)
 
     def _synced(self, result: Synced) -> None:
