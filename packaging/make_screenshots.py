@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     # The popup: Sunday's call home, with its own answer words.
     rule = runtime.state.rule("call-mum-and-dad")
     assert rule is not None
-    shell.try_rule(rule)
+    shell.nudges.try_rule(rule)
     grab(shell.popup, "nudge" if args.appstream else "popup")
     shell.popup.hide()
 

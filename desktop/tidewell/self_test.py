@@ -199,7 +199,7 @@ class _Context:
 
         shell = self._shell()
         rule = shell.runtime.state.rules[0]
-        shell.show_nudges([Due(rule.id, shell.runtime.now())])
+        shell.nudges.show_nudges([Due(rule.id, shell.runtime.now())])
         popup = shell.popup
         _drawn(popup, "the popup")
         return f"showing {rule.nudge.title!r}"

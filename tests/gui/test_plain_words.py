@@ -91,6 +91,6 @@ def test_no_window_speaks_like_a_developer(qtbot, shell: TidewellApp) -> None:  
     shell.open_panel()
     for content in shell.contents():
         found += developer_words(content, "panel")
-    shell.try_rule(shell.runtime.state.rules[0])
+    shell.nudges.try_rule(shell.runtime.state.rules[0])
     found += developer_words(shell.popup, "popup")
     assert found == [], "\n".join(found)

@@ -131,7 +131,7 @@ def test_reflecting_reading_back_editing_and_deleting(qtbot, lived_in: TidewellA
 def test_a_reflect_rule_opens_the_reflection(qtbot, lived_in: TidewellApp) -> None:  # type: ignore[no-untyped-def]
     rule = next(r for r in lived_in.runtime.state.rules if isinstance(r.when, ReflectTrigger))
     item = Due(rule.id, lived_in.runtime.clock.now())
-    lived_in.show_nudges([item])
+    lived_in.nudges.show_nudges([item])
     popup = lived_in.popup
     assert popup.done.text() == "Reflect now"
     popup.done.click()

@@ -115,5 +115,5 @@ def test_a_phone_number_and_the_answer_words(
     rule = window.draft.rule("late")
     assert rule is not None and rule.nudge.link == "tel:+441134960000"
     assert window.save()
-    shell.try_rule(rule)
+    shell.nudges.try_rule(rule)
     assert shell.popup.done.text() == "Stopping now"

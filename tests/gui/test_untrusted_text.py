@@ -99,7 +99,7 @@ def test_untrusted_text_is_never_rich_text_anywhere(qtbot, runtime: Runtime) -> 
     try:
         windows: dict[str, QWidget] = {}
         rule: Rule = runtime.state.rules[0]
-        stalls.time("popup", lambda: app.show_nudges([Due(rule.id, now)]))
+        stalls.time("popup", lambda: app.nudges.show_nudges([Due(rule.id, now)]))
         windows["popup"] = app.popup
         stalls.time("quick panel", lambda: app.open_panel())
         windows["quick panel"] = app.panel

@@ -205,6 +205,15 @@ def travel_ahead(view: CalendarView, now: datetime, offered: datetime | None) ->
     return None
 
 
+OFFER_MINUTES = (10, 180)  # a trip's waiting time is offered as at least 10, at most 180 min
+
+
+def offered_minutes(span: Span, now: datetime) -> int:
+    """How much waiting time to offer before a trip: the time until it starts, within reason."""
+    low, high = OFFER_MINUTES
+    return max(low, min(high, int((span.start - now).total_seconds() // 60)))
+
+
 def waiting_place(span: Span) -> str | None:
     """Where a trip's waiting time is likely spent, as the waiting-time panel names places."""
     return (

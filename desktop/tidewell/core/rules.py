@@ -26,6 +26,11 @@ from tidewell.core.fields import (
 class _Trigger(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
     """Base of every trigger kind; the JSON field ``kind`` says which one."""
 
+    @property
+    def kind(self) -> str:
+        """'at', 'protected', 'waiting', 'late', 'active' or 'reflect'."""
+        return str(self.__struct_config__.tag)
+
 
 class AtTrigger(_Trigger, tag="at", frozen=True):
     """At local times on chosen weekdays, or on an RFC 5545 RRULE."""

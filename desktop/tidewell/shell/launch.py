@@ -9,8 +9,6 @@ handed to the full tray. Start-up figures: bench/RESULTS.md.
 
 from __future__ import annotations
 
-import gc
-import linecache
 import logging
 import os
 import sys
@@ -20,18 +18,19 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from tidewell.assets import APP_ID
+from tidewell.shell.dialogs import fail
 from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance
+from tidewell.shell.memory import trim_memory
 from tidewell.store.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
     import argparse
 
-    from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     from tidewell.core.requests import Request
 
 log = logging.getLogger(__name__)
-FAILURE_BOX_MS = 120_000  # never hang an unattended start
 SETTLE_MS = 3000  # start-up has painted the icon and loaded everything by then
 
 
@@ -69,7 +68,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
     def finish() -> None:
         try:
             instance.listen()
-            from tidewell.shell.app import start
+            from tidewell.shell.startup import start
 
             outcome = start(folder, instance, request, early)
         except Exception as err:  # a bug on the way up: say so, never sit there half-started
@@ -113,49 +112,3 @@ def early_icon() -> QSystemTrayIcon | None:
     tray.setToolTip("Tidewell is starting…")
     tray.show()
     return tray
-
-
-def trim_memory(pixmaps: bool = False) -> None:
-    """Give back what loading left behind, after start-up and after a window's first opening.
-
-    PySide's import hook reads the source of every module imported after it (it looks for
-    ``__feature__`` imports) into ``linecache``: about 6 MiB after start-up that nothing
-    uses; a traceback reads its lines again when it needs them. Then glibc is asked to
-    return freed heap pages (``malloc_trim``), where there is glibc. With ``pixmaps``, Qt's
-    pixmap cache is emptied too: the icons drawn from SVG at start-up sit there, and while
-    they do its clean-up timer wakes the app every 10 to 30 seconds."""
-    linecache.clearcache()
-    if pixmaps:
-        from PySide6.QtGui import QPixmapCache
-
-        QPixmapCache.clear()
-    gc.collect()
-    if sys.platform.startswith("linux"):
-        import ctypes  # loaded by then anyway (idle time); not on the way to the tray
-
-        try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):  # musl and others: nothing to trim this way
-            log.debug("malloc_trim is not available here")
-
-
-def fail(message: str) -> int:
-    from PySide6.QtWidgets import QMessageBox
-
-    log.error("%s", message)
-    print(f"tidewell: {message}", file=sys.stderr)
-    box = message_box(QMessageBox.Icon.Critical, "Tidewell", message)
-    QTimer.singleShot(FAILURE_BOX_MS, box.close)
-    box.exec()
-    return 1
-
-
-def message_box(kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    from PySide6.QtCore import Qt  # its enums cost 20 ms: not on the way to the tray
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(kind, title, text)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    box.setModal(False)
-    return box

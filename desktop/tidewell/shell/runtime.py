@@ -147,7 +147,10 @@ class Runtime(QObject):
         entry = IdeaEntry(at=self.now(), idea=idea_id, answer=answer, minutes=minutes)
         self._record(self.state, [entry])
 
-    def go_offline(self, until: datetime, reason: str) -> bool:
+    def go_offline(self, until: datetime | time, reason: str) -> bool:
+        """Offline now, until a moment or the next time the clock shows ``until``."""
+        if isinstance(until, time):
+            until = self.offline_until_time(until)
         try:
             state, entry = offline.go_offline(self.state, until, reason, self.now(), self.home())
         except ValueError as err:
@@ -187,9 +190,11 @@ class Runtime(QObject):
         self._record(state, [entry])
 
     def pause_for(self, choice: str) -> None:
-        """'hour' or 'tomorrow', as offered in the menus."""
+        """'hour', 'tomorrow' or 'resume', as offered in the menus."""
         now = self.now()
-        if choice == "hour":
+        if choice == "resume":
+            self.resume()
+        elif choice == "hour":
             self.pause(pausing.an_hour_from(now))
         else:
             self.pause(pausing.tomorrow_morning(now, self.home(), self.morning()))

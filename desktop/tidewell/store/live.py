@@ -4,6 +4,7 @@ changes (never on a timer); read back bounded and forgiving, since any program m
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import msgspec
@@ -11,6 +12,7 @@ import msgspec
 from tidewell.core.state import WaitingSession
 from tidewell.store.atomic import atomic_write
 
+log = logging.getLogger(__name__)
 LIVE = "live.json"
 _MAX_BYTES = 4096
 
@@ -37,3 +39,22 @@ def read_live(folder: Path) -> Live:
         return msgspec.json.decode(data, type=Live)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return Live()
+
+
+class LiveFile:
+    """live.json, written only when what it says changes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.said: Live | None = None
+
+    def tell(self, waiting: WaitingSession | None, nudges_waiting: int) -> None:
+        live = Live(waiting, nudges_waiting)
+        if live == self.said:
+            return
+        try:
+            write_live(self.folder, live)
+        except OSError as err:  # a full disk is told by the store; this file can wait
+            log.warning("could not write %s: %s", LIVE, err)
+            return
+        self.said = live

@@ -166,6 +166,7 @@ class Toggles(QWidget):
 _WORDS = (  # the checker's words, as a person says them (the command line keeps the exact ones)
     (re.compile(r"^expected str of length <= (\d+)$"), r"at most \1 letters, please"),
     (re.compile(r"^expected str of length >= 1$"), "this cannot be empty"),
+    (re.compile(r"^expected str \((.+)\)$"), r"\1"),
     (re.compile(r"^expected (?:int|float) >= (\d+)$"), r"a number of \1 or more"),
     (re.compile(r"^expected (?:int|float) <= (\d+)$"), r"a number of \1 or less"),
     (re.compile(r"^expected array of length <= (\d+)$"), r"at most \1 of these"),

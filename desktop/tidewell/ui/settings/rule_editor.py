@@ -406,7 +406,7 @@ class RuleEditor(QWidget):
             self.area.setCurrentText(rule.area)
             self.name.setText(rule.name)
             self.enabled.setChecked(rule.enabled)
-            kind = rule.when.__struct_config__.tag
+            kind = rule.when.kind
             self.kind.setCurrentIndex(KIND_IDS.index(kind))
             self._show_kind(KIND_IDS.index(kind))
             self._load_trigger(msgspec.to_builtins(rule.when))
@@ -563,7 +563,7 @@ class RuleEditor(QWidget):
                 )
             old = self.original.when if self.original else None
             start = msgspec.to_builtins(old).get("start") if old is not None else None
-            if rrule and old is not None and old.__struct_config__.tag == "at" and start:
+            if rrule and old is not None and old.kind == "at" and start:
                 when["start"] = start  # the repeat keeps its rhythm
             elif rrule and self._context is not None:  # every other week: from this one
                 _, now, home = self._context
@@ -633,7 +633,7 @@ class RuleEditor(QWidget):
             self.valid = valid
             self.validity_changed.emit(valid)
         self.try_button.setEnabled(valid)
-        is_at = rule is not None and rule.when.__struct_config__.tag == "at"
+        is_at = rule is not None and rule.when.kind == "at"
         self.sentence.setText(when_in_words(rule) if rule is not None and is_at else "")
         self._preview(rule)
         return rule
@@ -664,7 +664,7 @@ class RuleEditor(QWidget):
         times = [moment_in_words(u.at, now, home) for u in upcoming(alone, now, 5)]
         if times:
             self.preview.setText(", ".join(times))
-        elif rule.when.__struct_config__.tag in ("at", "reflect"):
+        elif rule.when.kind in ("at", "reflect"):
             self.preview.setText("Not in the coming months: its times and conditions never meet.")
         else:
             self.preview.setText("It comes when it fits, not at set times.")

@@ -62,7 +62,7 @@ class RulesModel(QAbstractTableModel):
         if role == RULE_ROLE:
             return rule.id
         if role == KIND_ROLE:
-            return rule.when.__struct_config__.tag
+            return rule.when.kind
         if role == Qt.ItemDataRole.CheckStateRole and column == ON:
             return Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and column == ON:
@@ -126,7 +126,7 @@ class RuleFilter(QSortFilterProxyModel):
         rule = model.rules[source_row]
         if self.area and rule.area != self.area:
             return False
-        if self.kind and rule.when.__struct_config__.tag != self.kind:
+        if self.kind and rule.when.kind != self.kind:
             return False
         if self.search:
             haystack = f"{rule.name} {rule.area} {when_in_words(rule)} {rule.nudge.title}"

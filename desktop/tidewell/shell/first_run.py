@@ -1,0 +1,41 @@
+"""The welcome on a first run: offered until the person finishes it or says "Not now"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+
+from tidewell.core.state import is_first_run
+from tidewell.shell.resources import icon
+from tidewell.shell.runtime import Runtime
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+ASKED = "welcome/asked"
+
+
+def offer_welcome(runtime: Runtime, prefs_name: str, closed: Callable[[], None]) -> QWidget | None:
+    """Show the welcome when this is a first run it has not been answered on; the dialog,
+    or None. Closed any other way than finishing or "Not now", it comes back next time."""
+    if not is_first_run(runtime.state):
+        return None
+    prefs = QSettings(str(runtime.store.folder / prefs_name), QSettings.Format.IniFormat)
+    if prefs.contains(ASKED):
+        return None
+    from tidewell.ui.settings.welcome import WelcomeDialog  # only on a first run
+
+    dialog = WelcomeDialog(runtime)
+    dialog.setWindowIcon(icon("tidewell"))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.answered.connect(lambda: _answered(prefs))
+    dialog.destroyed.connect(closed)
+    dialog.show()
+    return dialog
+
+
+def _answered(prefs: QSettings) -> None:
+    prefs.setValue(ASKED, "yes")
+    prefs.sync()

@@ -1,0 +1,140 @@
+"""Popup routing: turns what is due (rules, a trip's waiting time, "Try it now") into popup
+items, and each answer into what follows it (a core command, the waiting-time panel, a
+reflection). The popup itself is made on first use: an idle tray holds less."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect, Signal
+
+from tidewell.core.calendar import Span, offered_minutes, waiting_place
+from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule, WaitingTrigger
+from tidewell.core.schedule import Due
+from tidewell.core.state import TRAVEL_PROGRESS
+from tidewell.core.status import moment_in_words
+from tidewell.shell.runtime import Runtime
+
+if TYPE_CHECKING:
+    from tidewell.ui.popup import NudgePopup, PopupItem
+
+log = logging.getLogger(__name__)
+
+
+class NudgeRouter(QObject):
+    waiting_chosen = Signal(int, str)  # a trip's offer taken: minutes, place ("" for none)
+    reflect_chosen = Signal()  # "Reflect now" on a reflection nudge
+    changed = Signal()  # the popup's queue changed: the tray shows whether one waits
+
+    def __init__(self, runtime: Runtime, anchor: Callable[[], QRect], parent: QObject) -> None:
+        super().__init__(parent)
+        self.runtime = runtime
+        self.anchor = anchor  # where the popup goes: by the tray, or under the open panel
+        self._popup: NudgePopup | None = None
+        self.offers: dict[Due, tuple[int, str | None]] = {}  # trips: waiting minutes, place
+        self.trials: set[Due] = set()  # "Try it now" popups: never journaled
+
+    @property
+    def popup(self) -> NudgePopup:
+        if self._popup is None:
+            from tidewell.ui.popup import NudgePopup
+
+            settings = self.runtime.state.settings
+            self._popup = NudgePopup(settings.popup_seconds * 1000)
+            self._popup.corner = settings.popup_place
+            self._popup.answered.connect(self._answered)
+            self._popup.emptied.connect(self.changed)
+        return self._popup
+
+    def waiting(self) -> int:
+        """How many nudges wait on screen."""
+        return len(self._popup.queue) if self._popup is not None else 0
+
+    def follow_settings(self) -> None:
+        if self._popup is not None:
+            settings = self.runtime.state.settings
+            self._popup.expiry.setInterval(settings.popup_seconds * 1000)
+            self._popup.corner = settings.popup_place
+
+    def show_nudges(self, items: list[Due]) -> None:
+        log.info("nudges due: %s", ", ".join(item.rule_id for item in items))
+        shown = [self._item(i) for i in items if not self._in_the_panel(i)]
+        self.popup.add([p for p in shown if p is not None], self.anchor())
+        self.changed.emit()
+
+    def offer_waiting(self, span: Span) -> None:
+        """A trip is near: offer its waiting time, the ideas one click away."""
+        now, home = self.runtime.now(), self.runtime.home()
+        item = Due(TRAVEL_PROGRESS, span.start)
+        self.offers[item] = (offered_minutes(span, now), waiting_place(span))
+        log.info("waiting time offered before a trip at %s", span.start.isoformat())
+        from tidewell.ui.popup import PopupItem
+
+        offer = PopupItem(
+            due=item,
+            title="You may have some waiting time soon",
+            message=f"'{span.title}', {moment_in_words(span.start, now, home)}. "
+            "Your ideas for waiting time are ready.",
+            snooze=[],
+            done_text="Show my ideas",
+            skip_text="Not now",
+        )
+        self.popup.add([offer], self.anchor())
+        self.changed.emit()
+
+    def try_rule(self, rule: Rule) -> None:
+        """Show a rule's popup now, as a preview: its answers are not journaled."""
+        item = Due(rule.id, self.runtime.clock.now())
+        self.trials.add(item)
+        shown = self._item(item, rule)
+        if shown is not None:
+            self.popup.add([shown], self.anchor())
+
+    def miss_all(self) -> None:
+        if self._popup is not None:
+            self._popup.miss_all()  # open nudges count as missed, quietly
+
+    def _in_the_panel(self, item: Due) -> bool:
+        """A waiting-time nudge for a wait the person just declared: the panel already shows
+        the ideas that fit (or says none do), so no popup repeats or contradicts it."""
+        rule = self.runtime.state.rule(item.rule_id)
+        if rule is None or not isinstance(rule.when, WaitingTrigger):
+            return False
+        self.runtime.showing.discard(item.rule_id)
+        return True
+
+    def _item(self, item: Due, rule: Rule | None = None) -> PopupItem | None:
+        rule = rule or self.runtime.state.rule(item.rule_id)
+        if rule is None:
+            return None
+        message = rule.nudge.message
+        if item.waited:
+            message = f"{message}\n(It waited until your meeting was over.)".strip()
+        from tidewell.ui.popup import PopupItem
+
+        return PopupItem(
+            due=item,
+            title=rule.nudge.title,
+            message=message,
+            reason=item.reason,
+            snooze=list(rule.nudge.snooze),
+            link=rule.nudge.link,
+            can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
+            done_text=rule.nudge.done_words(rule.when.kind),
+        )
+
+    def _answered(self, item: Due, choice: str, snooze: int | None) -> None:
+        if item in self.trials:
+            self.trials.discard(item)
+            return
+        if item in self.offers:
+            minutes, place = self.offers.pop(item)
+            if choice == "done":
+                self.waiting_chosen.emit(minutes, place or "")
+            return
+        self.runtime.answer(item, choice, snooze)  # type: ignore[arg-type]
+        rule = self.runtime.state.rule(item.rule_id)
+        if choice == "done" and rule is not None and isinstance(rule.when, ReflectTrigger):
+            self.reflect_chosen.emit()

@@ -1,0 +1,57 @@
+"""Everything after the tray icon: the store, the runtime, the calendars and the app. An exit
+code instead when Tidewell cannot go on (the person has been told why)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from tidewell.core import requests
+from tidewell.core.requests import Request
+from tidewell.platform.clock import SystemClock
+from tidewell.platform.idle import Unavailable, idle_source
+from tidewell.platform.sleep import SleepWatcher
+from tidewell.shell.activity import ActivityTracker
+from tidewell.shell.app import TidewellApp
+from tidewell.shell.calendars import CalendarKeeper
+from tidewell.shell.dialogs import fail
+from tidewell.shell.instance import SingleInstance
+from tidewell.shell.logs import start_logging
+from tidewell.shell.runtime import Runtime
+from tidewell.store.datastore import DataStore, StoreError
+
+log = logging.getLogger(__name__)
+
+
+def start(
+    folder: Path, instance: SingleInstance, request: Request | None, early: QSystemTrayIcon | None
+) -> TidewellApp | int:
+    """Everything after the tray icon: the store, the runtime, the windows. An exit code when
+    Tidewell cannot go on (the person has been told why)."""
+    start_logging(folder)
+    clock = SystemClock()
+    try:
+        store, opened = DataStore.open(folder, clock)
+    except StoreError as err:
+        return fail(str(err))
+    source = idle_source(QGuiApplication.platformName())
+    if isinstance(source, Unavailable):
+        log.warning("activity rules cannot fire: %s", source.why)
+    runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
+    calendars = CalendarKeeper(runtime)
+    shell = TidewellApp(runtime, instance, calendars, early)
+    shell.sleep = SleepWatcher(shell)
+    shell.sleep.resumed.connect(shell.ticker.poke)
+    shell.start()
+    for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
+        shell.tell(event)
+    if opened.problems:
+        shown = "; ".join(str(p) for p in opened.problems[:3])
+        more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
+        shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
+    if request is not None and not isinstance(request, requests.Run):
+        shell.handle(request)
+    return shell
