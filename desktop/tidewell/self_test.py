@@ -253,7 +253,7 @@ class _Context:
             shell.tray_poll.stop()
             if shell.tray is not None:
                 shell.tray.hide()
-            for widget in (shell._popup, shell._panel, shell.settings, shell.review):
+            for widget in (shell.nudges._popup, shell.panels._panel, shell.settings, shell.review):
                 if widget is not None:
                     widget.hide()
                     widget.deleteLater()

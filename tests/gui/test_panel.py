@@ -139,7 +139,7 @@ def test_a_declared_wait_shows_its_ideas_in_the_panel_only(qtbot, shell: Tidewel
     qtbot.mouseClick(content.minute_buttons.button(60), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: shell.ticker.ticks > ticks)  # the tick after the wait ran
     assert shell.runtime.state.progress_of("airport").handled is not None  # it was due
-    assert shell._popup is None or not shell._popup.queue
+    assert shell.nudges._popup is None or not shell.nudges._popup.queue
     assert "airport" not in shell.runtime.showing
 
 

@@ -4,7 +4,8 @@ the quick panel and the single-instance server. ``run`` is what ``tidewell`` sta
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -25,8 +26,6 @@ from tidewell.store.live import LiveFile
 from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
-    from PySide6.QtCore import Qt
-
     from tidewell.ui.no_tray import NoTrayWindow
     from tidewell.ui.panel import PanelContent
     from tidewell.ui.popup import NudgePopup
@@ -68,8 +67,6 @@ class TidewellApp(QObject):
         self.tray_poll.timeout.connect(self._look_for_tray)
         self._wire()
 
-    # --- wiring -------------------------------------------------------------------------
-
     def _wire(self) -> None:
         rt = self.runtime
         rt.changed.connect(self.refresh)
@@ -94,16 +91,8 @@ class TidewellApp(QObject):
         return self.nudges.popup
 
     @property
-    def _popup(self) -> NudgePopup | None:
-        return self.nudges._popup
-
-    @property
     def panel(self) -> QuickPanel:
         return self.panels.panel
-
-    @property
-    def _panel(self) -> QuickPanel | None:
-        return self.panels._panel
 
     def follow_appearance(self) -> None:
         """Light or dark windows as chosen in General (the system's, by default)."""
@@ -204,9 +193,7 @@ class TidewellApp(QObject):
     def open_panel(self, page: int = HOME) -> None:
         if self.window is not None:
             self.window.content.show_page(page)
-            self.window.showNormal()
-            self.window.raise_()
-            self.window.activateWindow()
+            _bring_forward(self.window)
             return
         self.refresh()
         self.panel.open_at(self.anchor(), page)
@@ -229,31 +216,18 @@ class TidewellApp(QObject):
             rt = self.runtime
             host = SettingsHost(rt, self.calendars)
             window = SettingsWindow(rt.state, host, rt.store.folder / WINDOW_PREFS)
-            window.setWindowIcon(icon("tidewell"))
-            window.setAttribute(_delete_on_close(), True)
-            window.destroyed.connect(self._settings_closed)
             window.try_requested.connect(self.nudges.try_rule)
-            self.settings = window
-            trim_memory()
-        self.settings.show()
-        self.settings.raise_()
-        self.settings.activateWindow()
+            self.settings = _owned(window, self._settings_closed, "settings")
+        _bring_forward(self.settings)
 
     def open_review(self, reflect: bool = False) -> None:
         from tidewell.shell.review_host import ReviewHost  # only when asked for
         from tidewell.ui.review.window import ReviewWindow
 
         if self.review is None:
-            window = ReviewWindow(ReviewHost(self.runtime))
-            window.setWindowIcon(icon("tidewell"))
-            window.setAttribute(_delete_on_close(), True)
-            window.destroyed.connect(self._review_closed)
-            self.review = window
-            log.info("review opened")
-            trim_memory()
-        self.review.show()
-        self.review.raise_()
-        self.review.activateWindow()
+            review = ReviewWindow(ReviewHost(self.runtime))
+            self.review = _owned(review, self._review_closed, "review")
+        _bring_forward(self.review)
         if reflect:
             self.review.new_reflection()
 
@@ -282,7 +256,25 @@ class TidewellApp(QObject):
         QApplication.quit()
 
 
-def _delete_on_close() -> Qt.WidgetAttribute:
+W = TypeVar("W", bound=QWidget)
+
+
+def _owned(window: W, closed: Callable[[], None], what: str) -> W:
+    """A window of Tidewell's, gone (and its memory given back) once closed."""
     from PySide6.QtCore import Qt  # its enums cost ~1 MiB: not loaded by an idle tray
 
-    return Qt.WidgetAttribute.WA_DeleteOnClose
+    window.setWindowIcon(icon("tidewell"))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.destroyed.connect(closed)
+    log.info("%s opened", what)
+    trim_memory()
+    return window
+
+
+def _bring_forward(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
