@@ -171,7 +171,7 @@ def test_app_commands_are_checked_before_anything_starts(
 
 
 def test_pause_lengths() -> None:
-    from tidewell.cli_app import pause_length
+    from tidewell.cli.app_commands import pause_length
 
     assert pause_length("1h") == {"minutes": 60}
     assert pause_length("1h30m") == {"minutes": 90}

@@ -41,3 +41,40 @@ def test_the_cli_for_rules_next_and_check_imports_no_pyside6(tmp_path: Path) -> 
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_no_module_imports_another_in_a_circle() -> None:
+    """Cycles (cli <-> cli_rules, app <-> launch) were removed; none may come back. Imports
+    under TYPE_CHECKING do not count: they name a type and are never run."""
+    import grimp
+
+    graph = grimp.build_graph("tidewell", exclude_type_checking_imports=True)
+    found: list[list[str]] = []
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for other in graph.find_modules_directly_imported_by(module):
+            if other not in order:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], order[other])
+        if low[module] == order[module]:
+            group = []
+            while True:
+                other = stack.pop()
+                group.append(other)
+                if other == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in order:
+            visit(module)
+    assert len(graph.modules) > 100
+    assert found == []

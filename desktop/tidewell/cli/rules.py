@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from tidewell.cli import (
+from tidewell.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
-    _Failure,
+    Failure,
     open_store,
     print_json,
     refuse_while_running,
@@ -92,7 +92,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         atomic_write(target.resolve(), data)
     except OSError as err:
-        raise _Failure(f"cannot write {target}: {err.strerror}") from None
+        raise Failure(f"cannot write {target}: {err.strerror}") from None
     print(f"Wrote {len(opened.state.rules)} rules to {target}.")
     return EXIT_OK
 
@@ -104,9 +104,9 @@ def _read(file: str) -> bytes:
     if file == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise _Failure(f"<stdin>: more than {MAX_BYTES // 2**20} MB", EXIT_INVALID)
+            raise Failure(f"<stdin>: more than {MAX_BYTES // 2**20} MB", EXIT_INVALID)
         return data
     try:
         return read_regular_file(Path(file), MAX_BYTES)
     except NotReadable as err:
-        raise _Failure(f"cannot read {file}: {err}", EXIT_INVALID) from None
+        raise Failure(f"cannot read {file}: {err}", EXIT_INVALID) from None

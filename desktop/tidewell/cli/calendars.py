@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tidewell.cli import (
+from tidewell.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_PROBLEM,
-    _Failure,
+    Failure,
     open_store,
     print_json,
     refuse_while_running,
@@ -96,13 +96,13 @@ def _add(args: argparse.Namespace) -> int:
     from tidewell.core.fields import free_id
 
     if not 10 <= args.lead <= 600:
-        raise _Failure("--lead: give between 10 and 600 minutes", EXIT_INVALID)
+        raise Failure("--lead: give between 10 and 600 minutes", EXIT_INVALID)
     refuse_while_running(args, "this", "Add it in Settings → Calendars, or quit Tidewell first.")
     store, opened = open_store(args)
     state = opened.state
     name = args.name.strip()
     if not name:
-        raise _Failure("give the calendar a name", EXIT_INVALID)
+        raise Failure("give the calendar a name", EXIT_INVALID)
     source_id = free_id(name, {s.id for s in state.calendars}, "calendar")
     readings = Readings(lead_minutes=args.lead)
     if "://" in args.where:
@@ -110,7 +110,7 @@ def _add(args: argparse.Namespace) -> int:
             host = describe_host(args.where)
             url = check_url(args.where)
         except FeedError as err:
-            raise _Failure(str(err), EXIT_INVALID) from None
+            raise Failure(str(err), EXIT_INVALID) from None
         secrets = _keyring()
         source = CalendarSource(source_id, name, "url", host=host, readings=readings)
         _keep(secrets, source.id, url)
@@ -118,7 +118,7 @@ def _add(args: argparse.Namespace) -> int:
     else:
         path = Path(args.where).expanduser()
         if not path.is_file():
-            raise _Failure(f"{args.where}: no such file", EXIT_INVALID)
+            raise Failure(f"{args.where}: no such file", EXIT_INVALID)
         source = CalendarSource(
             source_id, name, "file", path=str(path.resolve()), readings=readings
         )
@@ -139,7 +139,7 @@ def _remove(args: argparse.Namespace) -> int:
     found = [s for s in state.calendars if wanted in (s.id.casefold(), s.name.casefold())]
     if not found:
         names = ", ".join(s.name for s in state.calendars) or "none yet"
-        raise _Failure(f"no calendar is called {args.name!r} (yours: {names})", EXIT_INVALID)
+        raise Failure(f"no calendar is called {args.name!r} (yours: {names})", EXIT_INVALID)
     source = found[0]
     store.save(_with_calendars(state, [s for s in state.calendars if s.id != source.id]))
     _forget_results(store, source.id)
@@ -204,7 +204,7 @@ def _keyring() -> Any:
     secrets = SecretStore()
     problem = secrets.unavailable()
     if problem:
-        raise _Failure(
+        raise Failure(
             f"feeds need a keyring to keep their private address, and none works here "
             f"({problem}). A local .ics file works: tidewell calendars add NAME FILE"
         )
@@ -217,7 +217,7 @@ def _keep(secrets: Any, key: str, url: str) -> None:
     try:
         secrets.set(key, url)
     except SecretError as err:
-        raise _Failure(f"the keyring refused to keep the address ({err})") from None
+        raise Failure(f"the keyring refused to keep the address ({err})") from None
 
 
 def _with_calendars(state: Any, calendars: list[Any]) -> Any:

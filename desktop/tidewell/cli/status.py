@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tidewell.cli import EXIT_OK, EXIT_PROBLEM, open_store, print_json, running_pid
+from tidewell.cli.common import EXIT_OK, EXIT_PROBLEM, open_store, print_json, running_pid
 
 if TYPE_CHECKING:
     import argparse

@@ -1,0 +1,58 @@
+"""What every command shares: exit codes, the failure a command reports, opening the data
+folder, printing JSON, and whether Tidewell runs on the folder."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INVALID = 0, 1, 2
+
+
+class Failure(Exception):
+    """A command could not do what was asked; the message says why, the code how."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEM) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    """Open the data folder, telling the person about anything that was repaired."""
+    from tidewell.platform.clock import SystemClock
+    from tidewell.store.datastore import DataStore, StoreError
+    from tidewell.store.paths import data_dir
+
+    try:
+        store, opened = DataStore.open(data_dir(args.data_dir), SystemClock())
+    except StoreError as err:
+        raise Failure(str(err)) from None
+    for event in opened.events:
+        print(f"tidewell: {event}", file=sys.stderr)
+    for problem in opened.problems:
+        print(f"tidewell: kept but not used, {problem}", file=sys.stderr)
+    return store, opened
+
+
+def print_json(value: object) -> None:
+    import msgspec
+
+    sys.stdout.write(msgspec.json.format(msgspec.json.encode(value)).decode() + "\n")
+
+
+def running_pid(args: argparse.Namespace) -> int | None:
+    """The process of a Tidewell running on this data folder, if any."""
+    from tidewell.store.paths import data_dir
+    from tidewell.store.running import running_app
+
+    return running_app(data_dir(args.data_dir))
+
+
+def refuse_while_running(args: argparse.Namespace, what: str, instead: str) -> None:
+    """The running app holds the state in memory and would write over ``what``."""
+    pid = running_pid(args)
+    if pid is not None:
+        raise Failure(f"Tidewell is running (process {pid}) and would write over {what}. {instead}")

@@ -1,0 +1,160 @@
+"""The command line. ``rules``, ``next`` and ``check`` need no display and never import Qt;
+a bare ``tidewell`` (the menu entry, start at login) goes to the tray without a parser."""
+
+from __future__ import annotations
+
+import sys
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from tidewell.calendars import READER_FLAG
+from tidewell.cli.app_commands import APP_COMMANDS, BadCommand, command_of, what_it_does
+from tidewell.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    Failure,
+    open_store,
+    print_json,
+    running_pid,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tidewell.core.requests import Request
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [READER_FLAG]:  # a bundle starting itself as the calendar reader
+        from tidewell.calendars.bounded import child
+
+        return child(argv[1:])
+    if argv in ([], ["run"]):  # how the menu entry and start-at-login start it: no parser
+        from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
+
+        return launch(SimpleNamespace(command=None, data_dir=None), None)
+    from tidewell.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from tidewell.self_test import run_self_test
+
+        return run_self_test()
+    command = args.command or "run"
+    if command in APP_COMMANDS:
+        return _run_tray(args)
+    try:
+        if command == "rules":
+            from tidewell.cli.rules import run_rules
+
+            return run_rules(args)
+        if command == "calendars":
+            from tidewell.cli.calendars import run_calendars
+
+            if args.calendars_command == "sync" and running_pid(args) is not None:
+                from tidewell.core.requests import Sync
+
+                return _run_tray(args, Sync())  # the running app reads them
+            return run_calendars(args)
+        if command == "desktop":
+            from tidewell.cli.desktop import run_desktop
+
+            return run_desktop(args)
+        if command == "next":
+            return _next(args)
+        if command == "status":
+            from tidewell.cli.status import run_status
+
+            return run_status(args)
+        if command == "demo":
+            from tidewell.cli.status import run_demo
+
+            return run_demo(args)
+        return _check(args)
+    except Failure as failure:
+        print(f"tidewell: {failure}", file=sys.stderr)
+        return failure.code
+
+
+def main_gui() -> int:
+    """The entry point with no console window (Windows): always the tray app."""
+    return main(sys.argv[1:] or ["run"])
+
+
+def _next(args: argparse.Namespace) -> int:
+    from tidewell.core.describe import when_in_words
+    from tidewell.core.schedule import upcoming
+
+    store, opened = open_store(args)
+    zone = store.clock.zone()
+    start = _moment(args.start, zone) if args.start else store.clock.now().astimezone(zone)
+    if args.count < 1:
+        raise Failure("--count: give a number of 1 or more", EXIT_INVALID)
+    items = upcoming(opened.state, start, args.count)
+    rules = {r.id: r for r in opened.state.rules}
+    if args.json:
+        out = [
+            {
+                "at": u.at.astimezone(zone).isoformat(),
+                "rule": u.rule_id,
+                "name": rules[u.rule_id].name,
+                "title": rules[u.rule_id].nudge.title,
+            }
+            for u in items
+        ]
+        print_json(out)
+        return EXIT_OK
+    if not items:
+        print("Nothing timed is coming up. (Waiting-time and activity nudges come when they fit.)")
+        return EXIT_OK
+    for item in items:
+        rule = rules[item.rule_id]
+        local = item.at.astimezone(zone)
+        print(f"{local:%a %d %b %H:%M}  {rule.nudge.title}  ({rule.area}; {when_in_words(rule)})")
+    return EXIT_OK
+
+
+def _moment(text: str, zone):  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise Failure(
+            f"--from: {text!r} is not a date and time like 2026-12-24T08:00", EXIT_INVALID
+        ) from None
+    # The same instant, in the home zone: core reads "home" from the moment's zone, and a
+    # rule without a zone follows home whatever offset --from was written with.
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from tidewell.store.check import check_folder
+    from tidewell.store.paths import data_dir
+
+    folder = data_dir(args.data_dir)
+    problems = check_folder(folder)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s) found in {folder}.")
+        return EXIT_PROBLEM
+    print(f"All good: {folder}")
+    return EXIT_OK
+
+
+def _run_tray(args: argparse.Namespace, request: Request | None = None) -> int:
+    if request is None:
+        try:
+            request = command_of(args)
+        except BadCommand as err:
+            print(f"tidewell: {err}", file=sys.stderr)
+            return EXIT_INVALID
+    said = what_it_does(request)
+    if said is not None:
+        print(said, flush=True)
+    from tidewell.shell.launch import launch
+
+    return launch(args, request)
