@@ -70,7 +70,14 @@ def stop(app: TidewellApp) -> None:
     """Stop timers and close every window the app made, so nothing outlives the test."""
     app.ticker.timer.stop()
     app.tray_poll.stop()
-    for widget in (app.nudges._popup, app.panels._panel, app.window, app.settings, app.welcome, app.review):
+    for widget in (
+        app.nudges._popup,
+        app.panels._panel,
+        app.window,
+        app.settings,
+        app.welcome,
+        app.review,
+    ):
         if widget is not None:
             widget.hide()
             widget.deleteLater()

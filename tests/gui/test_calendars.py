@@ -199,7 +199,9 @@ def test_a_trip_offers_waiting_ideas_and_a_meeting_holds_a_nudge(  # type: ignor
     app = app_with_calendars(qtbot, runtime)
     assert app.calendars is not None
     app.calendars.sync_all()
-    qtbot.waitUntil(lambda: app.nudges._popup is not None and bool(app.nudges._popup.queue), timeout=20000)
+    qtbot.waitUntil(
+        lambda: app.nudges._popup is not None and bool(app.nudges._popup.queue), timeout=20000
+    )
     popup = app.popup
     assert popup.title.text() == "You may have some waiting time soon"
     assert "'Flight to Lisbon', 09:30" in popup.message.text()
