@@ -14,6 +14,8 @@ import pytest
 
 from ..shots import SCREENSHOTS
 
+pytestmark = pytest.mark.slow  # four app processes on Xvfb: left out of `tools/test --quick`
+
 SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "make_screenshots.py"
 WINDOWS = 23  # the popup, 9 settings views, 4 review views, 4 panel pages, 5 welcome views
 
