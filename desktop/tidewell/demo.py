@@ -13,6 +13,7 @@ import msgspec
 from msgspec.structs import replace
 
 from tidewell.core.journal import (
+    Answer,
     AnswerEntry,
     IdeaEntry,
     JournalEntry,
@@ -27,6 +28,7 @@ from tidewell.store.datastore import DataStore
 from tidewell.store.reflections import Reflections
 
 DAYS_OF_HISTORY = 120
+_WEEKDAY_ANSWERS: tuple[Answer, ...] = ("done", "done", "snoozed", "skipped")
 
 _PEOPLE: list[dict[str, Any]] = [
     {"id": "mum-and-dad", "name": "Mum and Dad", "zone": "Europe/London", "place": "Leeds",
@@ -116,7 +118,7 @@ def demo_state(state: State, today: date) -> State:
     return replace(
         state,
         rules=[msgspec.convert(r, Rule) for r in _RULES],
-        blocks=[msgspec.convert(b, Block) for b in _BLOCKS],  # type: ignore[arg-type]
+        blocks=[msgspec.convert(b, Block) for b in _BLOCKS],
         people=[msgspec.convert(p, Person) for p in _PEOPLE],
         seasons=seasons,
         ideas=[msgspec.convert(i, WaitingIdea) for i in _IDEAS],
@@ -131,11 +133,11 @@ def demo_journal(now: datetime) -> list[JournalEntry]:
         day = (now - timedelta(days=n)).replace(hour=18, minute=30, second=0, microsecond=0)
         weekday = day.weekday()
         if weekday == 6:
-            answer = "done" if n % 5 else "skipped"
+            answer: Answer = "done" if n % 5 else "skipped"
             entries.append(AnswerEntry(at=day, rule="call-mum-and-dad", due=day, answer=answer))
         if weekday < 5:
             morning = day.replace(hour=11, minute=0)
-            answer = ("done", "done", "snoozed", "skipped")[n % 4]
+            answer = _WEEKDAY_ANSWERS[n % 4]
             entries.append(AnswerEntry(at=morning, rule="stretch", due=morning, answer=answer))
         if weekday == 5:
             entries.append(ProtectedEntry(at=day, block="weekend", event="kept"))

@@ -70,7 +70,12 @@ def command_of(args: argparse.Namespace) -> Request:
     if name == "pause":
         length = pause_length(args.duration)
         return r.Pause(length.get("minutes"), bool(length.get("tomorrow")))
-    simple: dict[str, type[Request]] = {
+    simple: dict[
+        str,
+        type[
+            r.Run | r.Show | r.OpenSettings | r.OpenReview | r.Online | r.Resume | r.Sync | r.Quit
+        ],
+    ] = {
         "run": r.Run,
         "show": r.Show,
         "settings": r.OpenSettings,

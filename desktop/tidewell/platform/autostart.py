@@ -73,18 +73,21 @@ def run_value(command: list[str]) -> str:
 
 
 def write_run_key(command: list[str] | None) -> None:  # pragma: no cover - Windows only
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform == "win32":
+        import winreg
 
-    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
-        if command is None:
-            with contextlib.suppress(FileNotFoundError):
-                winreg.DeleteValue(key, "Tidewell")
-        else:
-            winreg.SetValueEx(key, "Tidewell", 0, winreg.REG_SZ, run_value(command))
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+            if command is None:
+                with contextlib.suppress(FileNotFoundError):
+                    winreg.DeleteValue(key, "Tidewell")
+            else:
+                winreg.SetValueEx(key, "Tidewell", 0, winreg.REG_SZ, run_value(command))
 
 
 def run_key_set() -> bool:  # pragma: no cover - Windows only
-    import winreg  # type: ignore[import-not-found]
+    if sys.platform != "win32":
+        return False
+    import winreg
 
     try:
         with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:

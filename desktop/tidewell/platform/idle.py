@@ -101,7 +101,7 @@ class WindowsIdle:
         if not self._user32.GetLastInputInfo(ctypes.byref(self._info)):
             return None
         elapsed = (self._kernel32.GetTickCount() - self._info.dwTime) & 0xFFFFFFFF
-        return elapsed / 1000.0
+        return float(elapsed) / 1000.0
 
 
 class MacIdle:

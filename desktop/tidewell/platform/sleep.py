@@ -27,7 +27,7 @@ class SleepWatcher(QObject):
             return
         bus = QDBusConnection.systemBus()
         if bus.isConnected():
-            self.connected = bus.connect(
+            self.connected = bus.connect(  # type: ignore[call-overload]
                 "org.freedesktop.login1",
                 "/org/freedesktop/login1",
                 "org.freedesktop.login1.Manager",

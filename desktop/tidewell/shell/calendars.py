@@ -8,6 +8,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from msgspec.structs import replace
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -112,7 +113,7 @@ class CalendarKeeper(QObject):
                 continue
             self.in_flight.add(source_id)
             previous = self.results.get(source_id)
-            self._worker.submit(lambda s=source, p=previous: self._sync_one(s, p, now))
+            self._worker.submit(partial(self._sync_one, source, previous, now))
         self.results_changed.emit()
 
     def syncing(self, source_id: str) -> bool:

@@ -24,9 +24,9 @@ try:  # CPython's own lean sha256, as `random` does; hashlib would load OpenSSL 
     from _sha2 import sha256  # type: ignore[import-not-found]
 except ImportError:
     try:
-        from _sha256 import sha256  # type: ignore[import-not-found,no-redef]  # Python < 3.12
+        from _sha256 import sha256  # type: ignore[import-not-found]  # Python < 3.12
     except ImportError:
-        from hashlib import sha256  # type: ignore[assignment]
+        from hashlib import sha256
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -72,7 +72,7 @@ class SingleInstance(QObject):
             return False
         socket.write(line if line.endswith(b"\n") else line + b"\n")
         socket.waitForBytesWritten(_REPLY_MS)
-        reply = socket.readAll().data() if socket.waitForReadyRead(_REPLY_MS) else b""
+        reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(_REPLY_MS) else b""
         socket.disconnectFromServer()
         if reply.startswith(b"error"):
             why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
@@ -143,7 +143,7 @@ class SingleInstance(QObject):
                 socket.write(f"error: the command is longer than {MAX_LINE} bytes\n".encode())
                 socket.disconnectFromServer()
             return
-        line = socket.readLine(MAX_LINE + 2).data()
+        line = bytes(socket.readLine(MAX_LINE + 2).data())
         try:
             request = decode_request(line.rstrip(b"\r\n"))
         except RequestError as err:

@@ -104,7 +104,7 @@ class Runtime(QObject):
         return max(wait, timedelta(0))
 
     def _show(self, items: list[Due], now: datetime) -> None:
-        state, entries = self.state, []
+        state, entries = self.state, list[JournalEntry]()
         for item in items:
             state, entry = commands.shown(state, item, now)
             entries.append(entry)

@@ -53,7 +53,7 @@ class PlaceBox(QWidget):
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setWidget(self.edit)
-        self.completer.activated[str].connect(self._take_label)
+        self.completer.activated.connect(self._take_label)
         self.edit.textEdited.connect(self._suggest)
         self.edit.returnPressed.connect(self._take_first)
         self.edit.editingFinished.connect(self._settle)
@@ -98,11 +98,20 @@ class PlaceBox(QWidget):
     def settle(self) -> bool:
         """Take what is typed (the first suggestion for it); True when the box holds a place
         or may be empty. Called before the window saves, so a typed 'Leeds' is never lost."""
-        self.completer.popup().hide()
+        self._hide_popup()
         self._settle()
         return self.is_valid()
 
     # --- typing ---------------------------------------------------------------------------
+
+    def _hide_popup(self) -> None:
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
+
+    def _popup_open(self) -> bool:
+        popup = self.completer.popup()
+        return popup is not None and popup.isVisible()
 
     def _suggest(self, text: str) -> None:
         self._chosen = None
@@ -113,7 +122,7 @@ class PlaceBox(QWidget):
         if self._suggested:
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._hide_popup()
 
     def _take_label(self, label: str) -> None:
         found = next((p for p in self._suggested if p.label == label), None)
@@ -125,7 +134,7 @@ class PlaceBox(QWidget):
             self._choose(self._suggested[0])
 
     def _settle(self) -> None:
-        if self.completer.popup().isVisible() or not self._typed:
+        if self._popup_open() or not self._typed:
             return  # still choosing, or nothing new
         text = self.edit.text().strip()
         found = place_index().best(text) if text else None
@@ -139,7 +148,7 @@ class PlaceBox(QWidget):
     def _choose(self, place: Place) -> None:
         self._chosen = place
         self._typed = False
-        self.completer.popup().hide()
+        self._hide_popup()
         self.edit.setText(place.label)
         self._show_hint()
         self.changed.emit()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCursor, QDesktopServices, QKeyEvent
+from PySide6.QtGui import QCursor, QDesktopServices, QEnterEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMenu,
@@ -216,7 +216,7 @@ class NudgePopup(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def enterEvent(self, event: QEvent) -> None:
+    def enterEvent(self, event: QEnterEvent) -> None:
         # Reading is not ignoring: no expiry while the pointer is really over the popup
         # (some platforms send an enter when a window merely appears).
         if self.rect().contains(self.mapFromGlobal(QCursor.pos())):

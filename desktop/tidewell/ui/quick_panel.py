@@ -7,7 +7,8 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
-from tidewell.ui.panel import HOME, PanelContent
+from tidewell.ui.pages import HOME
+from tidewell.ui.panel import PanelContent
 from tidewell.ui.placement import place_near
 from tidewell.ui.style import card_layout, plain_label
 
@@ -40,8 +41,10 @@ class QuickPanel(QWidget):
     def _fit(self, _page: int = 0) -> None:
         if self.isVisible():
             for widget in (self.content, self.box, self):
-                widget.layout().invalidate()
-                widget.layout().activate()
+                layout = widget.layout()
+                if layout is not None:
+                    layout.invalidate()
+                    layout.activate()
             self.resize(self.width(), self.heightForWidth(self.width()))
             place_near(self, self.anchor)
 

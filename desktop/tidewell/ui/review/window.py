@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.reflection import QUESTIONS, Reflection
-from tidewell.core.review import Period, choices_in_words
+from tidewell.core.review import Period, PeriodKind, choices_in_words
 from tidewell.ui.dates import day_text
 from tidewell.ui.placement import fit_to_screen
 from tidewell.ui.review.charts import (
@@ -160,15 +160,16 @@ class ReviewWindow(QWidget):
 
     # --- showing ------------------------------------------------------------------------
 
-    def _kind(self) -> str:
-        return str(self.kind.currentData())
+    def _kind(self) -> PeriodKind:
+        chosen = str(self.kind.currentData())
+        return chosen if chosen in ("week", "month", "season", "year") else "week"  # type: ignore[return-value]
 
     def _kind_changed(self) -> None:
         """Keep looking at the same time: today if it is in view, else where the view starts."""
         now, home = self.host.now_and_home()
         today = now.astimezone(home).date()
         anchor = today if self.period.start <= today < self.period.end else self.period.start
-        self.show_period(self.host.period(self._kind(), anchor))  # type: ignore[arg-type]
+        self.show_period(self.host.period(self._kind(), anchor))
 
     def show_period(self, period: Period) -> None:
         self.period = period

@@ -105,11 +105,11 @@ class BalancePage(QWidget):
         self.targets = TargetsList()
         self.targets.edited.connect(self.edited)
         self.targets.validity_changed.connect(self._seasons_valid)
-        self.lower = QTabWidget()
-        self.lower.setAccessibleName("Seasons and your own numbers")
-        self.lower.addTab(self.seasons, "Seasons: busy stretches are fine when you know them")
-        self.lower.addTab(self.targets, "Your own numbers, for the review")
-        layout.addWidget(self.lower, 3)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Seasons and your own numbers")
+        self.tabs.addTab(self.seasons, "Seasons: busy stretches are fine when you know them")
+        self.tabs.addTab(self.targets, "Your own numbers, for the review")
+        layout.addWidget(self.tabs, 3)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.state = state

@@ -8,7 +8,7 @@ from typing import Any
 
 import msgspec
 from msgspec.structs import replace
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLineEdit, QSpinBox
 
 from tidewell.core.describe import days_in_words
@@ -106,8 +106,8 @@ class ProtectedPage(ItemList):
         self.block_kind.setCurrentIndex(1 if dated else 0)
         self.reason.setText(item.reason)
         if isinstance(item, DatedBlock):
-            self.from_date.setDateTime(QDateTime(item.start))
-            self.to_date.setDateTime(QDateTime(item.end))
+            self.from_date.setDateTime(_qt_moment(item.start))
+            self.to_date.setDateTime(_qt_moment(item.end))
         else:
             self.days.set_days(list(item.days))
             self.start.setText(item.start)
@@ -207,4 +207,15 @@ class ProtectedPage(ItemList):
 
 
 def _naive(edit: QDateTimeEdit) -> str:
-    return edit.dateTime().toPython().replace(second=0, microsecond=0).isoformat()  # type: ignore[union-attr]
+    moment = edit.dateTime()
+    day, clock = moment.date(), moment.time()
+    return (
+        f"{day.year():04d}-{day.month():02d}-{day.day():02d}"
+        f"T{clock.hour():02d}:{clock.minute():02d}:00"
+    )
+
+
+def _qt_moment(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )

@@ -10,7 +10,7 @@ is only passed on (``rule_edited``) when it is valid."""
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from msgspec.structs import replace
@@ -59,6 +59,7 @@ KINDS = (
     ("reflect", "Every few weeks, to reflect"),
 )
 KIND_IDS = tuple(k for k, _ in KINDS)
+W = TypeVar("W", bound=QWidget)
 REPEATS = (  # (label, data): weeks between, or "monthly", or "text" for a rule's own RRULE
     ("Every week", 1),
     ("Every other week", 2),
@@ -129,9 +130,7 @@ class RuleEditor(QWidget):
 
     # --- building -----------------------------------------------------------------------
 
-    def _field(
-        self, form: QFormLayout, key: str, label: str, control: QWidget, hint: str = ""
-    ) -> QWidget:
+    def _field(self, form: QFormLayout, key: str, label: str, control: W, hint: str = "") -> W:
         field = Field(control, label, hint)
         self.fields[key] = field
         self.rows[key] = form

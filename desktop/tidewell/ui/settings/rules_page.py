@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
+from functools import partial
+from typing import Any
 
 import msgspec
 from msgspec.structs import replace
@@ -80,7 +82,7 @@ class RulesPage(QWidget):
         add_menu = QMenu(self.add_button)
         add_menu.addAction("Blank rule (Ctrl+N)", self.add_blank)
         for starter in STARTER_RULES:
-            add_menu.addAction(f"Idea: {starter['name']}", lambda s=starter: self.add(s))
+            add_menu.addAction(f"Idea: {starter['name']}", partial(self.add, starter))
         self.add_button.setMenu(add_menu)
         self.duplicate_button = QPushButton("Duplicate")
         self.duplicate_button.clicked.connect(self.duplicate)
@@ -199,7 +201,7 @@ class RulesPage(QWidget):
     def _toggle(self, rule_id: str, on: bool) -> None:
         self._rules([replace(r, enabled=on) if r.id == rule_id else r for r in self.state.rules])
 
-    def add(self, template: dict[str, object]) -> None:
+    def add(self, template: dict[str, Any]) -> None:
         doc = {**template, "id": self._free_id(str(template["name"]))}
         rule = msgspec.convert(doc, Rule)
         self.selected = rule.id

@@ -62,8 +62,8 @@ class SeasonsList(ItemList):
     def load(self, item: Season) -> None:
         self.name.setText(item.name)
         self.season_kind.setCurrentIndex([k for k, _ in KIND_LABELS].index(item.kind))
-        self.start.setDate(QDate(item.start))
-        self.end.setDate(QDate(item.end))
+        self.start.setDate(QDate(item.start.year, item.start.month, item.start.day))
+        self.end.setDate(QDate(item.end.year, item.end.month, item.end.day))
 
     def document(self, item: Season) -> dict[str, Any]:
         doc: dict[str, Any] = msgspec.to_builtins(item)

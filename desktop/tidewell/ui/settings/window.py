@@ -65,9 +65,9 @@ class SettingsWindow(QWidget):
         self._show_all()
         geometry = self.prefs.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         fit_to_screen(self, self.size() if geometry is not None else QSize(1180, 760))
-        self.sidebar.setCurrentRow(int(self.prefs.value("window/page", 0) or 0))  # type: ignore[arg-type]
+        self.sidebar.setCurrentRow(_whole(self.prefs.value("window/page", 0)))
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -240,3 +240,11 @@ class SettingsWindow(QWidget):
             self.revert()
             return True
         return False
+
+
+def _whole(value: object) -> int:
+    """A number kept in window.ini (text there), or 0 for anything else."""
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
