@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tidewell.calendars.bounded import MAX_BYTES, parse_bounded
 from tidewell.calendars.events import FeedError
@@ -112,3 +114,91 @@ def test_a_floating_time_is_the_persons_local_time() -> None:
     assert new_york.start == datetime(2026, 11, 24, 14, tzinfo=UTC)
     with_zone = calendar(event("z", "20261124T090000Z", summary="Call"))
     assert parse_bounded(with_zone, *WINDOW, zone="Asia/Tokyo")[0].start.hour == 9  # UTC stays
+
+
+# --- fuzzing the door -----------------------------------------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "DTSTART:{v}", "DTEND:{v}", "DTSTART;TZID={z}:{v}", "DTSTART;VALUE=DATE:{v}",
+        "RRULE:FREQ={f};{r}", "EXDATE:{v}", "X-WR-TIMEZONE:{z}", "SUMMARY:{t}",
+        "CATEGORIES:{t}", "DURATION:{t}",
+    ]
+)  # fmt: skip
+VALUES = st.one_of(
+    st.sampled_from(["20261124T090000Z", "20261124T090000", "20261124", "99991231T000000Z"]),
+    st.text(alphabet="0123456789TZ:-+", max_size=20),
+)
+ZONES = st.one_of(
+    st.sampled_from(["Europe/Berlin", "Mars/Olympus", "UTC", ""]), st.text(max_size=12)
+)
+RULES = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=;,-", max_size=40)
+FREQS = st.sampled_from(
+    ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY", "X"]
+)
+FUZZED = {"files": 0, "read": 0, "refused": 0, "slowest": 0.0}
+
+
+@st.composite
+def fuzzed_calendar(draw: st.DrawFn) -> bytes:
+    events = []
+    for n in range(draw(st.integers(0, 3))):
+        lines = [
+            draw(LINES).format(
+                v=draw(VALUES),
+                z=draw(ZONES),
+                f=draw(FREQS),
+                r=draw(RULES),
+                t=draw(st.text(max_size=30)),
+            )
+            for _ in range(draw(st.integers(0, 5)))
+        ]
+        events.append(
+            f"BEGIN:VEVENT\r\nUID:{n}\r\n"
+            + "".join(f"{line}\r\n" for line in lines)
+            + "END:VEVENT\r\n"
+        )
+    head = draw(st.sampled_from(["", "X-WR-TIMEZONE:Asia/Tokyo\r\n", "METHOD:PUBLISH\r\n"]))
+    body = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{head}{''.join(events)}END:VCALENDAR\r\n"
+    return body.encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(fuzzed_calendar(), st.sampled_from(["Europe/London", "Asia/Tokyo"]))
+def test_fuzzed_calendar_files_are_read_or_refused_in_words(data: bytes, zone: str) -> None:
+    """In the reader itself, with the same time limit its child process sets."""
+    import signal
+    import time
+    from zoneinfo import ZoneInfo
+
+    from tidewell.calendars.parse import parse_ics
+
+    def out_of_time(*_: object) -> None:
+        raise TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, 5.0)
+    started = time.perf_counter()
+    try:
+        events = parse_ics(data, *WINDOW, ZoneInfo(zone))
+        assert all(e.start.tzinfo is not None and e.end >= e.start for e in events)
+        FUZZED["read"] += 1
+    except FeedError as err:
+        assert str(err)
+        FUZZED["refused"] += 1
+    except TimeoutError:  # the child would say: "reading it took too long"
+        FUZZED["refused"] += 1
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    FUZZED["files"] += 1
+    FUZZED["slowest"] = max(FUZZED["slowest"], time.perf_counter() - started)
+
+
+def test_calendar_fuzz_figures() -> None:
+    from ..figures import record
+
+    assert FUZZED["files"] >= 300 and FUZZED["read"] > 0 and FUZZED["refused"] > 0
+    record(
+        "calendar-fuzz", {k: round(v, 3) if isinstance(v, float) else v for k, v in FUZZED.items()}
+    )

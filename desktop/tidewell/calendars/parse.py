@@ -37,12 +37,16 @@ def parse_ics(
     try:
         query = recurring_ical_events.of(calendar, skip_bad_series=True)
         found = list(itertools.islice(query.between(start, end), MAX_EVENTS + 1))
-    except (ValueError, TypeError, OverflowError, KeyError) as err:
+    except (ValueError, TypeError, OverflowError, KeyError, AttributeError, IndexError) as err:
+        # AttributeError: an event with two starts (found by fuzzing), and the like
         raise FeedError(f"its dates could not be understood ({_short(err)})") from None
     if len(found) > MAX_EVENTS:
         raise FeedError(f"it repeats more than {MAX_EVENTS:,} times in the next weeks")
     floating = _calendar_zone(calendar) or local
-    events = [e for e in (_event(c, floating) for c in found) if e is not None]
+    try:
+        events = [e for e in (_event(c, floating) for c in found) if e is not None]
+    except (ValueError, TypeError, OverflowError, AttributeError) as err:
+        raise FeedError(f"an event could not be understood ({_short(err)})") from None
     return sorted(events, key=lambda e: (e.start, e.title))
 
 
