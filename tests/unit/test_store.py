@@ -17,7 +17,7 @@ from tidewell.store.check import check_folder
 from tidewell.store.datastore import MAIN, DataStore, StoreError
 from tidewell.store.migrations import SCHEMA_VERSION
 
-from .helpers import rule, utc
+from .helpers import rule, state, utc
 
 STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
 
@@ -238,3 +238,71 @@ def test_a_read_only_folder_fails_loudly_and_keeps_the_data(
     monkeypatch.undo()
     assert (tmp_path / MAIN).read_bytes() == before
     assert not list(tmp_path.glob(".*tmp-*"))
+
+
+def test_every_data_file_says_its_version_and_a_newer_one_is_left_untouched(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """The ledger, each journal year, the calendars' cache and the reflections carry a
+    schema version like tidewell.json; one from a newer Tidewell is refused, never rewritten."""
+    from tidewell.core.journal import WaitingEntry
+    from tidewell.core.reflection import Reflection
+    from tidewell.store.calendar_cache import CalendarCache
+    from tidewell.store.reflections import Reflections
+
+    store, opened = DataStore.open(tmp_path, clock)
+    store.record(state(rule("a"), handled=clock.now()), [WaitingEntry(at=clock.now(), minutes=20)])
+    Reflections(tmp_path, clock.now()).add(Reflection(at=clock.now(), answers=["fine"]))
+    CalendarCache(tmp_path, clock.now()).write({})
+    year = tmp_path / "journal" / f"{clock.now().year}.json"
+    for path in (
+        tmp_path / "ledger.json",
+        year,
+        tmp_path / "calendars.json",
+        tmp_path / "reflections.json",
+    ):
+        assert json.loads(path.read_text())["meta"]["1"]["schema_version"] == 1, path.name
+    future = {"meta": {"1": {"schema_version": 99}}, "entries": {}}
+    for path in (tmp_path / "ledger.json",):
+        path.write_text(json.dumps(future))
+        with pytest.raises(StoreError, match="newer Tidewell"):
+            DataStore.open(tmp_path, clock)
+        assert json.loads(path.read_text()) == future
+        path.unlink()
+    for name in ("calendars.json", "reflections.json"):
+        (tmp_path / name).write_text(json.dumps(future))
+    cache, reflections = CalendarCache(tmp_path, clock.now()), Reflections(tmp_path, clock.now())
+    assert cache.read() == {} and "newer Tidewell" in (cache.problem or "")
+    cache.write({})
+    assert reflections.all() == [] and "newer Tidewell" in (reflections.problem or "")
+    with pytest.raises(OSError, match="kept as they are"):
+        reflections.add(Reflection(at=clock.now(), answers=["x"]))
+    for name in ("calendars.json", "reflections.json"):
+        assert json.loads((tmp_path / name).read_text()) == future
+    year.write_text(json.dumps(future))
+    store, _ = DataStore.open(tmp_path, clock)
+    with pytest.raises(OSError, match="left as it is"):
+        store.record(
+            store.load_state() if hasattr(store, "load_state") else opened.state,
+            [WaitingEntry(at=clock.now(), minutes=5)],
+        )
+    assert json.loads(year.read_text()) == future
+
+
+def test_a_journal_row_that_does_not_decode_is_left_out_and_counted(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    from tidewell.core.journal import WaitingEntry
+
+    store, opened = DataStore.open(tmp_path, clock)
+    store.record(opened.state, [WaitingEntry(at=clock.now(), minutes=20)])
+    year = tmp_path / "journal" / f"{clock.now().year}.json"
+    raw = json.loads(year.read_text())
+    raw["entries"]["2"] = {"type": "waiting", "minutes": "lots"}
+    raw["entries"]["3"] = {"type": "from-the-future"}
+    year.write_text(json.dumps(raw))
+    store, _ = DataStore.open(tmp_path, clock)
+    assert store.journal is not None
+    assert [e.minutes for e in store.journal.entries(clock.now().year, clock.now())] == [20]  # type: ignore[union-attr]
+    assert store.journal.skipped == {clock.now().year: 2}
+    assert json.loads(year.read_text())["entries"]["3"] == {"type": "from-the-future"}

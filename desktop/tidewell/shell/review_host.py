@@ -36,6 +36,11 @@ class ReviewHost:
     def step(self, period: Period, steps: int) -> Period:
         return shifted(period, steps, self.state.seasons)
 
+    def left_out(self) -> int:
+        """Journal entries that could not be read (left out of the review, kept in place)."""
+        journal = self.runtime.store.journal
+        return sum(journal.skipped.values()) if journal is not None else 0
+
     def review(self, period: Period) -> Review:
         now, home = self.now_and_home()
         state = self.state
@@ -79,6 +84,12 @@ class ReviewHost:
         return self.reflections.all()
 
     def keep_reflection(self, answers: list[str], doc_id: int | None = None) -> None:
+        try:
+            self._keep(answers, doc_id)
+        except OSError as err:  # a full disk, or a file from a newer Tidewell: kept as it is
+            self.runtime.problem.emit(f"Your reflection could not be kept: {err}")
+
+    def _keep(self, answers: list[str], doc_id: int | None) -> None:
         now = self.runtime.clock.now()
         if doc_id is None:
             self.reflections.add(Reflection(at=now, answers=answers))
@@ -88,7 +99,10 @@ class ReviewHost:
         self.reflections.update(doc_id, Reflection(at=at, answers=answers, edited=now))
 
     def delete_reflection(self, doc_id: int) -> None:
-        self.reflections.remove(doc_id)
+        try:
+            self.reflections.remove(doc_id)
+        except OSError as err:
+            self.runtime.problem.emit(f"That reflection could not be deleted: {err}")
 
     # --- exports ------------------------------------------------------------------------
 

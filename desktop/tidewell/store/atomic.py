@@ -92,9 +92,13 @@ class AtomicJSONStorage(Storage):
     half-applied changes in memory.
     """
 
-    def __init__(self, path: Path, initial: bytes | None = None) -> None:
+    def __init__(
+        self, path: Path, initial: bytes | None = None, version: int | None = None
+    ) -> None:
+        """``version``: the schema every write records in the file's meta table."""
         self.path = path
         self._bytes: bytes | None = initial
+        self.version = version
 
     def read(self) -> dict[str, Any] | None:
         if self._bytes is None:
@@ -110,6 +114,8 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, Any]) -> None:
+        if self.version is not None:
+            data = {**data, "meta": {"1": {"schema_version": self.version}}}
         encoded = msgspec.json.encode(data)
         atomic_write(self.path, encoded)
         self._bytes = encoded

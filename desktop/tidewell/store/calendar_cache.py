@@ -16,6 +16,7 @@ from tinydb import TinyDB
 from tidewell.core.calendar import CalendarEvent
 from tidewell.store.atomic import AtomicJSONStorage
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
+from tidewell.store.migrations import DATA_VERSION, NewerSchema
 
 CACHE = "calendars.json"
 
@@ -37,8 +38,12 @@ class CalendarCache:
     def __init__(self, folder: Path, now: datetime) -> None:
         self.path = folder / CACHE
         self.problem: str | None = None
+        self.frozen = False  # a file from a newer Tidewell: read nothing, write nothing
         try:
             _, data = read_tables(self.path)
+        except NewerSchema as err:
+            self.problem = f"The saved calendar events are kept as they are: {err}"
+            self.frozen, data = True, b""
         except Unreadable as err:
             aside = move_aside(self.path, now)
             self.problem = (
@@ -46,10 +51,14 @@ class CalendarCache:
                 "They are read again from your calendars."
             )
             data = b""
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage, initial=data or None)
+        self._db = TinyDB(
+            self.path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION
+        )
 
     def read(self) -> dict[str, Synced]:
         found: dict[str, Synced] = {}
+        if self.frozen:
+            return found
         for doc in documents(self._db.storage.read() or {}, "feeds"):
             try:
                 synced = msgspec.convert(doc, Synced)
@@ -60,6 +69,8 @@ class CalendarCache:
 
     def write(self, results: dict[str, Synced]) -> None:
         """Every source's last result, in one atomic write."""
+        if self.frozen:
+            return
         rows = [msgspec.to_builtins(r) for r in results.values()]
         self._db.storage.write({"feeds": as_table(rows)})
         self._db.clear_cache()

@@ -9,7 +9,7 @@ from tidewell.core.validation import cross_check
 from tidewell.store.atomic import stray_temp_files
 from tidewell.store.datastore import LEDGER, MAIN, state_from_tables
 from tidewell.store.documents import Unreadable, read_tables
-from tidewell.store.migrations import NewerSchema, migrate
+from tidewell.store.migrations import DATA_VERSION, NewerSchema, migrate
 
 
 def check_folder(folder: Path) -> list[str]:
@@ -28,8 +28,8 @@ def check_folder(folder: Path) -> list[str]:
         if os.name == "posix" and path.stat().st_mode & 0o077:
             problems.append(f"{path}: readable by others (expected mode 0600)")
         try:
-            raw, _ = read_tables(path)
-        except Unreadable as err:
+            raw, _ = read_tables(path, newest=None if path.name == MAIN else DATA_VERSION)
+        except (Unreadable, NewerSchema) as err:
             problems.append(f"{path}: {err}")
             continue
         if path.name == MAIN and raw is not None:
@@ -46,7 +46,7 @@ def check_folder(folder: Path) -> list[str]:
 
 def _content_problems(folder: Path) -> list[str]:
     path = folder / MAIN
-    raw, _ = read_tables(path)
+    raw, _ = read_tables(path, newest=None)
     assert raw is not None
     state, found, _ = state_from_tables(raw)
     return [f"{path}: {p}" for p in (*found, *cross_check(state))]

@@ -32,7 +32,14 @@ from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_
 from tidewell.store.backups import back_up, backup_time, backups_of
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
 from tidewell.store.journal import Journal
-from tidewell.store.migrations import META, META_ID, SCHEMA_VERSION, NewerSchema, migrate
+from tidewell.store.migrations import (
+    DATA_VERSION,
+    META,
+    META_ID,
+    SCHEMA_VERSION,
+    NewerSchema,
+    migrate,
+)
 from tidewell.store.paths import ensure_private_dir
 
 MAIN = "tidewell.json"
@@ -100,7 +107,7 @@ class DataStore:
     def _load_main(self, now: datetime) -> tuple[dict[str, Any], bytes]:
         path = self.folder / MAIN
         try:
-            raw, data = read_tables(path)
+            raw, data = read_tables(path, newest=None)  # the main file migrates (below)
         except Unreadable as err:
             raw, data = self._recover(path, str(err), now)
         if raw is None:  # a first start
@@ -122,7 +129,7 @@ class DataStore:
         aside = move_aside(path, now)
         for backup in backups_of(path):
             try:
-                raw, data = read_tables(backup)
+                raw, data = read_tables(backup, newest=None)
             except Unreadable:
                 continue
             atomic_write(path, data)
@@ -141,6 +148,8 @@ class DataStore:
         path = self.folder / LEDGER
         try:
             _, data = read_tables(path)
+        except NewerSchema as err:
+            raise StoreError(f"{path}: {err}") from err
         except Unreadable as err:
             aside = move_aside(path, now)
             self.events.append(
@@ -148,7 +157,7 @@ class DataStore:
                 f"{aside.name}. Nudges start counting again from now."
             )
             data = b""
-        return TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
+        return TinyDB(path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION)
 
     def _read_progress(self) -> dict[str, Progress]:
         assert self._ledger is not None

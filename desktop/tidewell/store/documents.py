@@ -9,16 +9,20 @@ from typing import Any
 import msgspec
 
 from tidewell.store.backups import stamp
+from tidewell.store.migrations import DATA_VERSION, refuse_newer
 
 
 class Unreadable(Exception):
     """The file exists but cannot be used; the message says why."""
 
 
-def read_tables(path: Path) -> tuple[dict[str, Any] | None, bytes]:
+def read_tables(
+    path: Path, newest: int | None = DATA_VERSION
+) -> tuple[dict[str, Any] | None, bytes]:
     """The file's tables (None if the file does not exist) and its bytes.
 
-    Raises Unreadable for an empty, truncated, binary or wrongly shaped file.
+    Raises Unreadable for an empty, truncated, binary or wrongly shaped file, and NewerSchema
+    (the file untouched) for one written by a newer Tidewell than ``newest``.
     """
     try:
         data = path.read_bytes()
@@ -38,6 +42,11 @@ def read_tables(path: Path) -> tuple[dict[str, Any] | None, bytes]:
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
                 raise Unreadable(f"{path.name}: $.{name}.{doc_id} should be an object")
+    if newest is not None:
+        try:
+            refuse_newer(raw, newest)
+        except ValueError as err:
+            raise Unreadable(f"{path.name}: {err}") from None
     return raw, data
 
 

@@ -12,6 +12,7 @@ from tinydb import TinyDB
 from tidewell.core.journal import JournalEntry
 from tidewell.store.atomic import AtomicJSONStorage, remove_stray_temp_files
 from tidewell.store.documents import Unreadable, documents, move_aside, read_tables
+from tidewell.store.migrations import DATA_VERSION, NewerSchema
 from tidewell.store.paths import ensure_private_dir
 
 TABLE = "entries"
@@ -23,6 +24,7 @@ class Journal:
         remove_stray_temp_files(self.folder)
         self._shards: dict[int, TinyDB] = {}
         self._recovered = on_recovered
+        self.skipped: dict[int, int] = {}  # rows per year that did not decode (left in place)
 
     def shard_path(self, year: int) -> Path:
         return self.folder / f"{year}.json"
@@ -33,6 +35,8 @@ class Journal:
             path = self.shard_path(year)
             try:
                 _, data = read_tables(path)
+            except NewerSchema as err:  # never written over: saving tells the person why
+                raise OSError(f"the journal for {year} is left as it is: {err}") from err
             except Unreadable as err:
                 aside = move_aside(path, now)
                 self._recovered.append(
@@ -40,7 +44,7 @@ class Journal:
                     f"it was kept as {aside.name} and a new one started."
                 )
                 data = b""
-            db = TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
+            db = TinyDB(path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION)
             self._shards[year] = db
         return db
 
@@ -56,8 +60,20 @@ class Journal:
         path = self.shard_path(year)
         if year not in self._shards and not path.exists():
             return []
-        raw = self._shard(year, now).storage.read() or {}
-        return [msgspec.convert(doc, JournalEntry) for doc in documents(raw, TABLE)]
+        try:
+            raw = self._shard(year, now).storage.read() or {}
+        except OSError as err:  # a year written by a newer Tidewell: left out, untouched
+            self._recovered.append(str(err))
+            return []
+        found: list[JournalEntry] = []
+        unreadable = 0
+        for doc in documents(raw, TABLE):
+            try:
+                found.append(msgspec.convert(doc, JournalEntry))
+            except msgspec.ValidationError:
+                unreadable += 1  # left out here, kept in the file
+        self.skipped[year] = unreadable
+        return found
 
     def years(self) -> list[int]:
         return sorted(int(p.stem) for p in self.folder.glob("[0-9][0-9][0-9][0-9].json"))

@@ -21,15 +21,30 @@ def _v0_to_v1(raw: Raw) -> Raw:
 
 MIGRATIONS: list[Callable[[Raw], Raw]] = [_v0_to_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
+# The other files (the ledger, each journal year, the calendars' cache, the reflections):
+# version 1 is their first shape with a meta table; version 0 (no meta) reads the same.
+DATA_VERSION = 1
 
 
 class NewerSchema(Exception):
-    def __init__(self, found: int) -> None:
+    def __init__(self, found: int, newest: int = SCHEMA_VERSION) -> None:
         self.found = found
         super().__init__(
             f"this data was written by a newer Tidewell (schema {found}; this version reads "
-            f"up to {SCHEMA_VERSION}). Nothing was changed: please update Tidewell."
+            f"up to {newest}). Nothing was changed: please update Tidewell."
         )
+
+
+def with_version(tables: Raw, version: int = DATA_VERSION) -> Raw:
+    """``tables`` with the meta table that says which shape they are in."""
+    return {**tables, META: {META_ID: {"schema_version": version}}}
+
+
+def refuse_newer(raw: Raw, newest: int = DATA_VERSION) -> None:
+    """A file from a newer Tidewell is left exactly as it is."""
+    version = schema_of(raw)
+    if version > newest:
+        raise NewerSchema(version, newest)
 
 
 def schema_of(raw: Raw) -> int:

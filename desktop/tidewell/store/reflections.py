@@ -12,6 +12,7 @@ from tinydb import TinyDB
 from tidewell.core.reflection import Reflection
 from tidewell.store.atomic import AtomicJSONStorage
 from tidewell.store.documents import Unreadable, move_aside, read_tables
+from tidewell.store.migrations import DATA_VERSION, NewerSchema
 
 FILE = "reflections.json"
 
@@ -20,17 +21,25 @@ class Reflections:
     def __init__(self, folder: Path, now: datetime) -> None:
         path = folder / FILE
         self.problem: str | None = None
+        self.frozen = False  # a file from a newer Tidewell: shown as empty, never written
         try:
             _, data = read_tables(path)
+        except NewerSchema as err:
+            self.problem = f"Your reflections are kept as they are: {err}"
+            self.frozen, data = True, b""
         except Unreadable as err:
             aside = move_aside(path, now)
             self.problem = f"Your reflections could not be read ({err}); kept as {aside.name}."
             data = b""
-        self._db = TinyDB(path, storage=AtomicJSONStorage, initial=data or None)
+        self._db = TinyDB(
+            path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION
+        )
         self._table = self._db.table("reflections")
 
     def all(self) -> list[tuple[int, Reflection]]:
         """Newest first, each with its id."""
+        if self.frozen:
+            return []
         found = []
         for doc in self._table.all():
             try:
@@ -40,10 +49,17 @@ class Reflections:
         return sorted(found, key=lambda item: item[1].at, reverse=True)
 
     def add(self, reflection: Reflection) -> int:
+        self._writable()
         return int(self._table.insert(msgspec.to_builtins(reflection)))
 
     def update(self, doc_id: int, reflection: Reflection) -> None:
+        self._writable()
         self._table.update(msgspec.to_builtins(reflection), doc_ids=[doc_id])
 
     def remove(self, doc_id: int) -> None:
+        self._writable()
         self._table.remove(doc_ids=[doc_id])
+
+    def _writable(self) -> None:
+        if self.frozen:
+            raise OSError(self.problem or "your reflections are kept as they are")

@@ -195,6 +195,12 @@ class ReviewWindow(QWidget):
         self.days.set_days(result.days)
         self.areas.set_weeks(result.areas, list(state.balance.areas))
         self.choices.setText("\n".join(choices_in_words(result.answers)))
+        missing = self.host.left_out()
+        if missing:
+            entries = "1 entry" if missing == 1 else f"{missing} entries"
+            self.status.setText(
+                f"{entries} of your journal could not be read; left out here, kept as they are."
+            )
 
     def _show_reflections(self) -> None:
         self.reflections.clear()
