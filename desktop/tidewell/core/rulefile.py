@@ -14,25 +14,12 @@ from typing import Any
 import msgspec
 from msgspec.structs import replace
 
-from tidewell.core.life import Balance, Block, Person, Season, WaitingIdea
-from tidewell.core.rules import Rule
+from tidewell.core.life import Balance
+from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem, convert_each, cross_check, problem_from
 
-SECTIONS: dict[str, Any] = {
-    "rules": Rule,
-    "protected": Block,
-    "people": Person,
-    "seasons": Season,
-    "ideas": WaitingIdea,
-}
-_STATE_FIELD = {
-    "rules": "rules",
-    "protected": "blocks",
-    "people": "people",
-    "seasons": "seasons",
-    "ideas": "ideas",
-}
+SECTIONS: dict[str, Any] = {s.key: s.kind for s in RULE_FILE_SECTIONS}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -57,9 +44,9 @@ def read_rule_file(data: bytes, known: State | None = None) -> State:
     unknown = sorted(set(raw) - set(SECTIONS) - {"balance", "tidewell"})
     problems += [Problem(f"$.{key}", "not a section Tidewell knows") for key in unknown]
     parts: dict[str, Any] = {}
-    for section, kind in SECTIONS.items():
-        items, found = convert_each(raw.get(section, []), kind, f"$.{section}")
-        parts[_STATE_FIELD[section]] = items
+    for section in RULE_FILE_SECTIONS:
+        items, found = convert_each(raw.get(section.key, []), section.kind, f"$.{section.key}")
+        parts[section.field] = items
         problems += found
     if "balance" in raw:
         try:
@@ -99,10 +86,6 @@ def write_rule_file(state: State) -> bytes:
     doc = {
         "tidewell": 1,
         "balance": state.balance,
-        "rules": state.rules,
-        "protected": state.blocks,
-        "people": state.people,
-        "seasons": state.seasons,
-        "ideas": state.ideas,
+        **{s.key: getattr(state, s.field) for s in RULE_FILE_SECTIONS},
     }
     return msgspec.json.format(msgspec.json.encode(doc), indent=2) + b"\n"

@@ -94,3 +94,11 @@ def home_zone(state: State, now: datetime) -> tzinfo:
 def is_first_run(state: State) -> bool:
     """Nothing defined yet: no rules, blocks, people or words about balance."""
     return not (state.rules or state.blocks or state.people or state.balance.definition)
+
+
+def definitions_differ(a: State, b: State) -> bool:
+    """Whether what the person defined differs (not the scheduler's progress, a pause or what
+    the calendars said)."""
+    return any(
+        getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f not in RUNTIME_FIELDS
+    )

@@ -11,6 +11,7 @@ from msgspec import Struct
 
 from tidewell.core.fields import HHMM_PATTERN, ID_PATTERN
 from tidewell.core.rules import ProtectedTrigger
+from tidewell.core.sections import STORED_SECTIONS
 from tidewell.core.state import State
 
 T = TypeVar("T")
@@ -85,14 +86,7 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
     ``known`` is what the store already holds: references may point into it too."""
     problems: list[Problem] = []
     other = known or State()
-    for section, items in (
-        ("rules", state.rules),
-        ("protected", state.blocks),
-        ("people", state.people),
-        ("seasons", state.seasons),
-        ("ideas", state.ideas),
-        ("calendars", state.calendars),
-    ):
+    for section, items in ((s.key, getattr(state, s.field)) for s in STORED_SECTIONS):
         counts = Counter(item.id for item in items)
         for index, item in enumerate(items):
             if counts[item.id] > 1:

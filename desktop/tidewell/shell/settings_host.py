@@ -14,6 +14,7 @@ from tidewell.core.commands import merge_rules
 from tidewell.core.fields import free_id
 from tidewell.core.reading import read_regular_file
 from tidewell.core.rulefile import MAX_BYTES, merge_file, read_rule_file, write_rule_file
+from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem
 from tidewell.platform import autostart
@@ -32,13 +33,7 @@ class Preview:
     def __init__(self, before: State, after: State) -> None:
         self.after = after
         self.lines: list[str] = []
-        for label, field in (
-            ("rules", "rules"),
-            ("protected blocks", "blocks"),
-            ("people", "people"),
-            ("seasons", "seasons"),
-            ("waiting ideas", "ideas"),
-        ):
+        for label, field in ((s.words, s.field) for s in RULE_FILE_SECTIONS):
             old = {i.id: i for i in getattr(before, field)}
             new = getattr(after, field)
             added = sum(1 for i in new if i.id not in old)

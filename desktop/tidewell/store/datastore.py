@@ -21,12 +21,11 @@ import msgspec
 from msgspec.structs import replace
 from tinydb import Query, TinyDB
 
-from tidewell.core.calendar import CalendarSource
 from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.life import Balance, Settings
-from tidewell.core.rulefile import SECTIONS
-from tidewell.core.state import RUNTIME_FIELDS, Pause, Progress, State
+from tidewell.core.sections import STORED_SECTIONS
+from tidewell.core.state import Pause, Progress, State, definitions_differ
 from tidewell.core.validation import Problem, convert_each, problem_from
 from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
 from tidewell.store.backups import back_up, backup_time, backups_of
@@ -44,15 +43,6 @@ from tidewell.store.paths import ensure_private_dir
 
 MAIN = "tidewell.json"
 LEDGER = "ledger.json"
-LIST_TABLES = {
-    "rules": "rules",
-    "protected": "blocks",
-    "people": "people",
-    "seasons": "seasons",
-    "ideas": "ideas",
-    "calendars": "calendars",
-}
-KINDS = {**SECTIONS, "calendars": CalendarSource}  # calendar sources stay out of rule files
 SINGLE_TABLES = {"balance": Balance, "settings": Settings}
 
 
@@ -185,7 +175,7 @@ class DataStore:
     def save(self, state: State) -> None:
         """Write what changed since the last save: the main file (one atomic write) and
         the ledger rows of rules whose progress moved."""
-        if _definitions_differ(state, self._saved):
+        if definitions_differ(state, self._saved):
             self._write_main(state)
         if state.progress != self._saved.progress:
             self._write_progress(state.progress, self._saved.progress)
@@ -196,9 +186,9 @@ class DataStore:
     def _write_main(self, state: State) -> None:
         assert self._main is not None
         tables: dict[str, Any] = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
-        for table, attr in LIST_TABLES.items():
-            docs = msgspec.to_builtins(getattr(state, attr)) + self._invalid.get(table, [])
-            tables[table] = as_table(docs)
+        for section in STORED_SECTIONS:
+            items = msgspec.to_builtins(getattr(state, section.field))
+            tables[section.key] = as_table(items + self._invalid.get(section.key, []))
         tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
         tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
         # TinyDB has no multi-table transaction: the whole file is one storage write.
@@ -247,13 +237,13 @@ def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[s
     parts: dict[str, Any] = {}
     problems: list[Problem] = []
     invalid: dict[str, list[Any]] = {}
-    for table, attr in LIST_TABLES.items():
-        docs = documents(raw, table)
-        good, found = convert_each(docs, KINDS[table], f"$.{table}")
-        parts[attr] = good
+    for section in STORED_SECTIONS:
+        docs = documents(raw, section.key)
+        good, found = convert_each(docs, section.kind, f"$.{section.key}")
+        parts[section.field] = good
         problems += found
         bad_indexes = {_index_of(p.path) for p in found}
-        invalid[table] = [d for i, d in enumerate(docs) if i in bad_indexes]
+        invalid[section.key] = [d for i, d in enumerate(docs) if i in bad_indexes]
     for table, kind in SINGLE_TABLES.items():
         docs = documents(raw, table)
         if docs:
@@ -268,12 +258,6 @@ def _progress_doc(progress: Progress) -> dict[str, Any]:
     doc: dict[str, Any] = {name: None for name in Progress.__struct_fields__}
     doc.update(msgspec.to_builtins(progress))
     return doc
-
-
-def _definitions_differ(a: State, b: State) -> bool:
-    return any(
-        getattr(a, f) != getattr(b, f) for f in State.__struct_fields__ if f not in RUNTIME_FIELDS
-    )
 
 
 def _index_of(path: str) -> int:

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
+SEASON_COLOURS = {"busy": "#d08c3c", "steady": "#4f9a93", "recovery": "#7686c8"}  # one table
+
 
 class Colours(NamedTuple):
     """Tidewell's own colours, one set for light windows and one for dark; every text colour

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
 from tidewell.ui.dates import day_text
+from tidewell.ui.style import SEASON_COLOURS
 from tidewell.ui.tooltips import as_tooltip
 
 TEAL = QColor("#2f8f88")
 AMBER = QColor("#d49a3a")
 INDIGO = QColor("#5b64b0")
-SEASONS = {"busy": QColor("#d98c5f"), "steady": QColor("#8fb8b3"), "recovery": QColor("#8fa8d9")}
+SEASONS = {kind: QColor(colour) for kind, colour in SEASON_COLOURS.items()}
 AREA_COLORS = ["#2f8f88", "#d49a3a", "#5b64b0", "#b5657a", "#6f9a4a", "#8a7f70", "#4b89b8"]
 
 

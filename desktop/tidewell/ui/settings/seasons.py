@@ -14,13 +14,10 @@ from tidewell.core.life import Season
 from tidewell.core.state import State
 from tidewell.ui.dates import day_and_month, day_text
 from tidewell.ui.settings.item_list import ItemList
+from tidewell.ui.style import SEASON_COLOURS
 
 KIND_LABELS = (("busy", "Busy"), ("steady", "Steady"), ("recovery", "Recovery"))
-KIND_COLOURS = {
-    "busy": QColor("#d08c3c"),
-    "steady": QColor("#2f7f7a"),
-    "recovery": QColor("#6f7fc0"),
-}
+KIND_COLOURS = {kind: QColor(colour) for kind, colour in SEASON_COLOURS.items()}
 MONTHS = "JFMAMJJASOND"
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tidewell.core.state import RUNTIME_FIELDS, State
+from tidewell.core.state import State, definitions_differ
 from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import BalancePage
 from tidewell.ui.settings.calendars_page import CalendarsPage
@@ -129,11 +129,7 @@ class SettingsWindow(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return any(
-            getattr(self.draft, f) != getattr(self.saved_state, f)
-            for f in State.__struct_fields__
-            if f not in RUNTIME_FIELDS
-        )
+        return definitions_differ(self.draft, self.saved_state)
 
     def _edited(self, draft: State) -> None:
         if draft == self.draft:

@@ -1,0 +1,32 @@
+"""The lists a person defines, declared once: their key in a rule file and in tidewell.json,
+their field in State, what each item is, and how to say them to a person."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from tidewell.core.calendar import CalendarSource
+from tidewell.core.life import Block, Person, Season, WaitingIdea
+from tidewell.core.rules import Rule
+
+
+class Section(NamedTuple):
+    key: str  # in files: "protected"
+    field: str  # in State: "blocks"
+    kind: Any  # the msgspec type (or union) each item converts to
+    words: str  # for a person: "protected blocks"
+
+
+RULE_FILE_SECTIONS = (
+    Section("rules", "rules", Rule, "rules"),
+    Section("protected", "blocks", Block, "protected blocks"),
+    Section("people", "people", Person, "people"),
+    Section("seasons", "seasons", Season, "seasons"),
+    Section("ideas", "ideas", WaitingIdea, "waiting ideas"),
+)
+# tidewell.json also keeps the calendars (their addresses are in the password store, and a
+# rule file someone shares never carries them).
+STORED_SECTIONS = (
+    *RULE_FILE_SECTIONS,
+    Section("calendars", "calendars", CalendarSource, "calendars"),
+)
