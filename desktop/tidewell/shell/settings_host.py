@@ -100,6 +100,9 @@ class SettingsHost:
             return "calendars are not running in this window"
         return self.calendars.keyring_problem
 
+    def saved_calendar_ids(self) -> set[str]:
+        return {s.id for s in self.runtime.state.calendars}
+
     def calendar_results(self) -> dict[str, Synced]:
         return dict(self.calendars.results) if self.calendars is not None else {}
 

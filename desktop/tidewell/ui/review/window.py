@@ -38,7 +38,7 @@ from tidewell.ui.review.charts import (
 from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
-    from tidewell.shell.review_host import ReviewHost
+    from tidewell.ui.hosts import ReviewHostLike
 
 KINDS = (("week", "Week"), ("month", "Month"), ("season", "Season"), ("year", "Year"))
 
@@ -46,7 +46,7 @@ KINDS = (("week", "Week"), ("month", "Month"), ("season", "Season"), ("year", "Y
 class ReviewWindow(QWidget):
     reflect_requested = Signal()
 
-    def __init__(self, host: ReviewHost) -> None:
+    def __init__(self, host: ReviewHostLike) -> None:
         super().__init__()
         self.host = host
         self.setWindowTitle("Tidewell review")

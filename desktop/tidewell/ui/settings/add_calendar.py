@@ -26,14 +26,18 @@ from tidewell.ui.settings.fields import form_label
 from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
-    from tidewell.shell.settings_host import SettingsHost
+    from tidewell.ui.hosts import SettingsHostLike
 
 
 class AddCalendarDialog(QDialog):
     chosen = Signal(object)  # CalendarSource, ready for the draft
 
     def __init__(
-        self, host: SettingsHost, draft: State, no_feeds: str | None, parent: QWidget | None = None
+        self,
+        host: SettingsHostLike,
+        draft: State,
+        no_feeds: str | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a calendar")

@@ -29,7 +29,7 @@ from tidewell.ui.settings.item_list import ItemList
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
-    from tidewell.shell.settings_host import SettingsHost
+    from tidewell.ui.hosts import SettingsHostLike
 
 COMING_UP = 12  # events listed under "Coming up"
 _MEANINGS = (
@@ -44,7 +44,7 @@ class CalendarsPage(ItemList):
     noun = "calendar"
     kind = CalendarSource
 
-    def __init__(self, host: SettingsHost, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SettingsHostLike, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.add_button.setText("Add calendar…")
@@ -172,7 +172,7 @@ class CalendarsPage(ItemList):
             self._show_results()
 
     def _show_results(self) -> None:
-        saved = {s.id for s in self.host.runtime.state.calendars}
+        saved = self.host.saved_calendar_ids()
         results = self.host.calendar_results()
         selected = self.selected
         now, home = self.host.now_and_home()

@@ -32,7 +32,7 @@ from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_wo
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
-    from tidewell.shell.settings_host import Preview, SettingsHost
+    from tidewell.ui.hosts import ImportPreview, SettingsHostLike
 
 APPEARANCES = (
     ("system", "As the system has it"),
@@ -52,7 +52,7 @@ class GeneralPage(QWidget):
     edited = Signal(object)
     validity_changed = Signal(bool)
 
-    def __init__(self, host: SettingsHost, parent: QWidget | None = None) -> None:
+    def __init__(self, host: SettingsHostLike, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.state = State()
@@ -234,7 +234,7 @@ class GeneralPage(QWidget):
         self.message.setText(f"Imported {path.name}. Save to keep it.")
         return True
 
-    def _confirm(self, preview: Preview, path: Path) -> bool:
+    def _confirm(self, preview: ImportPreview, path: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "Import",

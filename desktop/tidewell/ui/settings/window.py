@@ -34,7 +34,7 @@ from tidewell.ui.settings.rules_page import RulesPage
 from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
-    from tidewell.shell.settings_host import SettingsHost
+    from tidewell.ui.hosts import SettingsHostLike
 
 UNDO_LIMIT = 200
 
@@ -50,7 +50,7 @@ class SettingsWindow(QWidget):
     saved = Signal()
     try_requested = Signal(object)  # a Rule, to show its popup
 
-    def __init__(self, state: State, host: SettingsHost, settings_file: Path) -> None:
+    def __init__(self, state: State, host: SettingsHostLike, settings_file: Path) -> None:
         super().__init__()
         self.setWindowTitle("Tidewell settings")
         self.setAccessibleName("Tidewell settings")
