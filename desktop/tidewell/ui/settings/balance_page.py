@@ -6,7 +6,7 @@ from datetime import datetime, tzinfo
 
 import msgspec
 from msgspec.structs import replace
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.rules import ReflectTrigger, Rule
 from tidewell.core.state import State
 from tidewell.ui.settings.fields import problem_label
+from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.seasons import SeasonsList
 from tidewell.ui.settings.starters import STARTER_RULES
 from tidewell.ui.settings.targets import TargetsList
@@ -37,10 +38,7 @@ MAX_AREA = 40
 REFLECT_RULE = {**next(r for r in STARTER_RULES if r["when"]["kind"] == "reflect"), "id": "reflect"}
 
 
-class BalancePage(QWidget):
-    edited = Signal(object)  # the new draft State
-    validity_changed = Signal(bool)
-
+class BalancePage(SettingsPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = State()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
-from PySide6.QtCore import Qt, QTime, QUrl, Signal
+from PySide6.QtCore import Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from tidewell.core.state import State
 from tidewell.core.validation import Invalid
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
+from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
@@ -48,10 +49,7 @@ PLACES = (
 )
 
 
-class GeneralPage(QWidget):
-    edited = Signal(object)
-    validity_changed = Signal(bool)
-
+class GeneralPage(SettingsPage):
     def __init__(self, host: SettingsHostLike, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host

@@ -9,7 +9,6 @@ from typing import Any
 
 import msgspec
 from msgspec.structs import replace
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,13 +22,11 @@ from tidewell.core.fields import free_id
 from tidewell.core.state import State
 from tidewell.core.validation import problem_from
 from tidewell.ui.settings.fields import Field, field_for, form_label, in_words, problem_label
+from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.style import plain_label
 
 
-class ItemList(QWidget):
-    edited = Signal(object)  # the new draft State
-    validity_changed = Signal(bool)
-
+class ItemList(SettingsPage):
     field_name = ""  # the State field: "blocks", "people", "ideas", "seasons"
     noun = "item"
     kind: Any = None  # the msgspec type (or union) an item converts to

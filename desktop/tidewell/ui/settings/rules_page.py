@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.fields import free_id
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
+from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.rule_editor import KINDS, RuleEditor
 from tidewell.ui.settings.rules_model import NAME, RULE_ROLE, RuleFilter, RulesModel
 from tidewell.ui.settings.starters import STARTER_RULES
@@ -40,9 +41,7 @@ BLANK = {
 }
 
 
-class RulesPage(QWidget):
-    edited = Signal(object)  # the new draft State
-    validity_changed = Signal(bool)
+class RulesPage(SettingsPage):
     try_requested = Signal(object)  # Rule
 
     def __init__(self, parent: QWidget | None = None) -> None:

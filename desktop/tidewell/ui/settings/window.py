@@ -6,9 +6,8 @@ changes asks first. The window remembers its size and the last page."""
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -28,6 +27,7 @@ from tidewell.ui.settings.balance_page import BalancePage
 from tidewell.ui.settings.calendars_page import CalendarsPage
 from tidewell.ui.settings.general_page import GeneralPage
 from tidewell.ui.settings.ideas_page import IdeasPage
+from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.people_page import PeoplePage
 from tidewell.ui.settings.protected_page import ProtectedPage
 from tidewell.ui.settings.rules_page import RulesPage
@@ -37,13 +37,6 @@ if TYPE_CHECKING:
     from tidewell.ui.hosts import SettingsHostLike
 
 UNDO_LIMIT = 200
-
-
-class Page(Protocol):
-    edited: Signal
-    validity_changed: Signal
-
-    def set_state(self, state: State, now: datetime, home: tzinfo) -> None: ...
 
 
 class SettingsWindow(QWidget):
@@ -86,7 +79,7 @@ class SettingsWindow(QWidget):
         self.ideas = IdeasPage()
         self.calendars = CalendarsPage(self.host)
         self.general = GeneralPage(self.host)
-        self.pages: list[tuple[str, QWidget]] = [
+        self.pages: list[tuple[str, SettingsPage]] = [
             ("My balance", self.balance),
             ("Rules", self.rules),
             ("Protected time", self.protected),
@@ -98,10 +91,8 @@ class SettingsWindow(QWidget):
         for number, (title, page) in enumerate(self.pages):
             self.sidebar.addItem(title)
             self.stack.addWidget(scrolling(page))  # reachable on a small screen at 200 %
-            page.edited.connect(self._edited)  # type: ignore[attr-defined]
-            page.validity_changed.connect(  # type: ignore[attr-defined]
-                lambda ok, n=number: self._validity(n, ok)
-            )
+            page.edited.connect(self._edited)
+            page.validity_changed.connect(lambda ok, n=number: self._validity(n, ok))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
@@ -148,7 +139,7 @@ class SettingsWindow(QWidget):
     def _show_all(self) -> None:
         now, home = self.host.now_and_home()
         for _, page in self.pages:
-            page.set_state(self.draft, now, home)  # type: ignore[attr-defined]
+            page.set_state(self.draft, now, home)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -163,10 +154,10 @@ class SettingsWindow(QWidget):
         elif not self.status.text().startswith("Saved"):
             self.status.setText("")
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> SettingsPage:
         return self.pages[self.stack.currentIndex()][1]
 
-    def page_row(self, page: QWidget) -> int:
+    def page_row(self, page: SettingsPage) -> int:
         return [p for _, p in self.pages].index(page)
 
     def new_rule(self) -> None:
