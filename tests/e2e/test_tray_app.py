@@ -184,7 +184,7 @@ def test_a_day_with_tidewell(x: XSession, app: App) -> None:
     second = app.run()
     assert second.returncode == 0
     assert process.poll() is None
-    wait_for(lambda: "command: {'command': 'run'}" in app.log(), 10, "the hand-over")
+    wait_for(lambda: "command: run" in app.log(), 10, "the hand-over")
     assert len(x.embedded_icons()) == 1
     assert app.log().count("in the tray") == 1
 
