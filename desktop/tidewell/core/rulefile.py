@@ -15,6 +15,7 @@ import msgspec
 from msgspec.structs import replace
 
 from tidewell.core.life import Balance
+from tidewell.core.rules import Rule
 from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem, convert_each, cross_check, problem_from
@@ -89,3 +90,16 @@ def write_rule_file(state: State) -> bytes:
         **{s.key: getattr(state, s.field) for s in RULE_FILE_SECTIONS},
     }
     return msgspec.json.format(msgspec.json.encode(doc), indent=2) + b"\n"
+
+
+def rule_from_text(text: str) -> Rule:
+    """One rule written as text (a rule that needed a fix, mended by hand); raises Invalid
+    with every problem, paths starting at the rule."""
+    try:
+        raw = msgspec.json.decode(text.encode())
+    except (msgspec.DecodeError, RecursionError) as err:
+        raise Invalid([Problem("$", f"not valid JSON ({err})")]) from None
+    try:
+        return msgspec.convert(raw, Rule)
+    except msgspec.ValidationError as err:
+        raise Invalid([problem_from(err)]) from None

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+import msgspec
+
 from tidewell.calendars.events import FeedError
 from tidewell.calendars.fetch import check_url
 from tidewell.calendars.sync import describe_host
@@ -99,6 +101,15 @@ class SettingsHost:
         if self.calendars is None:
             return "calendars are not running in this window"
         return self.calendars.keyring_problem
+
+    def rules_needing_a_fix(self) -> list[tuple[str, list[str], str]]:
+        """Stored rules that do not validate: name, what is wrong, the rule as text."""
+        found = []
+        for doc, reasons in self.runtime.store.rules_needing_a_fix():
+            name = str(doc.get("name") or doc.get("id") or "A rule")
+            text = msgspec.json.format(msgspec.json.encode(doc), indent=2).decode()
+            found.append((name, reasons, text))
+        return found
 
     def saved_calendar_ids(self) -> set[str]:
         return {s.id for s in self.runtime.state.calendars}

@@ -65,10 +65,23 @@ class DataStore:
         self.clock = clock
         self.events: list[str] = []
         self._invalid: dict[str, list[Any]] = {}
+        self.problems: list[Problem] = []
+        self._invalid_at_open: dict[str, list[Any]] = {}
         self._saved = State()
         self._main: TinyDB | None = None
         self._ledger: TinyDB | None = None
         self.journal: Journal | None = None
+
+    def rules_needing_a_fix(self) -> list[tuple[dict[str, Any], list[str]]]:
+        """Stored rules that do not validate (kept in the file, never used), each with what
+        is wrong, in words; a rule fixed and saved since is gone from the list."""
+        reasons: dict[int, list[str]] = {}
+        for problem in self.problems:
+            if problem.path.startswith("$.rules["):
+                reasons.setdefault(_index_of(problem.path), []).append(problem.message)
+        paired = zip(self._invalid_at_open.get("rules", []), sorted(reasons), strict=False)
+        still = self._invalid.get("rules", [])
+        return [(doc, reasons[index]) for doc, index in paired if doc in still]
 
     # --- opening ----------------------------------------------------------------------
 
@@ -88,6 +101,8 @@ class DataStore:
         raw, data = self._load_main(now)
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
         state, problems, self._invalid = state_from_tables(raw)
+        self.problems = problems  # kept: Settings lists what needs a fix, with why
+        self._invalid_at_open = {k: list(v) for k, v in self._invalid.items()}
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress(), pause=self._read_pause())
         self.journal = Journal(self.folder / "journal", self.events)
@@ -188,7 +203,10 @@ class DataStore:
         tables: dict[str, Any] = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
         for section in STORED_SECTIONS:
             items = msgspec.to_builtins(getattr(state, section.field))
-            tables[section.key] = as_table(items + self._invalid.get(section.key, []))
+            mended = {item.get("id") for item in items}  # fixed in Settings: the old one goes
+            kept = [d for d in self._invalid.get(section.key, []) if d.get("id") not in mended]
+            self._invalid[section.key] = kept
+            tables[section.key] = as_table(items + kept)
         tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
         tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
         # TinyDB has no multi-table transaction: the whole file is one storage write.

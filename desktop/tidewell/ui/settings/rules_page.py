@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.fields import free_id
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
+from tidewell.ui.settings.needs_fix import NeedsFix
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.rule_editor import KINDS, RuleEditor
 from tidewell.ui.settings.rules_model import NAME, RULE_ROLE, RuleFilter, RulesModel
@@ -125,6 +126,9 @@ class RulesPage(SettingsPage):
         split.setStretchFactor(1, 1)
         split.setSizes([500, 520])
         layout.addWidget(split, 1)
+        self.needs_fix = NeedsFix()
+        self.needs_fix.mended.connect(self._mended)
+        layout.addWidget(self.needs_fix)
         layout.addWidget(self.empty)
 
     # --- state in -----------------------------------------------------------------------
@@ -196,6 +200,11 @@ class RulesPage(SettingsPage):
                 self.editor.original = rule
                 self.selected = wanted
         self._rules([rule if r.id == old_id else r for r in self.state.rules])
+
+    def _mended(self, rule: Rule) -> None:
+        others = [r for r in self.state.rules if r.id != rule.id]
+        self.selected = rule.id
+        self._rules([*others, rule])
 
     def _toggle(self, rule_id: str, on: bool) -> None:
         self._rules([replace(r, enabled=on) if r.id == rule_id else r for r in self.state.rules])

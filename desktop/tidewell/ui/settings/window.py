@@ -74,6 +74,7 @@ class SettingsWindow(QWidget):
         self.rules = RulesPage()
         self.rules.try_requested.connect(self.try_requested)
         self.rules.editor.activity_missing = self.host.activity_unavailable()
+        self.rules.needs_fix.set_items(self.host.rules_needing_a_fix())
         self.protected = ProtectedPage()
         self.people = PeoplePage()
         self.ideas = IdeasPage()
