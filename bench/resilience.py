@@ -3,11 +3,11 @@ counts the report names, their figures gathered into bench/results/resilience.md
 
     .venv/bin/python bench/resilience.py [--quick]      (or: python -m bench --only resilience)
 
-- SIGKILL at random moments during saves (tests/unit/test_crash.py), 500 trials;
+- SIGKILL at random moments during saves (tests/unit/store/test_crash.py), 500 trials;
 - a full tmpfs, then a read-only bind mount, under the running app on Xvfb with trayer
   (tests/e2e/test_resilience_disk.py);
 - 20 launches at once on one data folder, 50 rounds (tests/e2e/test_resilience_launches.py);
-- 10,000 fuzzed rule files (tests/unit/test_rulefile.py);
+- 10,000 fuzzed rule files (tests/unit/core/test_rulefile.py);
 - untrusted text in every window (tests/gui/test_untrusted_text.py).
 The hostile calendar feeds are measured by bench/calendar_feeds.py.
 """
@@ -32,10 +32,10 @@ FULL = {
 }
 QUICK = {k: v for k, v in zip(FULL, ("20", "3", "6", "600"), strict=True)}
 TESTS = [
-    "tests/unit/test_crash.py",
+    "tests/unit/store/test_crash.py",
     "tests/e2e/test_resilience_disk.py",
     "tests/e2e/test_resilience_launches.py",
-    "tests/unit/test_rulefile.py::test_fuzzed_rule_files_never_raise_and_never_half_import",
+    "tests/unit/core/test_rulefile.py::test_fuzzed_rule_files_never_raise_and_never_half_import",
     "tests/gui/test_untrusted_text.py",
 ]
 

@@ -15,6 +15,16 @@ from tests.services import secret_service  # noqa: F401  (a fixture for every te
 from tests.shots import SCREENSHOTS, TIMINGS
 
 _session_start = time.time()
+_FOLDER_MARKS = ("unit", "gui", "e2e", "package")  # a test's folder is its kind
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by its folder, so `-m unit` or `-m "not e2e"` picks a kind."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        parts = item.path.resolve().relative_to(here).parts
+        if parts and parts[0] in _FOLDER_MARKS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

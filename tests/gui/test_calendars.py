@@ -14,7 +14,7 @@ from msgspec.structs import replace
 from PySide6.QtCore import QTimer
 
 from tests.feeds import TOKEN, FeedServer, ics
-from tests.unit.helpers import rule
+from tests.helpers import rule
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.clock import FakeClock
 from tidewell.shell.app import TidewellApp

@@ -17,7 +17,7 @@ from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import MAIN, DataStore
 from tidewell.ui.settings.window import SettingsWindow
 
-from ..unit.helpers import rule
+from ..helpers import rule
 from .conftest import SteadyIdle, started, stop
 
 BROKEN = {"id": "broken", "name": "Call Dad", "when": {"kind": "at", "times": ["9am"]},

@@ -10,7 +10,7 @@ from tidewell.core.journal import AnswerEntry, ShownEntry
 from tidewell.shell.app import TidewellApp
 from tidewell.shell.ticker import Ticker
 
-from ..unit.helpers import local
+from ..helpers import local
 from .conftest import SteadyIdle
 
 

@@ -15,7 +15,7 @@ from tidewell.ui.no_tray import NoTrayWindow
 from tidewell.ui.panel import OFFLINE, WAITING
 from tidewell.ui.tooltips import as_tooltip
 
-from ..unit.helpers import local
+from ..helpers import local
 
 
 def menu_texts(tray: Tray) -> list[str]:

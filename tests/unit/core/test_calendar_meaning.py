@@ -24,7 +24,7 @@ from tidewell.core.schedule import due, next_wakeup
 from tidewell.core.state import TRAVEL_PROGRESS, Context, State
 from tidewell.core.status import status_of
 
-from .helpers import rule, state, utc
+from ...helpers import rule, state, utc
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -20,7 +20,7 @@ from tidewell.core.requests import (
     encode_request,
 )
 
-from ..figures import record
+from ...figures import record
 
 
 @pytest.mark.parametrize(

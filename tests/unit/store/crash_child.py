@@ -4,9 +4,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "desktop"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "desktop"))
 
-from tests.unit.helpers import rule
+from tests.helpers import rule
 from tidewell.core.clock import FakeClock
 from tidewell.core.commands import put_rule
 from tidewell.store.datastore import DataStore

@@ -12,7 +12,7 @@ from tidewell.assets import APP_ID
 from tidewell.platform.autostart import set_start_at_login, xdg_autostart_file
 from tidewell.platform.desktop_install import Places, install, uninstall
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

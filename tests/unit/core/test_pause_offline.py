@@ -16,7 +16,7 @@ from tidewell.core.schedule import due, next_wakeup, upcoming
 from tidewell.core.state import Context, Progress
 from tidewell.store.datastore import DataStore
 
-from .helpers import local, rule, state
+from ...helpers import local, rule, state
 
 LONDON = ZoneInfo("Europe/London")
 

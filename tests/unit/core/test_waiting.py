@@ -6,7 +6,7 @@ from tidewell.core.life import Person, WaitingIdea
 from tidewell.core.state import State
 from tidewell.core.waiting import rank_ideas
 
-from .helpers import utc
+from ...helpers import utc
 
 PEOPLE = msgspec.convert(
     [

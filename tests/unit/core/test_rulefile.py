@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from tidewell.core.rulefile import read_rule_file, write_rule_file
 from tidewell.core.validation import Invalid
 
-from ..figures import count, record
+from ...figures import count, record
 
-STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
+STARTER = Path(__file__).resolve().parents[3] / "resources" / "examples" / "starter-rules.json"
 
 
 def problems_of(doc: object) -> list[str]:

@@ -13,7 +13,7 @@ from tidewell.core.occurrences import occurrences_after
 from tidewell.core.rules import AtTrigger
 from tidewell.core.schedule import due, next_wakeup
 
-from .helpers import rule, state, utc
+from ...helpers import rule, state, utc
 
 ZONES = ["Europe/London", "America/New_York", "America/Santiago", "Australia/Lord_Howe"]
 

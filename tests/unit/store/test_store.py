@@ -17,9 +17,9 @@ from tidewell.store.check import check_folder
 from tidewell.store.datastore import MAIN, DataStore, StoreError
 from tidewell.store.migrations import SCHEMA_VERSION
 
-from .helpers import rule, state, utc
+from ...helpers import rule, state, utc
 
-STARTER = Path(__file__).resolve().parents[2] / "resources" / "examples" / "starter-rules.json"
+STARTER = Path(__file__).resolve().parents[3] / "resources" / "examples" / "starter-rules.json"
 
 
 @pytest.fixture

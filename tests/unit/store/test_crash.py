@@ -15,9 +15,9 @@ from tidewell.store.atomic import stray_temp_files
 from tidewell.store.check import check_folder
 from tidewell.store.datastore import DataStore
 
-from ..figures import count, record
+from ...figures import count, record
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TRIALS = count("crash_trials", 100)
 
 
@@ -30,7 +30,7 @@ def test_sigkill_during_saves_never_loses_an_acknowledged_save(tmp_path: Path) -
     stray_seen = 0
     for trial in range(TRIALS):
         with subprocess.Popen(
-            [sys.executable, "-m", "tests.unit.crash_child", str(folder), f"t{trial}"],
+            [sys.executable, "-m", "tests.unit.store.crash_child", str(folder), f"t{trial}"],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             text=True,

@@ -196,7 +196,7 @@ def test_fuzzed_calendar_files_are_read_or_refused_in_words(data: bytes, zone: s
 
 
 def test_calendar_fuzz_figures() -> None:
-    from ..figures import record
+    from ...figures import record
 
     assert FUZZED["files"] >= 300 and FUZZED["read"] > 0 and FUZZED["refused"] > 0
     record(

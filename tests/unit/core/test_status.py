@@ -10,7 +10,7 @@ from tidewell.core.pause import pause
 from tidewell.core.schedule import due
 from tidewell.core.status import moment_in_words, status_of
 
-from .helpers import local, rule, state
+from ...helpers import local, rule, state
 
 LONDON = ZoneInfo("Europe/London")
 WEEKEND = msgspec.convert(

@@ -14,7 +14,7 @@ from tidewell.core.rules import AtTrigger, ReflectTrigger
 from tidewell.core.schedule import Due, NextTimes, due, needs_activity, next_wakeup, upcoming
 from tidewell.core.state import Context, WaitingSession
 
-from .helpers import local, rule, state, utc
+from ...helpers import local, rule, state, utc
 
 LONDON = "Europe/London"
 

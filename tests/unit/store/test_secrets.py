@@ -71,6 +71,6 @@ def test_a_hung_keyring_times_out_instead_of_freezing() -> None:
 
 def test_secrets_are_not_imported_at_start() -> None:
     code = "import sys, tidewell.store.secrets; print('keyring' in sys.modules)"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "desktop")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3] / "desktop")}
     out = subprocess.run(["python3", "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr

@@ -13,7 +13,7 @@ from tidewell.core.journal import AnswerEntry, JournalEntry
 from tidewell.core.life import Block, Season, Target
 from tidewell.core.review import choices_in_words, local_midnight, period_of, review, shifted
 
-from .helpers import rule
+from ...helpers import rule
 
 LONDON = ZoneInfo("Europe/London")
 FAMILY = rule("family", {"kind": "at", "times": ["18:00"]}, area="family")
