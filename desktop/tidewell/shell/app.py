@@ -18,6 +18,7 @@ from tidewell.shell.instance import SingleInstance
 from tidewell.shell.memory import trim_memory
 from tidewell.shell.nudges import NudgeRouter
 from tidewell.shell.panel_host import PanelHost
+from tidewell.shell.presence import look_for_tray, use_tray, use_window
 from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
@@ -64,7 +65,7 @@ class TidewellApp(QObject):
         self.live = LiveFile(runtime.store.folder)  # for `tidewell status` and panels
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
-        self.tray_poll.timeout.connect(self._look_for_tray)
+        self.tray_poll.timeout.connect(lambda: look_for_tray(self))
         self._wire()
 
     def _wire(self) -> None:
@@ -106,9 +107,9 @@ class TidewellApp(QObject):
     def start(self) -> None:
         self.follow_appearance()
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self._use_tray()
+            use_tray(self)
         else:
-            self._use_window()
+            use_window(self)
         self.refresh()
         self.ticker.start()
         if self.calendars is not None:
@@ -123,47 +124,6 @@ class TidewellApp(QObject):
 
     def _welcome_closed(self) -> None:
         self.welcome = None
-
-    def _use_tray(self) -> None:
-        tray = Tray(self, self.early)
-        self.early = None
-        tray.panel_requested.connect(self.open_panel)
-        tray.settings_requested.connect(self.open_settings)
-        tray.review_requested.connect(self.open_review)
-        tray.pause_requested.connect(self.runtime.pause_for)
-        tray.back_requested.connect(self.runtime.come_back)
-        tray.quit_requested.connect(self.quit)
-        self.tray = tray
-        self.refresh()
-        tray.show()
-        log.info("in the tray")
-
-    def _use_window(self) -> None:
-        from tidewell.ui.no_tray import NoTrayWindow
-
-        window = NoTrayWindow()
-        window.setWindowIcon(icon("tidewell"))
-        window.close_requested.connect(self._window_closed)
-        self.panels.adopt(window.content)
-        self.window = window
-        self.refresh()
-        window.show()
-        self.tray_poll.start()
-        log.info("no system tray: showing a window instead")
-
-    def _look_for_tray(self) -> None:
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray_poll.stop()
-            self._use_tray()
-            if self.window is not None:
-                self.panels.adopted.remove(self.window.content)
-                self.window.hide()
-                self.window.deleteLater()
-                self.window = None
-            log.info("a tray appeared: moved into it")
-
-    def _window_closed(self) -> None:
-        self.quit()
 
     # --- showing ------------------------------------------------------------------------
 
