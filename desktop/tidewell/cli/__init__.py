@@ -1,5 +1,27 @@
-"""The command line: ``tidewell.cli:main`` is the ``tidewell`` command (see main.py)."""
+"""The command line: ``tidewell.cli:main`` is the ``tidewell`` command. A bare ``tidewell``
+(the menu entry, start at login) goes straight to the tray: no parser, none of the commands'
+modules; everything else is ``cli/main.py``."""
 
-from tidewell.cli.main import main, main_gui
+from __future__ import annotations
+
+import sys
+from types import SimpleNamespace
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv in ([], ["run"]):
+        from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
+
+        return launch(SimpleNamespace(command=None, data_dir=None), None)
+    from tidewell.cli.main import main as with_arguments
+
+    return with_arguments(argv)
+
+
+def main_gui() -> int:
+    """The entry point with no console window (Windows): always the tray app."""
+    return main(sys.argv[1:] or ["run"])
+
 
 __all__ = ["main", "main_gui"]

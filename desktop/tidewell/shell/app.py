@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from tidewell.core.requests import Request
 from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.dialogs import tell
@@ -27,6 +26,7 @@ from tidewell.store.live import LiveFile
 from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
+    from tidewell.core.requests import Request
     from tidewell.ui.no_tray import NoTrayWindow
     from tidewell.ui.panel import PanelContent
     from tidewell.ui.popup import NudgePopup

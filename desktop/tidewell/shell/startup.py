@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from tidewell.core import requests
-from tidewell.core.requests import Request
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
 from tidewell.platform.sleep import SleepWatcher
@@ -22,6 +21,9 @@ from tidewell.shell.instance import SingleInstance
 from tidewell.shell.logs import start_logging
 from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import DataStore, StoreError
+
+if TYPE_CHECKING:
+    from tidewell.core.requests import Request
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ def start(
         shown = "; ".join(str(p) for p in opened.problems[:3])
         more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
         shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
-    if request is not None and not isinstance(request, requests.Run):
-        shell.handle(request)
+    if request is not None:  # a plain start has none: the request types load with a command
+        from tidewell.core.requests import Run
+
+        if not isinstance(request, Run):
+            shell.handle(request)
     return shell
