@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from tidewell.core.state import is_first_run
 from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.dialogs import tell
@@ -118,6 +119,8 @@ class TidewellApp(QObject):
 
     def welcome_if_new(self) -> None:
         """First run: a short welcome (see shell/first_run.py)."""
+        if not is_first_run(self.runtime.state):
+            return  # most starts: nothing more is loaded
         from tidewell.shell.first_run import offer_welcome
 
         self.welcome = offer_welcome(self.runtime, WINDOW_PREFS, self._welcome_closed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 
 from tidewell.core.state import is_first_run
 from tidewell.shell.resources import icon
@@ -25,7 +25,9 @@ def offer_welcome(runtime: Runtime, prefs_name: str, closed: Callable[[], None])
     prefs = QSettings(str(runtime.store.folder / prefs_name), QSettings.Format.IniFormat)
     if prefs.contains(ASKED):
         return None
-    from tidewell.ui.settings.welcome import WelcomeDialog  # only on a first run
+    from PySide6.QtCore import Qt  # its enums cost ~1 MiB: only on a first run
+
+    from tidewell.ui.settings.welcome import WelcomeDialog
 
     dialog = WelcomeDialog(runtime)
     dialog.setWindowIcon(icon("tidewell"))
