@@ -18,9 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from tidewell.assets import APP_ID
-from tidewell.shell.dialogs import fail
 from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance
-from tidewell.shell.memory import trim_memory
 from tidewell.store.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -60,6 +58,8 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
         return 2
     except OSError as err:
         gui_app()
+        from tidewell.shell.dialogs import fail  # only when it goes wrong
+
         return fail(f"Tidewell could not start: {err}")
     app = gui_app()
     early = early_icon()
@@ -73,6 +73,8 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
             outcome = start(folder, instance, request, early)
         except Exception as err:  # a bug on the way up: say so, never sit there half-started
             log.exception("start-up failed")
+            from tidewell.shell.dialogs import fail
+
             outcome = fail(f"Tidewell could not start: {type(err).__name__}: {err}")
         if isinstance(outcome, int):
             if early is not None:
@@ -81,6 +83,8 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
             app.exit(outcome)
         else:
             kept.append(outcome)
+            from tidewell.shell.memory import trim_memory  # once the icon shows
+
             QTimer.singleShot(SETTLE_MS, lambda: trim_memory(pixmaps=True))
 
     QTimer.singleShot(0, finish)
