@@ -1,10 +1,8 @@
 """Every top-level window on a small screen, in its own process (the screen and the scale
-are fixed at start): ``python fit_windows.py``, with QT_QPA_PLATFORM=offscreen:size=WxH and
+are fixed at start): ``python fit_windows.py`` on a display of that size (Xvfb), with
 QT_SCALE_FACTOR set. Prints one line per window that does not fit, then 'checked N'."""
 
 import sys
-import tempfile
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect
@@ -14,27 +12,17 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 app = QApplication(["tidewell"])
 
-from tidewell.core.clock import FakeClock  # noqa: E402
-from tidewell.core.commands import merge_rules  # noqa: E402
-from tidewell.core.rulefile import merge_file, read_rule_file  # noqa: E402
-from tidewell.platform.idle import Unavailable  # noqa: E402
-from tidewell.shell.activity import ActivityTracker  # noqa: E402
+from starter_runtime import starter_runtime  # noqa: E402  (beside this script)
+
 from tidewell.shell.review_host import ReviewHost  # noqa: E402
-from tidewell.shell.runtime import Runtime  # noqa: E402
 from tidewell.shell.settings_host import SettingsHost  # noqa: E402
-from tidewell.store.datastore import DataStore  # noqa: E402
 from tidewell.ui.quick_panel import QuickPanel  # noqa: E402
 from tidewell.ui.review.window import ReviewWindow  # noqa: E402
 from tidewell.ui.settings.welcome import WelcomeDialog  # noqa: E402
 from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
 
-clock = FakeClock(datetime.fromisoformat("2026-11-23T08:00:00+00:00"), "Europe/London")
-store, opened = DataStore.open(Path(tempfile.mkdtemp()), clock)
-incoming = read_rule_file((ROOT / "resources" / "examples" / "starter-rules.json").read_bytes())
-state, _, _ = merge_rules(opened.state, incoming.rules, clock.now())
-state = merge_file(state, incoming)
-store.save(state)
-runtime = Runtime(store, state, clock, ActivityTracker(Unavailable("not needed")))
+runtime = starter_runtime()
+state, store = runtime.state, runtime.store
 available = app.primaryScreen().availableGeometry()
 problems: list[str] = []
 checked = 0

@@ -7,14 +7,20 @@ from __future__ import annotations
 import sys
 from types import SimpleNamespace
 
+from tidewell.calendars import READER_FLAG
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [READER_FLAG]:  # a bundle starting itself as the calendar reader
+        from tidewell.calendars.bounded import child
+
+        return child(argv[1:])
     if argv in ([], ["run"]):
         from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
 
         return launch(SimpleNamespace(command=None, data_dir=None), None)
-    from tidewell.cli.main import main as with_arguments
+    from tidewell.cli.main import with_arguments
 
     return with_arguments(argv)
 

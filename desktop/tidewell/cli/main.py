@@ -1,13 +1,11 @@
-"""The command line. ``rules``, ``next`` and ``check`` need no display and never import Qt;
-a bare ``tidewell`` (the menu entry, start at login) goes to the tray without a parser."""
+"""The command line with arguments (a bare ``tidewell`` never comes here: see
+``cli/__init__.py``). ``rules``, ``next`` and ``check`` need no display and never import Qt."""
 
 from __future__ import annotations
 
 import sys
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from tidewell.calendars import READER_FLAG
 from tidewell.cli.app_commands import APP_COMMANDS, BadCommand, command_of, what_it_does
 from tidewell.cli.common import (
     EXIT_INVALID,
@@ -25,16 +23,7 @@ if TYPE_CHECKING:
     from tidewell.core.requests import Request
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == [READER_FLAG]:  # a bundle starting itself as the calendar reader
-        from tidewell.calendars.bounded import child
-
-        return child(argv[1:])
-    if argv in ([], ["run"]):  # how the menu entry and start-at-login start it: no parser
-        from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
-
-        return launch(SimpleNamespace(command=None, data_dir=None), None)
+def with_arguments(argv: list[str]) -> int:
     from tidewell.cli.parser import build_parser
 
     args = build_parser().parse_args(argv)
@@ -76,11 +65,6 @@ def main(argv: list[str] | None = None) -> int:
     except Failure as failure:
         print(f"tidewell: {failure}", file=sys.stderr)
         return failure.code
-
-
-def main_gui() -> int:
-    """The entry point with no console window (Windows): always the tray app."""
-    return main(sys.argv[1:] or ["run"])
 
 
 def _next(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from msgspec.structs import replace
 from tidewell.core.fields import free_id
 from tidewell.core.journal import ProtectedEntry
 from tidewell.core.life import Block, DatedBlock
-from tidewell.core.localtime import next_local, to_moment
+from tidewell.core.localtime import next_local, to_moment, zone_or
 from tidewell.core.occurrences import block_at
 from tidewell.core.pause import MORNING
 from tidewell.core.rules import ProtectedTrigger
@@ -85,7 +85,7 @@ def come_back(state: State, now: datetime, home: tzinfo) -> tuple[State, Protect
     block = running_offline(state, now, home)
     if block is None:
         raise ValueError("no offline time of yours is running now")
-    end = now.astimezone(block_zone(block, home)).replace(tzinfo=None, second=0, microsecond=0)
+    end = now.astimezone(zone_or(block.zone, home)).replace(tzinfo=None, second=0, microsecond=0)
     blocks: list[Block] = []
     for b in state.blocks:
         if b is not block:
@@ -94,7 +94,3 @@ def come_back(state: State, now: datetime, home: tzinfo) -> tuple[State, Protect
             blocks.append(replace(b, end=end))
     entry = ProtectedEntry(at=now, block=block.id, event="back", reason=block.reason)
     return replace(state, blocks=blocks), entry
-
-
-def block_zone(block: DatedBlock, home: tzinfo) -> tzinfo:
-    return ZoneInfo(block.zone) if block.zone else home

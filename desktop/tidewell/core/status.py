@@ -9,9 +9,9 @@ from msgspec import Struct
 
 from tidewell.core.calendar import meetings_end
 from tidewell.core.life import DatedBlock
-from tidewell.core.localtime import naive_to_moment
+from tidewell.core.localtime import naive_to_moment, zone_or
 from tidewell.core.occurrences import block_at
-from tidewell.core.offline import block_zone, running_offline
+from tidewell.core.offline import running_offline
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
 
@@ -120,4 +120,4 @@ def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
 
 def to_moment_in(block: DatedBlock, home: tzinfo) -> datetime:
     """The end of a dated block, as a moment."""
-    return naive_to_moment(block.end, block_zone(block, home))
+    return naive_to_moment(block.end, zone_or(block.zone, home))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tidewell.core import requests
 from tidewell.core.fields import parse_hhmm
@@ -12,12 +12,26 @@ from tidewell.ui.pages import HOME
 
 if TYPE_CHECKING:
     from tidewell.core.requests import Request
-    from tidewell.shell.app import TidewellApp
+    from tidewell.shell.calendars import CalendarKeeper
+    from tidewell.shell.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
 
-def carry_out(app: TidewellApp, request: Request) -> None:
+class Receiver(Protocol):
+    """What a request can ask of the app (shell/app.TidewellApp is one)."""
+
+    runtime: Runtime
+    calendars: CalendarKeeper | None
+
+    def start_waiting(self, minutes: int, context: str) -> None: ...
+    def open_settings(self) -> None: ...
+    def open_review(self, reflect: bool = False) -> None: ...
+    def open_panel(self, page: int = HOME) -> None: ...
+    def quit(self) -> None: ...
+
+
+def carry_out(app: Receiver, request: Request) -> None:
     log.info("command: %s", type(request).__name__.lower())
     match request:
         case requests.Wait(minutes=minutes, context=context):

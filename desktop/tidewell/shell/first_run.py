@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from tidewell.core.state import is_first_run
 from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 
@@ -18,10 +17,9 @@ ASKED = "welcome/asked"
 
 
 def offer_welcome(runtime: Runtime, prefs_name: str, closed: Callable[[], None]) -> QWidget | None:
-    """Show the welcome when this is a first run it has not been answered on; the dialog,
-    or None. Closed any other way than finishing or "Not now", it comes back next time."""
-    if not is_first_run(runtime.state):
-        return None
+    """On a first run (the app checks that before importing this module): show the welcome
+    unless it was answered; the dialog, or None. Closed any other way than finishing or
+    "Not now", it comes back next time."""
     prefs = QSettings(str(runtime.store.folder / prefs_name), QSettings.Format.IniFormat)
     if prefs.contains(ASKED):
         return None

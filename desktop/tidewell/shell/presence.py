@@ -4,21 +4,41 @@ small window that says why, moving into a tray as soon as one appears. Never inv
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from tidewell.shell.resources import icon
 from tidewell.shell.tray import Tray
 
 if TYPE_CHECKING:
-    from tidewell.shell.app import TidewellApp
+    from tidewell.shell.panel_host import PanelHost
+    from tidewell.shell.runtime import Runtime
+    from tidewell.ui.no_tray import NoTrayWindow
 
 log = logging.getLogger(__name__)
 
 
-def use_tray(app: TidewellApp) -> None:
-    tray = Tray(app, app.early)
+class Host(Protocol):
+    """The app, as presence sees it (shell/app.TidewellApp is one)."""
+
+    runtime: Runtime
+    panels: PanelHost
+    early: QSystemTrayIcon | None  # the icon shown at launch, taken over by the tray
+    tray: Tray | None
+    window: NoTrayWindow | None
+    tray_poll: QTimer
+
+    def refresh(self) -> None: ...
+    def open_panel(self, page: int = ...) -> None: ...
+    def open_settings(self) -> None: ...
+    def open_review(self, reflect: bool = False) -> None: ...
+    def quit(self) -> None: ...
+
+
+def use_tray(app: Host) -> None:
+    tray = Tray(app if isinstance(app, QObject) else None, app.early)  # the app owns it
     app.early = None
     tray.panel_requested.connect(app.open_panel)
     tray.settings_requested.connect(app.open_settings)
@@ -32,7 +52,7 @@ def use_tray(app: TidewellApp) -> None:
     log.info("in the tray")
 
 
-def use_window(app: TidewellApp) -> None:
+def use_window(app: Host) -> None:
     from tidewell.ui.no_tray import NoTrayWindow
 
     window = NoTrayWindow()
@@ -46,7 +66,7 @@ def use_window(app: TidewellApp) -> None:
     log.info("no system tray: showing a window instead")
 
 
-def look_for_tray(app: TidewellApp) -> None:
+def look_for_tray(app: Host) -> None:
     if QSystemTrayIcon.isSystemTrayAvailable():
         app.tray_poll.stop()
         use_tray(app)

@@ -65,8 +65,7 @@ class DataStore:
         self.clock = clock
         self.events: list[str] = []
         self._invalid: dict[str, list[Any]] = {}
-        self.problems: list[Problem] = []
-        self._invalid_at_open: dict[str, list[Any]] = {}
+        self._rule_fixes: list[tuple[dict[str, Any], list[str]]] = []  # for Settings
         self._saved = State()
         self._main: TinyDB | None = None
         self._ledger: TinyDB | None = None
@@ -75,13 +74,8 @@ class DataStore:
     def rules_needing_a_fix(self) -> list[tuple[dict[str, Any], list[str]]]:
         """Stored rules that do not validate (kept in the file, never used), each with what
         is wrong, in words; a rule fixed and saved since is gone from the list."""
-        reasons: dict[int, list[str]] = {}
-        for problem in self.problems:
-            if problem.path.startswith("$.rules["):
-                reasons.setdefault(_index_of(problem.path), []).append(problem.message)
-        paired = zip(self._invalid_at_open.get("rules", []), sorted(reasons), strict=False)
         still = self._invalid.get("rules", [])
-        return [(doc, reasons[index]) for doc, index in paired if doc in still]
+        return [(doc, why) for doc, why in self._rule_fixes if any(doc is d for d in still)]
 
     # --- opening ----------------------------------------------------------------------
 
@@ -101,8 +95,7 @@ class DataStore:
         raw, data = self._load_main(now)
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
         state, problems, self._invalid = state_from_tables(raw)
-        self.problems = problems  # kept: Settings lists what needs a fix, with why
-        self._invalid_at_open = {k: list(v) for k, v in self._invalid.items()}
+        self._rule_fixes = _with_reasons(self._invalid.get("rules", []), problems, "rules")
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress(), pause=self._read_pause())
         self.journal = Journal(self.folder / "journal", self.events)
@@ -276,6 +269,17 @@ def _progress_doc(progress: Progress) -> dict[str, Any]:
     doc: dict[str, Any] = {name: None for name in Progress.__struct_fields__}
     doc.update(msgspec.to_builtins(progress))
     return doc
+
+
+def _with_reasons(
+    invalid: list[dict[str, Any]], problems: list[Problem], section: str
+) -> list[tuple[dict[str, Any], list[str]]]:
+    """Each invalid document of ``section`` (kept in file order) with its problems' words."""
+    reasons: dict[int, list[str]] = {}
+    for problem in problems:
+        if problem.path.startswith(f"$.{section}["):
+            reasons.setdefault(_index_of(problem.path), []).append(problem.message)
+    return list(zip(invalid, (reasons[i] for i in sorted(reasons)), strict=False))
 
 
 def _index_of(path: str) -> int:
