@@ -117,3 +117,20 @@ def test_a_phone_number_and_the_answer_words(
     assert window.save()
     shell.nudges.try_rule(rule)
     assert shell.popup.done.text() == "Stopping now"
+
+
+def test_edit_as_text_starts_from_the_chosen_repeat(qtbot, window: SettingsWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = new_rule(qtbot, window)
+    editor.times.selectAll()
+    qtbot.keyClicks(editor.times, "9am, 5pm")  # two times: no single repeat line to start from
+    editor.as_text_button.click()
+    assert editor.rrule.text() == "" and editor.rrule.isVisibleTo(editor)
+    editor.as_text_button.click()
+    editor.times.selectAll()
+    qtbot.keyClicks(editor.times, "6:30pm")
+    editor.days.set_days(["sun"])
+    editor.as_text_button.click()
+    assert editor.rrule.text() == "FREQ=WEEKLY;BYDAY=SU;BYHOUR=18;BYMINUTE=30"
+    rule = window.draft.rule(window.rules.selected or "")
+    assert rule is not None and isinstance(rule.when, AtTrigger)
+    assert rule.when.rrule == "FREQ=WEEKLY;BYDAY=SU;BYHOUR=18;BYMINUTE=30"

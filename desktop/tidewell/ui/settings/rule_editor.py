@@ -285,6 +285,7 @@ class RuleEditor(QWidget):
         self.as_text_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.as_text_button.setAccessibleName("Edit the repeat as text, for experts")
         self.as_text_button.toggled.connect(self._show_repeat_kind)
+        self.as_text_button.toggled.connect(self._changed)
         form.addRow(form_label(""), self.as_text_button)
         self.rrule = self._field(
             form,
@@ -305,10 +306,20 @@ class RuleEditor(QWidget):
         self._show_row("when.repeat", not as_text or data == "text")
         self._show_row("when.rrule", as_text)
         if as_text and not self.rrule.text().strip() and not self._loading:
+            self.rrule.setText(self._repeat_line())  # the choice so far, to edit from
+
+    def _repeat_line(self) -> str:
+        """The chosen repeat as the calendar standard writes it; empty when the form does
+        not make one yet (two times, say)."""
+        try:
             repeat = self._chosen_repeat()
-            if repeat is not None:
-                self.rrule.setText(repeat.rrule())
-        self._changed()
+            times = _clock_times("when.times", self.times.text())
+        except FormProblem:
+            return ""
+        if repeat is None and len(times) == 1:  # every week
+            days = tuple(self.days.days()) or WEEKDAYS
+            repeat = Repeat("weekly", 1, days, 0, times[0])  # type: ignore[arg-type]
+        return repeat.rrule() if repeat is not None else ""
 
     def _protected_page(self) -> QWidget:
         page, form = self._page()
