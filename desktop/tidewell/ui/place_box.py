@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QStringListModel, QTime, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
 from tidewell.places import Place, place_index
+from tidewell.ui.dates import clock_text
 from tidewell.ui.style import plain_label
 
 
@@ -136,10 +137,8 @@ class PlaceBox(QWidget):
     def _settle(self) -> None:
         if self._popup_open() or not self._typed:
             return  # still choosing, or nothing new
-        text = self.edit.text().strip()
-        found = place_index().best(text) if text else None
-        if found is not None:
-            self._choose(found)
+        if self._suggested:  # found for what is typed now, as it was typed
+            self._choose(self._suggested[0])
             return
         self._typed = False
         self._show_hint()
@@ -156,8 +155,7 @@ class PlaceBox(QWidget):
     def _show_hint(self) -> None:
         if self._chosen is not None and self._now is not None:
             there = self._now.astimezone(ZoneInfo(self._chosen.zone))
-            short = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-            self.hint.setText(f"Now {QTime(there.hour, there.minute).toString(short)} there")
+            self.hint.setText(f"Now {clock_text(there)} there")
         elif self._chosen is None and self.empty_means and not self.edit.text().strip():
             self.hint.setText(f"Following {self.empty_means}")
         else:
