@@ -281,8 +281,8 @@ def _qt_message(kind: Any, context: Any, message: str) -> None:
 
 def _colours(image: Any) -> int:
     seen = set()
-    for y in range(0, image.height(), max(1, image.height() // 8)):
-        for x in range(0, image.width(), max(1, image.width() // 8)):
+    for y in range(0, image.height(), max(1, image.height() // 32)):
+        for x in range(0, image.width(), max(1, image.width() // 32)):
             seen.add(image.pixel(x, y))
     return len(seen)
 
