@@ -21,7 +21,7 @@ def run_status(args: argparse.Namespace) -> int:
     now = store.clock.now().astimezone(store.clock.zone())
     running = running_pid(args) is not None
     live = read_live(store.folder) if running else Live()
-    status = status_of(opened.state, now, count=3, waiting=live.waiting)
+    status = status_of(opened.state, now, count=3, waiting=live.waiting, quiet=live.quiet)
     home = home_zone(opened.state, now)
     if args.json:
         out: dict[str, Any] = {
@@ -37,6 +37,10 @@ def run_status(args: argparse.Namespace) -> int:
             ),
             "waiting_minutes": live.waiting.minutes if live.waiting else None,
             "nudges_waiting": live.nudges_waiting,
+            "quiet": live.quiet,
+            "nudges_held": live.nudges_held,
+            "idle_source": live.idle_source or None,
+            "nudges_as": live.nudges_as or None,
             "next": [
                 {"at": n.at.astimezone(home).isoformat(), "rule": n.rule_id, "title": n.title}
                 for n in status.next
@@ -49,6 +53,9 @@ def run_status(args: argparse.Namespace) -> int:
     if live.nudges_waiting:
         count = live.nudges_waiting
         print(f"{count} nudge{'s' if count != 1 else ''} waiting for you on screen")
+    if live.nudges_held:
+        count = live.nudges_held
+        print(f"{count} nudge{'s' if count != 1 else ''} will come when it's over")
     for nudge in status.next:
         print(f"  {moment_in_words(nudge.at, now, home)}  {nudge.title}")
     if not running:

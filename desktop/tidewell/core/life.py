@@ -154,6 +154,9 @@ PopupPlace = Literal["tray", "top-right", "bottom-right", "top-left", "bottom-le
 
 
 Appearance = Literal["system", "light", "dark"]
+# How nudges come: automatic (the desktop's notifications on Wayland, where a popup cannot
+# sit by the tray; Tidewell's popups elsewhere), always popups, or always notifications.
+NudgesAs = Literal["auto", "popups", "notifications"]
 
 
 class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -163,6 +166,7 @@ class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     popup_place: PopupPlace = "tray"  # by the tray icon, or a corner of the screen
     morning: HHMM = "07:00"  # when "until tomorrow" and "the rest of the weekend" end
     appearance: Appearance = "system"  # light or dark windows, or as the system has it
+    nudges_as: NudgesAs = "auto"
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from msgspec import Struct
 
-from tidewell.core.journal import ANSWERS, Answer, AnswerEntry, JournalEntry
+from tidewell.core.journal import ANSWERS, Answer, AnswerEntry, JournalEntry, ProtectedEntry
 from tidewell.core.life import Block, DatedBlock, Season, SeasonKind, Target
 from tidewell.core.occurrences import block_intervals
 from tidewell.core.rules import ProtectedTrigger, Rule
@@ -119,6 +119,9 @@ class Review(Struct, frozen=True):
     broken: int
 
 
+LOCK_KEEPS = timedelta(minutes=10)  # a lock this soon after a nudge's answer keeps the time
+
+
 def review(
     *,
     period: Period,
@@ -145,7 +148,8 @@ def review(
     for answer in answers:
         if answer.answer == "done":
             days[answer.at.astimezone(home).date()].done += 1
-    stretches = _stretches(blocks, guards, answers, max(start, since), min(end, now), home)
+    locks = [e for e in entries if isinstance(e, ProtectedEntry) and e.event == "kept"]
+    stretches = _stretches(blocks, guards, answers, locks, max(start, since), min(end, now), home)
     for block_id, run_end, kept in stretches:
         bucket = days[(run_end - timedelta(microseconds=1)).astimezone(home).date()]
         bucket.kept += kept
@@ -185,21 +189,30 @@ def _stretches(
     blocks: list[Block],
     guards: set[str],
     answers: list[AnswerEntry],
+    locks: list[ProtectedEntry],
     start: datetime,
     until: datetime,
     home: tzinfo,
 ) -> list[tuple[str, datetime, bool]]:
     """Each protected stretch that ended in [start, until): its block, its end, and whether
-    it was kept (no activity nudge inside it answered other than 'I chose this')."""
+    it was kept: no activity nudge inside it answered other than 'I chose this', unless the
+    screen was locked soon after (the person did go offline)."""
     broke = [a for a in answers if a.active and a.rule in guards and a.answer != "chose"]
     found: list[tuple[str, datetime, bool]] = []
     for block in blocks:
+        locked = [k.at for k in locks if k.block == block.id]
         for run in block_intervals(block, home, start, until):
             if not start < run[1] <= until:
                 continue
-            kept = not any(run[0] <= a.due < run[1] for a in broke)
+            kept = not any(run[0] <= a.due < run[1] and not _locked_after(a, locked) for a in broke)
             found.append((block.id, run[1], kept))
     return found
+
+
+def _locked_after(answer: AnswerEntry, locks: list[datetime]) -> bool:
+    """The screen was locked between the nudge and a little after its answer."""
+    latest = max(answer.at, answer.due) + LOCK_KEEPS
+    return any(answer.due <= at <= latest for at in locks)
 
 
 def _season_days(period: Period, seasons: list[Season]) -> dict[date, SeasonKind]:

@@ -39,6 +39,7 @@ from tidewell.core.rules import (
 from tidewell.core.state import Context, Progress, State, home_zone
 
 Slot = Literal["time", "active", "snooze"]
+Quiet = Literal["dnd", "fullscreen", "locked"]  # why the desktop wants no nudges now
 _SCAN_LIMIT = 500  # occurrences looked at to find one whose conditions hold
 
 
@@ -50,6 +51,7 @@ class Due(Struct, frozen=True):
     slot: Slot = "time"  # which part of the rule's progress it advances
     reason: str | None = None  # the person's own reason, when protected time is involved
     waited: bool = False  # it came up during a meeting and waited for it to end
+    held: Quiet | None = None  # it waited while the desktop asked for quiet (see core/quiet)
 
 
 class Upcoming(Struct, frozen=True):

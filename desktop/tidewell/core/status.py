@@ -12,7 +12,8 @@ from tidewell.core.life import DatedBlock
 from tidewell.core.localtime import naive_to_moment, zone_or
 from tidewell.core.occurrences import block_at
 from tidewell.core.offline import running_offline
-from tidewell.core.schedule import upcoming
+from tidewell.core.quiet import WAIT_LINES
+from tidewell.core.schedule import Quiet, upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
 
 Mode = Literal["normal", "protected", "paused"]
@@ -37,9 +38,14 @@ class Status(Struct, frozen=True):
 
 
 def status_of(
-    state: State, now: datetime, count: int = 2, waiting: WaitingSession | None = None
+    state: State,
+    now: datetime,
+    count: int = 2,
+    waiting: WaitingSession | None = None,
+    quiet: Quiet | None = None,
 ) -> Status:
-    """Where the person stands: paused, protected, waiting, in a meeting, or free."""
+    """Where the person stands: paused, protected, in quiet the desktop asked for, in a
+    meeting, waiting, or free."""
     home = home_zone(state, now)
     coming = [
         NextNudge(u.at, u.rule_id, rule.nudge.title)
@@ -63,6 +69,8 @@ def status_of(
         if reason:
             line += f": '{reason}'"
         return Status("protected", line, until, reason or None, coming)
+    if quiet is not None:
+        return Status("normal", WAIT_LINES[quiet], None, None, coming)
     meeting_end = meetings_end(state.calendar, now)
     if meeting_end is not None:
         line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"

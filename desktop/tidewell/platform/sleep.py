@@ -1,6 +1,11 @@
-"""Suspend and resume from systemd-logind's ``PrepareForSleep`` signal on the system bus.
+"""Screen lock and sleep, as the desktop tells them: time away from the computer.
 
-Where there is no logind (other systems, containers, CI) nothing is connected; the ticker's
+- Lock: ``ActiveChanged`` of ``org.freedesktop.ScreenSaver`` (KDE, XFCE, LXQt, Cinnamon)
+  and of ``org.gnome.ScreenSaver`` (GNOME) on the session bus, and systemd-logind's
+  ``LockedHint`` on the person's session (every desktop that locks through logind).
+- Sleep: logind's ``PrepareForSleep`` on the system bus.
+
+Where none of these exists (other systems, containers) nothing is connected; the ticker's
 wall-clock check still notices a long sleep after the fact.
 """
 
@@ -11,36 +16,103 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
+from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 log = logging.getLogger(__name__)
+_LOGIND = "org.freedesktop.login1"
+_SCREENSAVERS = (
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+    ("org.freedesktop.ScreenSaver", "/ScreenSaver"),
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+)
 
 
 class SleepWatcher(QObject):
-    resumed = Signal()
+    """Says when the person is away (locked or asleep) and when they are back."""
+
+    away = Signal(bool)  # True: locked or asleep; False: back
+    resumed = Signal()  # back from sleep: look at the time again
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.connected = False
-        if not _system_bus_present():
-            log.debug("no system bus: resume is noticed by the ticker's wall-clock check")
+        self.sources: list[str] = []
+        self._locked = self._asleep = False
+        session = QDBusConnection.sessionBus()
+        if session.isConnected():
+            for interface, path in _SCREENSAVERS:
+                if session.connect(
+                    "", path, interface, "ActiveChanged", self, _slot("on_active(bool)")
+                ):
+                    self.sources.append(interface)
+        if _system_bus_present():
+            self._watch_logind(QDBusConnection.systemBus())
+        log.debug("time away is told by: %s", ", ".join(self.sources) or "nothing")
+
+    def _watch_logind(self, bus: QDBusConnection) -> None:
+        if not bus.isConnected():
             return
-        bus = QDBusConnection.systemBus()
-        if bus.isConnected():
-            self.connected = bus.connect(  # type: ignore[call-overload]
-                "org.freedesktop.login1",
-                "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager",
-                "PrepareForSleep",
-                self,
-                "on_prepare_for_sleep(bool)",
-            )
-        log.debug("logind sleep signal %s", "connected" if self.connected else "not available")
+        if bus.connect(
+            _LOGIND,
+            "/org/freedesktop/login1",
+            f"{_LOGIND}.Manager",
+            "PrepareForSleep",
+            self,
+            _slot("on_prepare_for_sleep(bool)"),
+        ):
+            self.sources.append("logind sleep")
+        path = _session_path(bus)
+        if path and bus.connect(
+            _LOGIND,
+            path,
+            "org.freedesktop.DBus.Properties",
+            "PropertiesChanged",
+            self,
+            _slot("on_session_changed(QString,QVariantMap,QStringList)"),
+        ):
+            self.sources.append("logind lock")
+
+    @Slot(bool)
+    def on_active(self, active: bool) -> None:
+        self._set(locked=bool(active))
 
     @Slot(bool)
     def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        self._set(asleep=bool(going_to_sleep))
         if not going_to_sleep:
             self.resumed.emit()
+
+    @Slot(str, "QVariantMap", "QStringList")
+    def on_session_changed(self, interface: str, changed: dict[str, object], _: list[str]) -> None:
+        if interface.endswith(".Session") and "LockedHint" in changed:
+            self._set(locked=bool(changed["LockedHint"]))
+
+    def _set(self, locked: bool | None = None, asleep: bool | None = None) -> None:
+        before = self._locked or self._asleep
+        if locked is not None:
+            self._locked = locked
+        if asleep is not None:
+            self._asleep = asleep
+        now = self._locked or self._asleep
+        if now != before:
+            log.info("%s", "away (locked or asleep)" if now else "back")
+            self.away.emit(now)
+
+
+def _slot(signature: str) -> bytes:
+    """A slot as QtDBus names it (what C++'s SLOT() macro writes)."""
+    return f"1{signature}".encode()
+
+
+def _session_path(bus: QDBusConnection) -> str | None:
+    manager = QDBusInterface(_LOGIND, "/org/freedesktop/login1", f"{_LOGIND}.Manager", bus)
+    manager.setTimeout(1000)
+    if not manager.isValid():
+        return None
+    reply = manager.call("GetSession", os.environ.get("XDG_SESSION_ID") or "auto")
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return None
+    found = reply.arguments()[0]
+    return str(found.path()) if hasattr(found, "path") else str(found)
 
 
 def _system_bus_present() -> bool:

@@ -19,6 +19,7 @@ class ActivityTracker:
         self.active_since: datetime | None = None
         self.idle_seconds: float | None = None
         self._last_sample: datetime | None = None
+        self._before_away: datetime | None = None
 
     @property
     def available(self) -> bool:
@@ -33,6 +34,18 @@ class ActivityTracker:
             self.active_since = None
         elif self.active_since is None or stale:
             self.active_since = now - timedelta(seconds=idle)
+
+    def step_away(self) -> None:
+        """The screen locked or the computer slept: no input is read until it is back."""
+        self._before_away = self.active_since
+        self.forget()
+
+    def come_back(self, now: datetime, was_a_break: bool) -> None:
+        """Back after time away: a break ends the stretch; a short lock does not."""
+        if not was_a_break and self._before_away is not None:
+            self.active_since = self._before_away
+            self._last_sample = now
+        self._before_away = None
 
     def forget(self) -> None:
         """Nothing needs activity now: the next sample starts afresh."""

@@ -23,7 +23,7 @@ from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
-from tidewell.store.live import LiveFile
+from tidewell.store.live import Live, LiveFile
 from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
@@ -140,7 +140,17 @@ class TidewellApp(QObject):
     def refresh(self) -> None:
         status = self.runtime.status()
         waiting = self.nudges.waiting() > 0
-        self.live.tell(self.runtime.waiting, self.nudges.waiting())
+        rt = self.runtime
+        self.live.tell(
+            Live(
+                rt.waiting,
+                self.nudges.waiting(),
+                rt.quiet,
+                len(rt.held.items),
+                rt.activity.source.name,
+                self.nudges.shown_as,
+            )
+        )
         if self.tray is not None:
             self.tray.refresh(status, waiting)
         self.panels.fill_all(status)

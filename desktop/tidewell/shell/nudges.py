@@ -1,6 +1,7 @@
-"""Popup routing: turns what is due (rules, a trip's waiting time, "Try it now") into popup
-items, and each answer into what follows it (a core command, the waiting-time panel, a
-reflection). The popup itself is made on first use: an idle tray holds less."""
+"""Nudge routing: turns what is due (rules, a trip's waiting time, "Try it now") into nudge
+items, shows them as Tidewell's popup or as the desktop's notifications (as chosen in
+General), and turns each answer, from either, into what follows it (a core command, the
+waiting-time panel, a reflection). Both are made on first use: an idle tray holds less."""
 
 from __future__ import annotations
 
@@ -9,16 +10,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QGuiApplication
 
 from tidewell.core.calendar import Span, offered_minutes, waiting_place
+from tidewell.core.quiet import waited_words
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule, WaitingTrigger
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS
 from tidewell.core.status import moment_in_words
 from tidewell.shell.runtime import Runtime
+from tidewell.ui.nudge_item import PopupItem
 
 if TYPE_CHECKING:
-    from tidewell.ui.popup import NudgePopup, PopupItem
+    from tidewell.shell.notices import NoticeChannel
+    from tidewell.ui.popup import NudgePopup
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,9 @@ class NudgeRouter(QObject):
         self.runtime = runtime
         self.anchor = anchor  # where the popup goes: by the tray, or under the open panel
         self._popup: NudgePopup | None = None
+        self._notices: NoticeChannel | None = None
+        self._looked_for_notices = False
+        self.shown_as = ""  # how the last nudges came: "popups" or "notifications"
         self.offers: dict[Due, tuple[int, str | None]] = {}  # trips: waiting minutes, place
         self.trials: set[Due] = set()  # "Try it now" popups: never journaled
 
@@ -48,20 +56,63 @@ class NudgeRouter(QObject):
             self._popup.emptied.connect(self.changed)
         return self._popup
 
+    @property
+    def notices(self) -> NoticeChannel | None:
+        """The desktop's notifications, when they have buttons; looked for once."""
+        if not self._looked_for_notices:
+            self._looked_for_notices = True
+            from tidewell.platform.notifications import notifier
+            from tidewell.shell.notices import NoticeChannel
+
+            found = notifier(self)
+            if found is not None:
+                expire = self.runtime.state.settings.popup_seconds * 1000
+                self._notices = NoticeChannel(found, expire, self)
+                self._notices.answered.connect(self._answered)
+                self._notices.emptied.connect(self.changed)
+                self._notices.refused.connect(self._to_popup)
+        return self._notices
+
+    def way(self) -> str:
+        """How nudges come now: "notifications" or "popups"."""
+        wanted = self.runtime.state.settings.nudges_as
+        if wanted == "popups":
+            return "popups"
+        if wanted == "auto" and not QGuiApplication.platformName().startswith("wayland"):
+            return "popups"  # on X11 the popup can sit by the tray; on Wayland it cannot
+        return "notifications" if self.notices is not None else "popups"
+
     def waiting(self) -> int:
         """How many nudges wait on screen."""
-        return len(self._popup.queue) if self._popup is not None else 0
+        shown = len(self._popup.queue) if self._popup is not None else 0
+        return shown + (len(self._notices.queue) if self._notices is not None else 0)
 
     def follow_settings(self) -> None:
+        settings = self.runtime.state.settings
         if self._popup is not None:
-            settings = self.runtime.state.settings
             self._popup.expiry.setInterval(settings.popup_seconds * 1000)
             self._popup.corner = settings.popup_place
+        if self._notices is not None:
+            self._notices.expiry.setInterval(settings.popup_seconds * 1000)
+
+    def _present(self, items: list[PopupItem]) -> None:
+        if not items:
+            return
+        if self.way() == "notifications" and self._notices is not None:
+            self.shown_as = "notifications"
+            self._notices.add(items)
+        else:
+            self.shown_as = "popups"
+            self.popup.add(items, self.anchor())
+
+    def _to_popup(self, items: list[PopupItem]) -> None:
+        log.warning("the desktop would not show a notification: Tidewell's popup instead")
+        self.popup.add(items, self.anchor())
 
     def show_nudges(self, items: list[Due]) -> None:
         log.info("nudges due: %s", ", ".join(item.rule_id for item in items))
         shown = [self._item(i) for i in items if not self._in_the_panel(i)]
-        self.popup.add([p for p in shown if p is not None], self.anchor())
+        self._present([p for p in shown if p is not None])
         self.changed.emit()
 
     def offer_waiting(self, span: Span) -> None:
@@ -70,8 +121,6 @@ class NudgeRouter(QObject):
         item = Due(TRAVEL_PROGRESS, span.start)
         self.offers[item] = (offered_minutes(span, now), waiting_place(span))
         log.info("waiting time offered before a trip at %s", span.start.isoformat())
-        from tidewell.ui.popup import PopupItem
-
         offer = PopupItem(
             due=item,
             title="You may have some waiting time soon",
@@ -81,7 +130,7 @@ class NudgeRouter(QObject):
             done_text="Show my ideas",
             skip_text="Not now",
         )
-        self.popup.add([offer], self.anchor())
+        self._present([offer])
         self.changed.emit()
 
     def try_rule(self, rule: Rule) -> None:
@@ -90,11 +139,13 @@ class NudgeRouter(QObject):
         self.trials.add(item)
         shown = self._item(item, rule)
         if shown is not None:
-            self.popup.add([shown], self.anchor())
+            self._present([shown])
 
     def miss_all(self) -> None:
         if self._popup is not None:
             self._popup.miss_all()  # open nudges count as missed, quietly
+        if self._notices is not None:
+            self._notices.miss_all()
 
     def _in_the_panel(self, item: Due) -> bool:
         """A waiting-time nudge for a wait the person just declared: the panel already shows
@@ -110,10 +161,9 @@ class NudgeRouter(QObject):
         if rule is None:
             return None
         message = rule.nudge.message
-        if item.waited:
-            message = f"{message}\n(It waited until your meeting was over.)".strip()
-        from tidewell.ui.popup import PopupItem
-
+        waited = waited_words(item)
+        if waited:
+            message = f"{message}\n{waited}".strip()
         return PopupItem(
             due=item,
             title=rule.nudge.title,

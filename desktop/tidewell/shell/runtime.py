@@ -7,6 +7,7 @@ every change is recorded in the store, then ``changed`` tells the tray and panel
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
 
 from msgspec.structs import replace
@@ -18,7 +19,8 @@ from tidewell.core.calendar import CalendarView
 from tidewell.core.clock import Clock
 from tidewell.core.fields import parse_hhmm
 from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
-from tidewell.core.schedule import Due, NextTimes, due, needs_activity, next_wakeup
+from tidewell.core.quiet import Held, locked_in_protected_time
+from tidewell.core.schedule import Due, NextTimes, Quiet, due, needs_activity, next_wakeup
 from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
 from tidewell.core.validation import Problem, cross_check
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 MAX_SLEEP = timedelta(minutes=5)  # the ticker never sleeps longer: wall-clock jumps show up
 ACTIVITY_SAMPLE = timedelta(seconds=15)  # while an activity rule could fire
+HOLD_LOOK = timedelta(seconds=20)  # while nudges wait for quiet to end, look this often
 
 
 class Runtime(QObject):
@@ -49,6 +52,10 @@ class Runtime(QObject):
         self.waiting: WaitingSession | None = None
         self.showing: set[str] = set()  # rule ids on screen now
         self.next_times = NextTimes()  # each rule's next occurrence, kept between ticks
+        self.quiet: Quiet | None = None  # why nudges wait now (Do Not Disturb, a lock…)
+        self.quiet_probe: Callable[[], Quiet | None] = lambda: None  # set by the shell
+        self.away_since: datetime | None = None  # locked or asleep since
+        self.held = Held()  # what came up during the quiet
 
     # --- time ---------------------------------------------------------------------------
 
@@ -60,7 +67,7 @@ class Runtime(QObject):
         return home_zone(self.state, self.now())
 
     def status(self) -> Status:
-        return status_of(self.state, self.now(), waiting=self.waiting)
+        return status_of(self.state, self.now(), waiting=self.waiting, quiet=self.quiet)
 
     # --- the tick -----------------------------------------------------------------------
 
@@ -71,7 +78,10 @@ class Runtime(QObject):
             minutes=self.waiting.minutes
         ):
             self.waiting = None
-        sampling = self.activity.available and needs_activity(self.state, now)
+        self._look_at_quiet()
+        sampling = (
+            self.activity.available and self.away_since is None and needs_activity(self.state, now)
+        )
         if sampling:
             self.activity.sample(now, self.state.settings.break_seconds, 2 * ACTIVITY_SAMPLE)
         else:
@@ -82,6 +92,11 @@ class Runtime(QObject):
             waiting=self.waiting,
         )
         fresh = [d for d in due(self.state, now, context) if d.rule_id not in self.showing]
+        if self.quiet is not None:
+            self.held.hold(fresh, self.quiet)
+            fresh = []
+        elif self.held.items:
+            fresh = self.held.release(fresh)
         if fresh:
             self._show(fresh, now)
         offer = commands.offer_travel(self.state, now)
@@ -101,7 +116,34 @@ class Runtime(QObject):
         if self.waiting is not None:
             end = self.waiting.started + timedelta(minutes=self.waiting.minutes)
             wait = min(wait, end - now)
+        if self.held.items and self.away_since is None:  # a lock's end is told, not looked for
+            wait = min(wait, HOLD_LOOK)
         return max(wait, timedelta(0))
+
+    # --- quiet and time away ------------------------------------------------------------
+
+    def _look_at_quiet(self) -> None:
+        quiet: Quiet | None = "locked" if self.away_since is not None else self.quiet_probe()
+        if quiet != self.quiet:
+            log.info("nudges %s", f"wait: {quiet}" if quiet else "come again")
+            self.quiet = quiet
+            self.changed.emit()
+
+    def away(self, going: bool) -> None:
+        """The screen locked or the computer went to sleep (``going``), or it is back. Time
+        away as long as a break is a break; locking inside protected time keeps it."""
+        now = self.now()
+        if going and self.away_since is None:
+            self.away_since = now
+            self.activity.step_away()
+            kept = locked_in_protected_time(self.state, now, self.home())
+            if kept:
+                self._record(self.state, list(kept))
+        elif not going and self.away_since is not None:
+            a_break = now - self.away_since >= timedelta(seconds=self.state.settings.break_seconds)
+            self.away_since = None
+            self.activity.come_back(now, a_break)
+        self._look_at_quiet()
 
     def _show(self, items: list[Due], now: datetime) -> None:
         state, entries = self.state, list[JournalEntry]()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
+from tidewell.platform.quiet import QuietProbe
 from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.app import TidewellApp
@@ -43,10 +44,12 @@ def start(
     if isinstance(source, Unavailable):
         log.warning("activity rules cannot fire: %s", source.why)
     runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
+    runtime.quiet_probe = QuietProbe(QGuiApplication.platformName())
     calendars = CalendarKeeper(runtime)
     shell = TidewellApp(runtime, instance, calendars, early)
     shell.sleep = SleepWatcher(shell)
     shell.sleep.resumed.connect(shell.ticker.poke)
+    shell.sleep.away.connect(runtime.away)
     shell.start()
     for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
         shell.tell(event)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import msgspec
 
+from tidewell.core.schedule import Quiet
 from tidewell.core.state import WaitingSession
 from tidewell.store.atomic import atomic_write
 
@@ -20,6 +21,10 @@ _MAX_BYTES = 4096
 class Live(msgspec.Struct, frozen=True):
     waiting: WaitingSession | None = None
     nudges_waiting: int = 0
+    quiet: Quiet | None = None  # why nudges wait now: Do Not Disturb, full screen, locked
+    nudges_held: int = 0  # nudges waiting for the quiet to end
+    idle_source: str = ""  # where time at the computer is read from ("unavailable": nowhere)
+    nudges_as: str = ""  # "popups" or "notifications", once the first nudge has come
 
 
 def write_live(folder: Path, live: Live) -> None:
@@ -48,8 +53,7 @@ class LiveFile:
         self.folder = folder
         self.said: Live | None = None
 
-    def tell(self, waiting: WaitingSession | None, nudges_waiting: int) -> None:
-        live = Live(waiting, nudges_waiting)
+    def tell(self, live: Live) -> None:
         if live == self.said:
             return
         try:

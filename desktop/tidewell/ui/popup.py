@@ -6,8 +6,6 @@ answers in time it closes quietly and the remaining nudges are journaled as miss
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCursor, QDesktopServices, QEnterEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,34 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tidewell.core.schedule import Due
+from tidewell.ui.nudge_item import PopupItem, minutes_in_words
 from tidewell.ui.placement import place_near
 from tidewell.ui.style import card_layout, plain_label
 from tidewell.ui.tooltips import as_tooltip
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-
-
-@dataclass(frozen=True)
-class PopupItem:
-    due: Due
-    title: str
-    message: str = ""
-    reason: str | None = None  # the person's own reason for protected time
-    snooze: list[int] = field(default_factory=lambda: [10, 30, 60])
-    link: str | None = None
-    can_choose: bool = False  # offline and late nudges: "I chose this"
-    done_text: str = "Done"  # an offer says what its main button does ("Show my ideas")
-    skip_text: str = "Skip"
-
-
-def minutes_in_words(minutes: int) -> str:
-    if minutes % 1440 == 0:
-        days = minutes // 1440
-        return "1 day" if days == 1 else f"{days} days"
-    if minutes % 60 == 0:
-        return f"{minutes // 60} h"
-    return f"{minutes} min"
 
 
 class NudgePopup(QWidget):

@@ -40,6 +40,20 @@ APPEARANCES = (
     ("light", "Light"),
     ("dark", "Dark"),
 )
+NUDGE_WAYS = (
+    ("auto", "Automatic"),
+    ("popups", "Tidewell's popups"),
+    ("notifications", "The desktop's notifications"),
+)
+NUDGE_WAYS_NOTE = (
+    "Automatic uses the desktop's notifications where a popup can't sit by the tray, "
+    "and Tidewell's popups elsewhere."
+)
+STEPPING_AWAY = {
+    True: "Tidewell notices when you step away, so breaks count.",
+    False: "This desktop doesn't tell Tidewell when you step away, so rules about time at "
+    "the computer stay quiet here.",
+}
 PLACES = (
     ("tray", "By the tray icon"),
     ("top-right", "Top right of the screen"),
@@ -79,11 +93,21 @@ class GeneralPage(SettingsPage):
         for place, label in PLACES:
             self.popup_place.addItem(label, place)
         form.addRow(form_label("Popups appear"), self.popup_place)
+        self.nudges_as = QComboBox()
+        self.nudges_as.setAccessibleName("How nudges come")
+        for value, label in NUDGE_WAYS:
+            self.nudges_as.addItem(label, value)
+        form.addRow(form_label("Nudges come as"), self.nudges_as)
+        form.addRow(form_label(""), plain_label(NUDGE_WAYS_NOTE, "muted"))
         self.break_minutes = QSpinBox()
         self.break_minutes.setRange(1, 240)
         self.break_minutes.setSuffix(" min")
         self.break_minutes.setAccessibleName("Time away that counts as a break")
         form.addRow(form_label("A break is"), self.break_minutes)
+        self.stepping_away = plain_label(
+            STEPPING_AWAY[host.activity_unavailable() is None], "muted"
+        )
+        form.addRow(form_label(""), self.stepping_away)
         self.morning = QTimeEdit()
         self.morning.setDisplayFormat("HH:mm")
         self.morning.setAccessibleName("When pauses until tomorrow end")
@@ -131,6 +155,7 @@ class GeneralPage(SettingsPage):
         self.break_minutes.valueChanged.connect(self._settings_changed)
         self.appearance.currentIndexChanged.connect(self._settings_changed)
         self.popup_place.currentIndexChanged.connect(self._settings_changed)
+        self.nudges_as.currentIndexChanged.connect(self._settings_changed)
         self.morning.timeChanged.connect(self._settings_changed)
         self.zone.changed.connect(self._settings_changed)
 
@@ -143,6 +168,7 @@ class GeneralPage(SettingsPage):
         self.popup_place.setCurrentIndex(
             max(0, self.popup_place.findData(state.settings.popup_place))
         )
+        self.nudges_as.setCurrentIndex(max(0, self.nudges_as.findData(state.settings.nudges_as)))
         self.break_minutes.setValue(max(1, round(state.settings.break_seconds / 60)))
         self.zone.set_place(state.settings.zone)
         self.zone.set_now(now)
@@ -169,6 +195,7 @@ class GeneralPage(SettingsPage):
             break_seconds=_seconds(self.break_minutes.value(), old.break_seconds),
             zone=self.zone.zone(),
             appearance=self.appearance.currentData(),
+            nudges_as=self.nudges_as.currentData(),
         )
         self.message.setText("")
         self.validity_changed.emit(True)

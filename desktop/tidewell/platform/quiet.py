@@ -1,0 +1,137 @@
+"""Whether the desktop asks for quiet now: Do Not Disturb, or a full-screen window.
+
+Each desktop says Do Not Disturb its own way:
+- KDE Plasma (and any server that follows it): the ``Inhibited`` property of
+  ``org.freedesktop.Notifications``;
+- dunst: its ``paused`` property (``dunstctl set-paused true``);
+- GNOME: ``show-banners`` false in ``org.gnome.desktop.notifications`` (gsettings);
+- XFCE: ``/do-not-disturb`` in xfce4-notifyd's xfconf channel;
+- Windows: ``SHQueryUserNotificationState`` (Focus assist, presentation, full screen).
+A full-screen window with focus (a presentation, a film) is read on X11 from the active
+window's ``_NET_WM_STATE``. macOS Focus cannot be read by other apps: nothing there.
+
+Asked when the scheduler looks (at most every few minutes, every 20 s while nudges wait),
+never on a timer of its own; each question is bounded (half a second on D-Bus, one second
+for gsettings) and a desktop that does not answer is simply not quiet.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+
+from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+
+from tidewell.core.schedule import Quiet
+from tidewell.platform.fullscreen import FullscreenProbe
+
+log = logging.getLogger(__name__)
+_TIMEOUT_MS = 500
+_NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
+_GNOME_DESKTOPS = ("GNOME", "UNITY", "BUDGIE", "PANTHEON", "UBUNTU")
+_WIN_QUIET = {2: "fullscreen", 3: "fullscreen", 4: "fullscreen", 6: "dnd", 7: "dnd"}
+
+
+class QuietProbe:
+    """Callable: the reason nudges should wait now, or None."""
+
+    def __init__(self, platform: str) -> None:
+        self.checks: list[tuple[str, Callable[[], Quiet | None]]] = []
+        if sys.platform == "win32":
+            self.checks.append(("windows", _windows))
+            return
+        bus = QDBusConnection.sessionBus()
+        if bus.isConnected():
+            self.checks.append(("notifications", lambda: _server_dnd(bus)))
+            self.checks.append(("xfce", lambda: _xfce_dnd(bus)))
+        if _on_gnome() and shutil.which("gsettings"):
+            self.checks.append(("gnome", _gnome_dnd))
+        if platform == "xcb":
+            try:
+                full = FullscreenProbe()
+            except OSError as err:
+                log.info("full-screen windows cannot be seen here: %s", err)
+            else:
+                self.checks.append(("fullscreen", lambda: "fullscreen" if full() else None))
+
+    def __call__(self) -> Quiet | None:
+        for name, check in self.checks:
+            try:
+                found = check()
+            except Exception:  # one desktop's odd answer must never stop the scheduler
+                log.exception("asking %s for Do Not Disturb failed", name)
+                continue
+            if found is not None:
+                return found
+        return None
+
+
+def _property(bus: QDBusConnection, name: str, path: str, interface: str, prop: str) -> object:
+    """A D-Bus property, or None when nobody owns the name (never starts a service)."""
+    owner = bus.interface()
+    registered = owner.isServiceRegistered(name)
+    if not registered.isValid() or not registered.value():
+        return None
+    props = QDBusInterface(name, path, "org.freedesktop.DBus.Properties", bus)
+    props.setTimeout(_TIMEOUT_MS)
+    reply = props.call("Get", interface, prop)
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return None
+    value = reply.arguments()[0]
+    return value.variant() if hasattr(value, "variant") else value
+
+
+def _server_dnd(bus: QDBusConnection) -> Quiet | None:
+    name, path = _NOTIFICATIONS
+    if _property(bus, name, path, name, "Inhibited") is True:
+        return "dnd"
+    if _property(bus, name, path, "org.dunstproject.cmd0", "paused") is True:
+        return "dnd"
+    return None
+
+
+def _xfce_dnd(bus: QDBusConnection) -> Quiet | None:
+    name = "org.xfce.Xfconf"
+    registered = bus.interface().isServiceRegistered(name)
+    if not registered.isValid() or not registered.value():
+        return None
+    xfconf = QDBusInterface(name, "/org/xfce/Xfconf", name, bus)
+    xfconf.setTimeout(_TIMEOUT_MS)
+    reply = xfconf.call("GetProperty", "xfce4-notifyd", "/do-not-disturb")
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return None
+    value = reply.arguments()[0]
+    value = value.variant() if hasattr(value, "variant") else value
+    return "dnd" if value is True else None
+
+
+def _on_gnome() -> bool:
+    desktop = os.environ.get("XDG_CURRENT_DESKTOP", "").upper()
+    return any(name in desktop for name in _GNOME_DESKTOPS)
+
+
+def _gnome_dnd() -> Quiet | None:
+    try:
+        done = subprocess.run(
+            ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
+            capture_output=True,
+            text=True,
+            timeout=1.0,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return "dnd" if done.returncode == 0 and done.stdout.strip() == "false" else None
+
+
+def _windows() -> Quiet | None:
+    state = ctypes.c_int(0)
+    shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
+    if shell32.SHQueryUserNotificationState(ctypes.byref(state)) != 0:
+        return None
+    return _WIN_QUIET.get(state.value)  # type: ignore[return-value]
