@@ -40,6 +40,7 @@ def wait_for(check: Callable[[], object], timeout: float, what: str, step: float
 class XSession:
     display: str
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)  # a session bus, once started
 
     @classmethod
     def start(cls, width: int = 1280, height: int = 800) -> XSession:
@@ -72,7 +73,7 @@ class XSession:
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.pop("WAYLAND_DISPLAY", None)
-        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
+        env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb", **self.extra)
         return env
 
     def run(self, *command: str, check: bool = True) -> str:
@@ -124,6 +125,44 @@ class XSession:
         wait_for(self.tray_panel, 10, "trayer's panel")
         return host
 
+    def start_session_bus(self, home: Path) -> str:
+        """A D-Bus session bus of the session's own, as a desktop has one."""
+        bus = self.spawn(
+            "dbus-daemon", "--session", "--nofork", "--print-address=1",
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )  # fmt: skip
+        address = bus.stdout.readline().strip()  # type: ignore[union-attr]
+        runtime = home / "run"
+        runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.extra.update(DBUS_SESSION_BUS_ADDRESS=address, XDG_RUNTIME_DIR=str(runtime))
+        return address
+
+    def start_dunst(self, config_home: Path, pick: str) -> subprocess.Popen[bytes]:
+        """dunst, the notification server; its context menu (``dunstctl context``) picks
+        the button whose label holds ``pick``, as a person choosing it from the menu."""
+        picker = config_home / "pick.sh"
+        picker.parent.mkdir(parents=True, exist_ok=True)
+        picker.write_text(f"#!/bin/sh\ngrep -m1 -F -- '{pick}'\n")
+        picker.chmod(0o755)
+        (config_home / "dunst").mkdir(exist_ok=True)
+        (config_home / "dunst" / "dunstrc").write_text(
+            f"[global]\ndmenu = {picker}\nfont = DejaVu Sans 11\nwidth = 360\n"
+            "offset = 16x48\norigin = top-right\nframe_width = 1\n"
+        )
+        server = self.spawn(
+            "dunst", extra_env={"XDG_CONFIG_HOME": str(config_home)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for(
+            lambda: self.run("dunstctl", "is-paused", check=False).strip() == "false",
+            10,
+            "dunst",
+        )
+        return server
+
+    def notifications_shown(self) -> int:
+        return int(self.run("dunstctl", "count", "displayed", check=False).strip() or 0)
+
     def tree(self, window: str = "-root") -> str:
         args = ["xwininfo", "-tree"] + (["-root"] if window == "-root" else ["-id", window])
         return self.run(*args, check=False)
@@ -173,3 +212,5 @@ class XSession:
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+            if process.stdout is not None:
+                process.stdout.close()

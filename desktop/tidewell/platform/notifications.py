@@ -18,6 +18,7 @@ from pathlib import Path
 from jeepney import Message, new_method_call
 from PySide6.QtCore import QObject, Signal
 
+from tidewell.assets import icon_file
 from tidewell.platform.dbus_link import DBusLink, address, is_error
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ _PORTAL = address(
     "/org/freedesktop/portal/desktop",
     "org.freedesktop.portal.Notification",
 )
+ICON = str(icon_file("tidewell"))  # a path: found whether or not the icon theme has it
 # NotificationClosed's reasons, from the specification
 CLOSED_WHY = {1: "expired", 2: "dismissed", 3: "closed", 4: "closed"}
 Buttons = list[tuple[str, str]]  # (action key, label)
@@ -75,7 +77,7 @@ class FreedesktopNotifier(Notifier):
             _FDO,
             "Notify",
             "susssasa{sv}i",
-            ("Tidewell", self._keys.get(key, 0), "tidewell", title, body, actions, hints,
+            ("Tidewell", self._keys.get(key, 0), ICON, title, body, actions, hints,
              seconds * 1000),
         )  # fmt: skip
         self._pending.add(key)

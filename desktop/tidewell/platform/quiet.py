@@ -25,10 +25,12 @@ import subprocess
 import sys
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 from tidewell.core.schedule import Quiet
 from tidewell.platform.fullscreen import FullscreenProbe
+from tidewell.platform.qtdbus import slot
 
 log = logging.getLogger(__name__)
 _TIMEOUT_MS = 500
@@ -37,16 +39,30 @@ _GNOME_DESKTOPS = ("GNOME", "UNITY", "BUDGIE", "PANTHEON", "UBUNTU")
 _WIN_QUIET = {2: "fullscreen", 3: "fullscreen", 4: "fullscreen", 6: "dnd", 7: "dnd"}
 
 
-class QuietProbe:
-    """Callable: the reason nudges should wait now, or None."""
+class QuietProbe(QObject):
+    """Callable: the reason nudges should wait now, or None. ``changed`` when a server says
+    its Do Not Disturb changed (KDE and dunst do), so nudges come at once when it ends."""
 
-    def __init__(self, platform: str) -> None:
+    changed = Signal()
+
+    def __init__(
+        self, platform: str, parent: QObject | None = None, bus: QDBusConnection | None = None
+    ) -> None:
+        super().__init__(parent)
         self.checks: list[tuple[str, Callable[[], Quiet | None]]] = []
         if sys.platform == "win32":
             self.checks.append(("windows", _windows))
             return
-        bus = QDBusConnection.sessionBus()
+        bus = bus or QDBusConnection.sessionBus()
         if bus.isConnected():
+            bus.connect(
+                "",
+                _NOTIFICATIONS[1],
+                "org.freedesktop.DBus.Properties",
+                "PropertiesChanged",
+                self,
+                slot("on_properties(QString,QVariantMap,QStringList)"),
+            )
             self.checks.append(("notifications", lambda: _server_dnd(bus)))
             self.checks.append(("xfce", lambda: _xfce_dnd(bus)))
         if _on_gnome() and shutil.which("gsettings"):
@@ -58,6 +74,11 @@ class QuietProbe:
                 log.info("full-screen windows cannot be seen here: %s", err)
             else:
                 self.checks.append(("fullscreen", lambda: "fullscreen" if full() else None))
+
+    @Slot(str, "QVariantMap", "QStringList")
+    def on_properties(self, _: str, changed: dict[str, object], __: list[str]) -> None:
+        if {"Inhibited", "paused"} & set(changed):
+            self.changed.emit()
 
     def __call__(self) -> Quiet | None:
         for name, check in self.checks:

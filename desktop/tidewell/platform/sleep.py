@@ -18,6 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
+from tidewell.platform.qtdbus import slot
+
 log = logging.getLogger(__name__)
 _LOGIND = "org.freedesktop.login1"
 _SCREENSAVERS = (
@@ -33,19 +35,24 @@ class SleepWatcher(QObject):
     away = Signal(bool)  # True: locked or asleep; False: back
     resumed = Signal()  # back from sleep: look at the time again
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        session: QDBusConnection | None = None,
+        system: QDBusConnection | None = None,
+    ) -> None:
         super().__init__(parent)
         self.sources: list[str] = []
         self._locked = self._asleep = False
-        session = QDBusConnection.sessionBus()
+        session = session or QDBusConnection.sessionBus()
         if session.isConnected():
             for interface, path in _SCREENSAVERS:
                 if session.connect(
-                    "", path, interface, "ActiveChanged", self, _slot("on_active(bool)")
+                    "", path, interface, "ActiveChanged", self, slot("on_active(bool)")
                 ):
                     self.sources.append(interface)
-        if _system_bus_present():
-            self._watch_logind(QDBusConnection.systemBus())
+        if system is not None or _system_bus_present():
+            self._watch_logind(system or QDBusConnection.systemBus())
         log.debug("time away is told by: %s", ", ".join(self.sources) or "nothing")
 
     def _watch_logind(self, bus: QDBusConnection) -> None:
@@ -57,7 +64,7 @@ class SleepWatcher(QObject):
             f"{_LOGIND}.Manager",
             "PrepareForSleep",
             self,
-            _slot("on_prepare_for_sleep(bool)"),
+            slot("on_prepare_for_sleep(bool)"),
         ):
             self.sources.append("logind sleep")
         path = _session_path(bus)
@@ -67,7 +74,7 @@ class SleepWatcher(QObject):
             "org.freedesktop.DBus.Properties",
             "PropertiesChanged",
             self,
-            _slot("on_session_changed(QString,QVariantMap,QStringList)"),
+            slot("on_session_changed(QString,QVariantMap,QStringList)"),
         ):
             self.sources.append("logind lock")
 
@@ -96,11 +103,6 @@ class SleepWatcher(QObject):
         if now != before:
             log.info("%s", "away (locked or asleep)" if now else "back")
             self.away.emit(now)
-
-
-def _slot(signature: str) -> bytes:
-    """A slot as QtDBus names it (what C++'s SLOT() macro writes)."""
-    return f"1{signature}".encode()
 
 
 def _session_path(bus: QDBusConnection) -> str | None:

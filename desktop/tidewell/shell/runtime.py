@@ -93,8 +93,12 @@ class Runtime(QObject):
         )
         fresh = [d for d in due(self.state, now, context) if d.rule_id not in self.showing]
         if self.quiet is not None:
+            held = len(self.held.items)
             self.held.hold(fresh, self.quiet)
             fresh = []
+            if len(self.held.items) != held:
+                log.info("held until the quiet ends: %s", ", ".join(self.held.items))
+                self.changed.emit()
         elif self.held.items:
             fresh = self.held.release(fresh)
         if fresh:

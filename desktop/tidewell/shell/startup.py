@@ -44,12 +44,14 @@ def start(
     if isinstance(source, Unavailable):
         log.warning("activity rules cannot fire: %s", source.why)
     runtime = Runtime(store, opened.state, clock, ActivityTracker(source))
-    runtime.quiet_probe = QuietProbe(QGuiApplication.platformName())
+    quiet = QuietProbe(QGuiApplication.platformName(), runtime)
+    runtime.quiet_probe = quiet
     calendars = CalendarKeeper(runtime)
     shell = TidewellApp(runtime, instance, calendars, early)
     shell.sleep = SleepWatcher(shell)
     shell.sleep.resumed.connect(shell.ticker.poke)
     shell.sleep.away.connect(runtime.away)
+    quiet.changed.connect(shell.ticker.poke)
     shell.start()
     for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
         shell.tell(event)
