@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from tidewell.core.journal import AnswerEntry, JournalEntry
+from tidewell.core.journal import AnswerEntry, JournalEntry, ProtectedEntry
 from tidewell.core.life import Block, Season, Target
 from tidewell.core.review import choices_in_words, local_midnight, period_of, review, shifted
 
@@ -188,3 +188,24 @@ def test_five_years_of_journal() -> None:
     assert (
         result.kept + result.broken == 52
     )  # every weekend of 2025 ended in 2025 (Sun 28 Dec last)
+
+
+def test_a_lock_soon_after_the_offline_question_keeps_the_time() -> None:
+    week = period_of("week", date(2026, 11, 16))
+    asked = at(2026, 11, 21, 10)
+    missed = AnswerEntry(
+        at=asked + timedelta(minutes=2), rule="guard", due=asked, answer="missed", active=True
+    )
+
+    def lock(when: datetime) -> ProtectedEntry:
+        return ProtectedEntry(at=when, block="weekend", event="kept", reason="screen locked")
+
+    followed: list[JournalEntry] = [missed, lock(asked + timedelta(minutes=1))]
+    assert (run(week, followed, at(2026, 11, 30)).kept, 0) == (1, 0)
+    late: list[JournalEntry] = [missed, lock(asked + timedelta(hours=2))]
+    assert run(week, late, at(2026, 11, 30)).broken == 1  # hours later: the time was used
+    other: list[JournalEntry] = [
+        missed,
+        ProtectedEntry(at=asked, block="evenings", event="kept", reason="screen locked"),
+    ]
+    assert run(week, other, at(2026, 11, 30)).broken == 1  # another block's lock says nothing
