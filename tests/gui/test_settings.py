@@ -278,7 +278,9 @@ def test_activity_rules_say_so_where_activity_cannot_be_read(qtbot, runtime) -> 
         select(window, "late")
         note = window.rules.editor.activity_note
         assert not note.isHidden()
-        assert "no input-idle information on this display" in note.text()
+        assert "can't see keyboard and mouse activity on this desktop" in note.text()
+        assert "input-idle" not in note.text()  # the technical reason is for the log
+        assert "doesn't tell Tidewell when you step away" in window.general.stepping_away.text()
         select(window, "stretch")
         assert note.isHidden()
     finally:

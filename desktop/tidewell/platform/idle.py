@@ -1,8 +1,9 @@
 """Seconds since the last keyboard or mouse input, from whatever the desktop offers.
 
 X11: the MIT-SCREEN-SAVER extension (libXss). Windows: GetLastInputInfo. macOS:
-CGEventSource. GNOME on Wayland: Mutter's IdleMonitor over D-Bus. Anywhere else the
-source is ``Unavailable`` and says why, so activity rules can say so instead of misfiring.
+CGEventSource. GNOME on Wayland: Mutter's IdleMonitor over D-Bus. Other Wayland
+compositors: their idle protocol (platform/wayland_idle.py). Anywhere else the source is
+``Unavailable`` and says why, so activity rules can say so instead of misfiring.
 """
 
 from __future__ import annotations
@@ -130,12 +131,25 @@ def idle_source(qt_platform: str) -> IdleSource:
         if qt_platform == "cocoa" or sys.platform == "darwin":
             return MacIdle()
         if qt_platform.startswith("wayland"):
-            from tidewell.platform.mutter_idle import MutterIdle
-
-            return MutterIdle()
+            return _wayland_source()
     except (OSError, AttributeError) as err:
         return Unavailable(f"input idle time cannot be read here ({err})")
     return Unavailable(f"input idle time cannot be read on the '{qt_platform}' display")
+
+
+def _wayland_source() -> IdleSource:
+    """GNOME: Mutter's IdleMonitor. Elsewhere: the compositor's idle protocol."""
+    from tidewell.platform.mutter_idle import MutterIdle
+
+    try:
+        return MutterIdle()
+    except OSError as not_gnome:
+        from tidewell.platform.wayland_idle import WaylandIdle
+
+        try:
+            return WaylandIdle()
+        except OSError as err:
+            raise OSError(f"{not_gnome}; {err}") from err
 
 
 def _load(name: str) -> ctypes.CDLL:

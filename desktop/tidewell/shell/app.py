@@ -226,6 +226,9 @@ class TidewellApp(QObject):
             self.instance.release()
         if self.calendars is not None:
             self.calendars.stop()
+        close = getattr(self.runtime.activity.source, "close", None)
+        if close is not None:  # a Wayland connection of its own: let go before exit
+            close()
         QApplication.quit()
 
 

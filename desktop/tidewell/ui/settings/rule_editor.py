@@ -399,9 +399,8 @@ class RuleEditor(QWidget):
         needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
         if needs_activity and self.activity_missing:
             self.activity_note.setText(
-                "Tidewell can't see keyboard and mouse activity on this desktop "
-                f"({self.activity_missing}), so the part of this rule about being at the "
-                "computer won't fire here."
+                "Tidewell can't see keyboard and mouse activity on this desktop, so the "
+                "part of this rule about being at the computer won't fire here."
             )
         self.activity_note.setVisible(bool(needs_activity and self.activity_missing))
 
