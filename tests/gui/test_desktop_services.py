@@ -249,3 +249,41 @@ def test_inside_a_flatpak_the_portal_shows_it(
         buses.call(name, path, f"{MOCK}.EmitSignal", portal, "ActionInvoked", "ssav",
                    "[<'nudge-1'>, <'done'>, <@av []>]")  # fmt: skip
     assert answered.args[1] == "done"
+
+
+def test_signals_that_do_not_fit_are_dropped_and_the_link_goes_on(
+    qtbot, buses: Buses, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The notification server is another program: what it sends is checked at the door."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", buses.session)
+    name, path = "org.freedesktop.Notifications", "/org/freedesktop/Notifications"
+    buses.mock(name, "--template", "notification_daemon", "--parameters",
+               '{"capabilities": "actions body"}')  # fmt: skip
+    found = notifier()
+    assert isinstance(found, FreedesktopNotifier)
+    channel = NoticeChannel(found, 60_000)
+    answers: list[tuple[str, object]] = []
+    channel.answered.connect(lambda due, choice, snooze: answers.append((choice, snooze)))
+    channel.add([item()])
+    qtbot.waitUntil(lambda: found._keys.get("nudge-1") is not None)
+    server_id = found._keys["nudge-1"]
+    emit = (name, path, f"{MOCK}.EmitSignal", name)
+    odd = [
+        ("ActionInvoked", "s", "[<'done'>]"),  # too few values
+        ("ActionInvoked", "ss", "[<'1'>, <'done'>]"),  # the id as text
+        ("ActionInvoked", "us", f"[<uint32 {server_id + 7}>, <'done'>]"),  # someone else's
+        ("ActionInvoked", "us", f"[<uint32 {server_id}>, <'snooze-abc'>]"),  # not offered
+        ("ActionInvoked", "us", f"[<uint32 {server_id}>, <'snooze-99999'>]"),  # not offered
+        ("ActionInvoked", "us", f"[<uint32 {server_id}>, <'{'x' * 5000}'>]"),  # long
+        ("NotificationClosed", "us", f"[<uint32 {server_id}>, <'two'>]"),  # a text reason
+    ]
+    for signal, signature, values in odd[:-1]:
+        buses.call(*emit, signal, signature, values)
+    buses.call(*emit, "ActionInvoked", "us", f"[<uint32 {server_id}>, <'snooze-30'>]")
+    qtbot.waitUntil(lambda: answers != [])
+    assert answers == [("snoozed", 30)]  # only the one that fits, and only once
+    channel.add([item("water")])
+    qtbot.waitUntil(lambda: found._keys.get("nudge-2") is not None)
+    buses.call(*emit, *odd[-1][:2], odd[-1][2].replace(str(server_id), str(found._keys["nudge-2"])))
+    qtbot.waitUntil(lambda: len(answers) == 2)
+    assert answers[-1] == ("skipped", None)  # an odd reason still closes it, quietly

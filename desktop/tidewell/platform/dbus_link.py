@@ -115,12 +115,21 @@ class DBusLink(QObject):
             serial = header.fields.get(HeaderFields.reply_serial)
             waiting = self._waiting.pop(serial, None) if isinstance(serial, int) else None
             if waiting is not None and waiting[1] is not None:
-                waiting[1](message)
+                _safely(waiting[1], message)
         elif header.message_type == MessageType.signal:
             fields = header.fields
             key = (fields.get(HeaderFields.interface), fields.get(HeaderFields.member))
             for handler in self._handlers.get(key, []):
-                handler(message)
+                _safely(handler, message)
+
+
+def _safely(handler: Handler, message: Message) -> None:
+    """Another program's message is never trusted: one that does not fit is logged and
+    dropped, and the link goes on."""
+    try:
+        handler(message)
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError) as err:
+        log.warning("ignored a D-Bus message that does not fit: %s", err)
 
 
 def is_error(message: Message) -> bool:

@@ -108,16 +108,17 @@ class FreedesktopNotifier(Notifier):
 
     def _invoked(self, message: Message) -> None:
         server_id, action = message.body[:2]
-        key = self._ids.get(server_id)
-        if key is not None and action != "default":
-            self.action.emit(key, str(action))
+        key = self._ids.get(server_id) if isinstance(server_id, int) else None
+        if key is not None and isinstance(action, str) and action != "default":
+            self.action.emit(key, action[:64])
 
     def _closed(self, message: Message) -> None:
         server_id, reason = message.body[:2]
-        key = self._ids.pop(server_id, None)
+        key = self._ids.pop(server_id, None) if isinstance(server_id, int) else None
         if key is not None:
             self._keys.pop(key, None)
-            self.gone.emit(key, CLOSED_WHY.get(int(reason), "closed"))
+            why = CLOSED_WHY.get(reason, "closed") if isinstance(reason, int) else "closed"
+            self.gone.emit(key, why)
 
 
 class PortalNotifier(Notifier):
@@ -152,10 +153,10 @@ class PortalNotifier(Notifier):
             self.link.call(new_method_call(_PORTAL, "RemoveNotification", "s", (key,)))
 
     def _invoked(self, message: Message) -> None:
-        key, action = str(message.body[0]), str(message.body[1])
-        if key in self._shown:
+        key, action = message.body[:2]
+        if isinstance(key, str) and isinstance(action, str) and key in self._shown:
             self._shown.discard(key)
-            self.action.emit(key, action)
+            self.action.emit(key, action[:64])
 
 
 def notifier(parent: QObject | None = None) -> Notifier | None:

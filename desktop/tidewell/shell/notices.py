@@ -85,9 +85,10 @@ class NoticeChannel(QObject):
     def _action(self, key: str, action: str) -> None:
         if key != self._key:
             return
-        if action.startswith("snooze-"):
-            minutes = int(action.removeprefix("snooze-"))
-            self._answer("snoozed", minutes)
+        item = self.current
+        offered = {f"snooze-{m}": m for m in item.snooze} if item is not None else {}
+        if action in offered:
+            self._answer("snoozed", offered[action])
         elif action in _ANSWERS:
             self._answer(_ANSWERS[action])
 
@@ -99,10 +100,10 @@ class NoticeChannel(QObject):
             refused, self.queue = self.queue, []
             self.expiry.stop()
             self.refused.emit(refused)
-        elif why == "dismissed":
-            self._answer("skipped", shown=False)
         elif why == "expired":
             self._expire()
+        else:  # dismissed by the person (or closed for a reason the server did not say)
+            self._answer("skipped", shown=False)
 
     def _answer(self, choice: str, snooze: int | None = None, shown: bool = True) -> None:
         item = self.current
