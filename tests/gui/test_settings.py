@@ -285,3 +285,13 @@ def test_activity_rules_say_so_where_activity_cannot_be_read(qtbot, runtime) -> 
         assert note.isHidden()
     finally:
         stop(shell)
+
+
+def test_how_nudges_come_is_chosen_in_general(window) -> None:  # type: ignore[no-untyped-def]
+    general = window.general
+    assert general.nudges_as.currentData() == "auto" and general.popup_place.isEnabled()
+    general.nudges_as.setCurrentIndex(general.nudges_as.findData("notifications"))
+    assert window.draft.settings.nudges_as == "notifications"
+    assert not general.popup_place.isEnabled()  # popups' place means nothing then
+    window.save()
+    assert window.host.runtime.state.settings.nudges_as == "notifications"

@@ -169,6 +169,7 @@ class GeneralPage(SettingsPage):
             max(0, self.popup_place.findData(state.settings.popup_place))
         )
         self.nudges_as.setCurrentIndex(max(0, self.nudges_as.findData(state.settings.nudges_as)))
+        self._popups_apply()
         self.break_minutes.setValue(max(1, round(state.settings.break_seconds / 60)))
         self.zone.set_place(state.settings.zone)
         self.zone.set_now(now)
@@ -178,9 +179,14 @@ class GeneralPage(SettingsPage):
         self.restore_button.setEnabled(self.backups.count() > 0)
         self._loading = False
 
+    def _popups_apply(self) -> None:
+        """Where popups appear means nothing when nudges always come as notifications."""
+        self.popup_place.setEnabled(self.nudges_as.currentData() != "notifications")
+
     def _settings_changed(self) -> None:
         if self._loading:
             return
+        self._popups_apply()
         problem = self.zone.problem()
         self.zone_field.show_problem(problem)
         if problem:
