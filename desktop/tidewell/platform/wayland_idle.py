@@ -35,7 +35,7 @@ class WaylandIdle(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         try:
-            from pywayland.client import Display
+            from pywayland.client.display import Display
             from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
             from pywayland.protocol.wayland import WlSeat
 
@@ -76,7 +76,7 @@ class WaylandIdle(QObject):
             self._display.disconnect()
             raise OSError("the compositor tells no idle time")
         self._watch.dispatcher["resumed"] = self._resumed
-        self._keep = (registry, seat, notifier)  # alive as long as the source
+        self._keep: tuple[object, ...] = (registry, seat, notifier)  # alive with the source
         self._idle_since: float | None = None
         self._display.roundtrip()
         self._notifier = QSocketNotifier(self._display.get_fd(), QSocketNotifier.Type.Read, self)
