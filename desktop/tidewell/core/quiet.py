@@ -12,16 +12,17 @@ from tidewell.core.journal import ProtectedEntry
 from tidewell.core.occurrences import block_at
 from tidewell.core.schedule import Due, Quiet
 from tidewell.core.state import State
+from tidewell.i18n import N_, _
 
-WAIT_LINES: dict[Quiet, str] = {
-    "dnd": "Do Not Disturb: nudges wait",
-    "fullscreen": "A full-screen window is open: nudges wait",
-    "locked": "Screen locked: nudges wait",
+WAIT_LINES: dict[Quiet, str] = {  # translated where shown
+    "dnd": N_("Do Not Disturb: nudges wait"),
+    "fullscreen": N_("A full-screen window is open: nudges wait"),
+    "locked": N_("Screen locked: nudges wait"),
 }
 _WAITED: dict[Quiet, str] = {
-    "dnd": "(It waited while Do Not Disturb was on.)",
-    "fullscreen": "(It waited until your full-screen window closed.)",
-    "locked": "(It waited while your screen was locked.)",
+    "dnd": N_("(It waited while Do Not Disturb was on.)"),
+    "fullscreen": N_("(It waited until your full-screen window closed.)"),
+    "locked": N_("(It waited while your screen was locked.)"),
 }
 
 
@@ -45,8 +46,8 @@ class Held:
 def waited_words(item: Due) -> str:
     """'(It waited …)' for a nudge that waited, else ''."""
     if item.held is not None:
-        return _WAITED[item.held]
-    return "(It waited until your meeting was over.)" if item.waited else ""
+        return _(_WAITED[item.held])
+    return _("(It waited until your meeting was over.)") if item.waited else ""
 
 
 def locked_in_protected_time(state: State, now: datetime, home: tzinfo) -> list[ProtectedEntry]:

@@ -21,6 +21,7 @@ from tidewell.core.fields import (
     check_link,
     check_zone,
 )
+from tidewell.i18n import N_, _
 
 
 class _Trigger(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
@@ -122,7 +123,11 @@ class Conditions(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=
     not_done_within_days: Days | None = None
 
 
-DONE_WORDS = {"late": "Stopping now", "protected": "Logging off now", "reflect": "Reflect now"}
+DONE_WORDS = {  # translated where shown
+    "late": N_("Stopping now"),
+    "protected": N_("Logging off now"),
+    "reflect": N_("Reflect now"),
+}
 
 
 class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -136,7 +141,7 @@ class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True)
 
     def done_words(self, kind: str) -> str:
         """'Stopping now' fits 'Still here at this hour?' better than 'Done'."""
-        return self.done or DONE_WORDS.get(kind, "Done")
+        return self.done or _(DONE_WORDS.get(kind, N_("Done")))
 
     def __post_init__(self) -> None:
         check_link("link", self.link)

@@ -15,10 +15,9 @@ from tidewell.core.offline import running_offline
 from tidewell.core.quiet import WAIT_LINES
 from tidewell.core.schedule import Quiet, upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
+from tidewell.i18n import _, n_
 
 Mode = Literal["normal", "protected", "paused"]
-_WHERE = {"": "", "airport": " at the airport", "commute": " on the commute",
-          "waiting room": " in the waiting room"}  # fmt: skip
 _CHAIN_LIMIT = 20  # protected blocks that touch end to end, followed to find the real end
 
 
@@ -54,39 +53,48 @@ def status_of(
     ]
     if state.pause is not None and state.pause.covers(now):
         until = state.pause.until
-        line = f"Nudges paused until {moment_in_words(until, now, home)}"
+        line = _("Nudges paused until {moment}").format(moment=moment_in_words(until, now, home))
         return Status("paused", line, until, None, coming)
     offline = running_offline(state, now, home)
     if offline is not None:  # what the person just said: "offline until 21:30 for dinner"
         until = to_moment_in(offline, home)
-        line = f"Offline until {moment_in_words(until, now, home)}"
-        line += f": '{offline.reason}'" if offline.reason else ""
+        moment = moment_in_words(until, now, home)
+        line = (
+            _("Offline until {moment}: '{reason}'").format(moment=moment, reason=offline.reason)
+            if offline.reason
+            else _("Offline until {moment}").format(moment=moment)
+        )
         return Status("protected", line, until, offline.reason or None, coming, True)
     protected = protected_now(state, now, home)
     if protected is not None:
         until, reason = protected
-        line = f"Protected time until {moment_in_words(until, now, home)}"
-        if reason:
-            line += f": '{reason}'"
+        moment = moment_in_words(until, now, home)
+        line = (
+            _("Protected time until {moment}: '{reason}'").format(moment=moment, reason=reason)
+            if reason
+            else _("Protected time until {moment}").format(moment=moment)
+        )
         return Status("protected", line, until, reason or None, coming)
     if quiet is not None:
-        return Status("normal", WAIT_LINES[quiet], None, None, coming)
+        return Status("normal", _(WAIT_LINES[quiet]), None, None, coming)
     meeting_end = meetings_end(state.calendar, now)
     if meeting_end is not None:
-        line = f"In a meeting until {moment_in_words(meeting_end, now, home)}: nudges wait"
+        line = _("In a meeting until {moment}: nudges wait").format(
+            moment=moment_in_words(meeting_end, now, home)
+        )
         return Status("normal", line, meeting_end, None, coming)
     if waiting is not None:
         end = waiting.started + timedelta(minutes=waiting.minutes)
         if waiting.started <= now < end:
             left = max(1, round((end - now).total_seconds() / 60))
-            where = _WHERE.get(waiting.context or "", f" ({waiting.context})")
-            minutes = "1 minute" if left == 1 else f"{left} minutes"
-            return Status("normal", f"{minutes} of waiting{where}", end, None, coming)
+            line = waiting_in_words(left, waiting.context)
+            return Status("normal", line, end, None, coming)
     if coming:
         first = coming[0]
-        line = f"Next: {first.title}, {moment_in_words(first.at, now, home)}"
+        moment = moment_in_words(first.at, now, home)
+        line = _("Next: {title}, {moment}").format(title=first.title, moment=moment)
     else:
-        line = "Nothing planned for now"
+        line = _("Nothing planned for now")
     return Status("normal", line, None, None, coming)
 
 
@@ -97,7 +105,7 @@ def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, 
     reason: str | None = None
     end: datetime | None = None
     probe = now
-    for _ in range(_CHAIN_LIMIT):
+    for _step in range(_CHAIN_LIMIT):
         runs = [
             (b, run)
             for b in state.protected_blocks()
@@ -114,13 +122,32 @@ def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, 
     return end, reason
 
 
+def waiting_in_words(minutes: int, context: str | None) -> str:
+    """'30 minutes of waiting at the airport': whole sentences, one per place."""
+    if context == "airport":
+        line = n_("{count} minute of waiting at the airport",
+                  "{count} minutes of waiting at the airport", minutes)  # fmt: skip
+    elif context == "commute":
+        line = n_("{count} minute of waiting on the commute",
+                  "{count} minutes of waiting on the commute", minutes)  # fmt: skip
+    elif context == "waiting room":
+        line = n_("{count} minute of waiting in the waiting room",
+                  "{count} minutes of waiting in the waiting room", minutes)  # fmt: skip
+    elif context:
+        line = n_("{count} minute of waiting ({place})",
+                  "{count} minutes of waiting ({place})", minutes)  # fmt: skip
+    else:
+        line = n_("{count} minute of waiting", "{count} minutes of waiting", minutes)
+    return line.format(count=minutes, place=context)
+
+
 def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
     """'18:00' today, 'tomorrow 07:00', 'Mon 07:00' within a week, else 'Mon 4 Jan 07:00'."""
     local, today = at.astimezone(home), now.astimezone(home).date()
     if local.date() == today:
         return f"{local:%H:%M}"
     if local.date() == today + timedelta(days=1):
-        return f"tomorrow {local:%H:%M}"
+        return _("tomorrow {time}").format(time=f"{local:%H:%M}")
     if today < local.date() < today + timedelta(days=7):
         return f"{local:%a %H:%M}"
     return f"{local:%a} {local.day} {local:%b %H:%M}"

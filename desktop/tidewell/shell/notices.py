@@ -12,6 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from tidewell.i18n import _, n_
 from tidewell.platform.notifications import Notifier
 from tidewell.ui.nudge_item import PopupItem, minutes_in_words
 
@@ -73,10 +74,12 @@ class NoticeChannel(QObject):
     def _body(self, item: PopupItem) -> str:
         lines = [item.message] if item.message else []
         if item.reason:
-            lines.append(f"Your reason: '{item.reason}'")
+            lines.append(_("Your reason: '{reason}'").format(reason=item.reason))
         waiting = len(self.queue) - 1
         if waiting:
-            lines.append("1 more waiting" if waiting == 1 else f"{waiting} more waiting")
+            lines.append(
+                n_("{count} more waiting", "{count} more waiting", waiting).format(count=waiting)
+            )
         return "\n".join(lines)
 
     def _seconds(self) -> int:
@@ -126,11 +129,12 @@ class NoticeChannel(QObject):
 
 
 def _buttons(item: PopupItem) -> list[tuple[str, str]]:
-    buttons = [("done", item.done_text)]
+    buttons = [("done", item.done_words)]
     if item.snooze:
         first = item.snooze[0]
-        buttons.append((f"snooze-{first}", f"Snooze {minutes_in_words(first)}"))
-    buttons.append(("skip", item.skip_text))
+        label = _("Snooze {duration}").format(duration=minutes_in_words(first))
+        buttons.append((f"snooze-{first}", label))
+    buttons.append(("skip", item.skip_words))
     if item.can_choose:
-        buttons.append(("chose", "I chose this"))
+        buttons.append(("chose", _("I chose this")))
     return buttons

@@ -18,6 +18,7 @@ from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, R
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS
 from tidewell.core.status import moment_in_words
+from tidewell.i18n import _
 from tidewell.shell.runtime import Runtime
 from tidewell.ui.nudge_item import PopupItem
 
@@ -123,12 +124,13 @@ class NudgeRouter(QObject):
         log.info("waiting time offered before a trip at %s", span.start.isoformat())
         offer = PopupItem(
             due=item,
-            title="You may have some waiting time soon",
-            message=f"'{span.title}', {moment_in_words(span.start, now, home)}. "
-            "Your ideas for waiting time are ready.",
+            title=_("You may have some waiting time soon"),
+            message=_("'{title}', {moment}. Your ideas for waiting time are ready.").format(
+                title=span.title, moment=moment_in_words(span.start, now, home)
+            ),
             snooze=[],
-            done_text="Show my ideas",
-            skip_text="Not now",
+            done_text=_("Show my ideas"),
+            skip_text=_("Not now"),
         )
         self._present([offer])
         self.changed.emit()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from tidewell.core.status import Status
+from tidewell.i18n import _
 from tidewell.shell.resources import icon
 from tidewell.ui.pages import HOME, OFFLINE, WAITING
 from tidewell.ui.tooltips import as_tooltip
@@ -23,9 +24,9 @@ def tray_state(status: Status, nudge_waiting: bool) -> str:
 def tooltip_text(status: Status, nudge_waiting: bool) -> str:
     lines = ["Tidewell", status.line]
     if nudge_waiting:
-        lines.insert(1, "A nudge is waiting for you")
+        lines.insert(1, _("A nudge is waiting for you"))
     if status.mode != "normal" and status.next:
-        lines.append(f"Next: {status.next[0].title}")
+        lines.append(_("Next: {title}").format(title=status.next[0].title))
     return "\n".join(lines)
 
 
@@ -38,7 +39,7 @@ class Tray(QObject):
     settings_requested = Signal()
     review_requested = Signal()
     pause_requested = Signal(str)  # "hour" | "tomorrow" | "resume"
-    back_requested = Signal()  # "I'm back"
+    back_requested = Signal()  # _("I'm back")
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None, shown: QSystemTrayIcon | None = None) -> None:
@@ -79,21 +80,21 @@ class Tray(QObject):
             line = self.menu.addAction(menu_text(self.status.line))
             line.setEnabled(False)
             self.menu.addSeparator()
-        self._add(self.menu, "Settings…", self.settings_requested.emit)
-        self._add(self.menu, "Review…", self.review_requested.emit)
-        self._add(self.menu, "I have waiting time…", lambda: self.panel_requested.emit(WAITING))
+        self._add(self.menu, _("Settings…"), self.settings_requested.emit)
+        self._add(self.menu, _("Review…"), self.review_requested.emit)
+        self._add(self.menu, _("I have waiting time…"), lambda: self.panel_requested.emit(WAITING))
         if self.status is not None and self.status.offline:
-            self._add(self.menu, "I'm back", self.back_requested.emit)
+            self._add(self.menu, _("I'm back"), self.back_requested.emit)
         else:
-            self._add(self.menu, "Going offline…", lambda: self.panel_requested.emit(OFFLINE))
-        pause = self.menu.addMenu("Pause nudges")
+            self._add(self.menu, _("Going offline…"), lambda: self.panel_requested.emit(OFFLINE))
+        pause = self.menu.addMenu(_("Pause nudges"))
         paused = self.status is not None and self.status.mode == "paused"
-        self._add(pause, "For an hour", lambda: self.pause_requested.emit("hour"))
-        self._add(pause, "Until tomorrow", lambda: self.pause_requested.emit("tomorrow"))
-        resume = self._add(pause, "Resume", lambda: self.pause_requested.emit("resume"))
+        self._add(pause, _("For an hour"), lambda: self.pause_requested.emit("hour"))
+        self._add(pause, _("Until tomorrow"), lambda: self.pause_requested.emit("tomorrow"))
+        resume = self._add(pause, _("Resume"), lambda: self.pause_requested.emit("resume"))
         resume.setEnabled(paused)
         self.menu.addSeparator()
-        self._add(self.menu, "Quit Tidewell", self.quit_requested.emit)
+        self._add(self.menu, _("Quit Tidewell"), self.quit_requested.emit)
 
     @staticmethod
     def _add(menu: QMenu, text: str, slot: object) -> QAction:

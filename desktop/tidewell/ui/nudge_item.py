@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tidewell.core.schedule import Due
+from tidewell.i18n import _, n_, p_
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,22 @@ class PopupItem:
     snooze: list[int] = field(default_factory=lambda: [10, 30, 60])
     link: str | None = None
     can_choose: bool = False  # offline and late nudges: "I chose this"
-    done_text: str = "Done"  # an offer says what its main button does ("Show my ideas")
-    skip_text: str = "Skip"
+    done_text: str = ""  # an offer says what its main button does ("Show my ideas"); "": Done
+    skip_text: str = ""  # "": Skip
+
+    @property
+    def done_words(self) -> str:
+        return self.done_text or p_("answer", "Done")
+
+    @property
+    def skip_words(self) -> str:
+        return self.skip_text or p_("answer", "Skip")
 
 
 def minutes_in_words(minutes: int) -> str:
     if minutes % 1440 == 0:
         days = minutes // 1440
-        return "1 day" if days == 1 else f"{days} days"
+        return n_("{count} day", "{count} days", days).format(count=days)
     if minutes % 60 == 0:
-        return f"{minutes // 60} h"
-    return f"{minutes} min"
+        return _("{count} h").format(count=minutes // 60)
+    return _("{count} min").format(count=minutes)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tidewell.i18n import _, n_, p_
 from tidewell.ui.nudge_item import PopupItem, minutes_in_words
 from tidewell.ui.placement import place_near
 from tidewell.ui.style import card_layout, plain_label
@@ -37,7 +38,7 @@ class NudgePopup(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setWindowTitle("Tidewell nudge")
+        self.setWindowTitle(_("Tidewell nudge"))
         self.queue: list[PopupItem] = []
         self.anchor = QRect()
         self.corner = "tray"  # or a screen corner, as the person set it
@@ -48,7 +49,7 @@ class NudgePopup(QWidget):
         self._build()
 
     def _build(self) -> None:
-        _, layout = card_layout(self)
+        _card, layout = card_layout(self)
         layout.setSpacing(6)
         top = QHBoxLayout()
         top.addWidget(plain_label("Tidewell", "caption", wrap=False))
@@ -65,25 +66,25 @@ class NudgePopup(QWidget):
         for label in (self.title, self.message, self.reason):
             label.setMinimumWidth(300)
             layout.addWidget(label)
-        self.link = QPushButton("Open link")
+        self.link = QPushButton(_("Open link"))
         self.link.setObjectName("link")
         self.link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.link.clicked.connect(self._open_link)
         layout.addWidget(self.link, 0, Qt.AlignmentFlag.AlignLeft)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        self.done = QPushButton("Done")
+        self.done = QPushButton(p_("answer", "Done"))
         self.done.setDefault(True)
         self.done.clicked.connect(lambda: self._answer("done"))
         self.snooze = QToolButton()
-        self.snooze.setText("Snooze")
+        self.snooze.setText(p_("answer", "Snooze"))
         self.snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self.snooze)
         self.snooze.setMenu(self.snooze_menu)
-        self.skip = QPushButton("Skip")
+        self.skip = QPushButton(p_("answer", "Skip"))
         self.skip.clicked.connect(lambda: self._answer("skipped"))
-        self.chose = QPushButton("I chose this")
-        self.chose.setToolTip("A full answer: you decided, and that counts.")
+        self.chose = QPushButton(_("I chose this"))
+        self.chose.setToolTip(_("A full answer: you decided, and that counts."))
         self.chose.clicked.connect(lambda: self._answer("chose"))
         for button in (self.done, self.snooze, self.skip, self.chose):
             buttons.addWidget(button)
@@ -126,20 +127,26 @@ class NudgePopup(QWidget):
         self.title.setText(item.title)
         self.message.setText(item.message)
         self.message.setVisible(bool(item.message))
-        self.reason.setText(f"Your reason: '{item.reason}'" if item.reason else "")
+        self.reason.setText(
+            _("Your reason: '{reason}'").format(reason=item.reason) if item.reason else ""
+        )
         self.reason.setVisible(bool(item.reason))
         self.link.setVisible(_safe_link(item.link) is not None)
         self.link.setToolTip(as_tooltip(item.link or ""))
         self.chose.setVisible(item.can_choose)
-        self.done.setText(item.done_text)
-        self.skip.setText(item.skip_text)
+        self.done.setText(item.done_words)
+        self.skip.setText(item.skip_words)
         self.snooze_menu.clear()
         for minutes in item.snooze:
-            action = self.snooze_menu.addAction(f"For {minutes_in_words(minutes)}")
-            action.triggered.connect(lambda _=False, m=minutes: self._answer("snoozed", m))
+            action = self.snooze_menu.addAction(
+                _("For {duration}").format(duration=minutes_in_words(minutes))
+            )
+            action.triggered.connect(lambda _checked=False, m=minutes: self._answer("snoozed", m))
         self.snooze.setVisible(bool(item.snooze))
         waiting = len(self.queue) - 1
-        self.more.setText(f"+{waiting} more" if waiting else "")
+        self.more.setText(
+            n_("+{count} more", "+{count} more", waiting).format(count=waiting) if waiting else ""
+        )
         self.more.setVisible(waiting > 0)
         self.adjustSize()
 

@@ -37,6 +37,7 @@ from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
+from tidewell.i18n import N_, _
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import (
     DayPicker,
@@ -395,7 +396,7 @@ class RuleEditor(QWidget):
         for number, page in enumerate(self.kind_pages):
             page.setVisible(number == index)
         self._show_row("when.zone", KIND_IDS[index] == "at")
-        self.done_words.setPlaceholderText(DONE_WORDS.get(KIND_IDS[index], "Done"))
+        self.done_words.setPlaceholderText(_(DONE_WORDS.get(KIND_IDS[index], N_("Done"))))
         needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
         if needs_activity and self.activity_missing:
             self.activity_note.setText(

@@ -1,0 +1,72 @@
+"""Tidewell speaks the person's language: one gettext catalogue, ``tidewell``, for the core,
+the command line and the windows (``locale/<language>/LC_MESSAGES/tidewell.mo``, compiled
+from the ``.po`` files when Tidewell is built or installed).
+
+The language is the system's (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as gettext
+reads them), or the one chosen in General. Strings are marked with:
+
+- ``_("Done")``;
+- ``n_("{count} nudge waiting", "{count} nudges waiting", count)`` wherever a count is shown;
+- ``p_("answer", "Skip")`` where one English word means two things;
+- ``N_("…")`` in tables defined at import, translated with ``_`` where shown;
+
+always with named placeholders filled by ``.format`` after translation, never sentences
+glued from pieces. Qt-free: the core and the command line use it too.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+DOMAIN = "tidewell"
+LOCALE_DIR = Path(__file__).with_name("locale")
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def use_language(language: str | None = None) -> str:
+    """Speak ``language`` ("de", "pt_BR"), or the system's when None or "system". Returns
+    the language now spoken ("en" when no catalogue fits)."""
+    global _catalogue, _language
+    wanted = [language] if language and language != "system" else None
+    found: gettext.NullTranslations
+    try:
+        found = gettext.translation(DOMAIN, LOCALE_DIR, languages=wanted)
+    except OSError:
+        found, spoken = gettext.NullTranslations(), "en"
+    else:
+        spoken = str(found.info().get("language", "") or (wanted or ["en"])[0])
+    _catalogue, _language = found, spoken
+    return spoken
+
+
+def language() -> str:
+    return _language
+
+
+def shipped() -> list[str]:
+    """The languages whose catalogue is here, as folder names ("de", "pt_BR")."""
+    if not LOCALE_DIR.is_dir():
+        return []
+    return sorted(
+        p.name for p in LOCALE_DIR.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.mo").exists()
+    )
+
+
+def _(message: str) -> str:
+    return _catalogue.gettext(message)
+
+
+def n_(singular: str, plural: str, count: int) -> str:
+    return _catalogue.ngettext(singular, plural, count)
+
+
+def p_(context: str, message: str) -> str:
+    return _catalogue.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalogue where it is defined (a table of words); it is
+    translated with ``_`` where it is shown, in the language spoken then."""
+    return message
