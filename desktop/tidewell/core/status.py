@@ -115,7 +115,7 @@ def protected_now(state: State, now: datetime, home: tzinfo) -> tuple[datetime, 
             break
         if reason is None:  # the stretch the person entered last is the one they mean
             reason = max(runs, key=lambda found: found[1][0])[0].reason
-        end = max(run[1] for _, run in runs)
+        end = max(run[1] for _unused, run in runs)
         probe = end
     if end is None or reason is None:
         return None

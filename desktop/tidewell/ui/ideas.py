@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from tidewell.core.waiting import RankedIdea
+from tidewell.i18n import _
 from tidewell.ui.dates import clock_text
 from tidewell.ui.popup import SAFE_SCHEMES
 from tidewell.ui.style import plain_label
@@ -20,9 +21,9 @@ def person_line(ranked: RankedIdea) -> str:
     place = person.place or person.zone.rsplit("/", 1)[-1].replace("_", " ")
     line = f"{person.name}, {clock_text(their_time)} in {place}"
     if ranked.reachable is True:
-        line += ", usually free"
+        line += _(", usually free")
     elif ranked.reachable is False and person.reachable:
-        line += ", likely busy now"
+        line += _(", likely busy now")
     return line
 
 
@@ -44,12 +45,12 @@ class IdeaRow(QWidget):
         layout.addWidget(self.who)
         buttons = QHBoxLayout()
         url = QUrl(self.idea.link or "")
-        self.open = QPushButton("Open")
+        self.open = QPushButton(_("Open"))
         self.open.setVisible(url.isValid() and url.scheme().lower() in SAFE_SCHEMES)
         self.open.clicked.connect(self._open)
-        self.done = QPushButton("Done")
+        self.done = QPushButton(_("Done"))
         self.done.clicked.connect(self._done)
-        self.not_now = QPushButton("Not now")
+        self.not_now = QPushButton(_("Not now"))
         self.not_now.clicked.connect(self._not_now)
         for button in (self.open, self.done, self.not_now):
             buttons.addWidget(button)

@@ -7,10 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
+from tidewell.i18n import _
 from tidewell.ui.panel import PanelContent
 from tidewell.ui.style import card_layout, plain_label
 
-WHY = (
+WHY = _(
     "Your desktop has no system tray right now, so Tidewell lives in this window. "
     "When a tray appears, Tidewell moves there. Closing this window quits Tidewell."
 )
@@ -21,7 +22,7 @@ class NoTrayWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Tidewell")
+        self.setWindowTitle(_("Tidewell"))
         box, layout = card_layout(self)
         self.why = plain_label(WHY, "muted")
         layout.addWidget(self.why)

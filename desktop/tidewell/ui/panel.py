@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.status import Status, moment_in_words
 from tidewell.core.waiting import RankedIdea
+from tidewell.i18n import _
 from tidewell.ui.ideas import IdeaRow
 from tidewell.ui.pages import HOME, OFFLINE, WAITING
 from tidewell.ui.style import plain_label
 
 WAIT_CHOICES = (10, 20, 30, 60)
-CONTEXTS = ("airport", "commute", "waiting room", "other")
+CONTEXTS = ("airport", "commute", _("waiting room"), "other")
 
 
 class PanelContent(QWidget):
@@ -58,39 +59,39 @@ class PanelContent(QWidget):
         page, layout = self._page()
         self.state_line = plain_label(name="title")
         layout.addWidget(self.state_line)
-        layout.addWidget(plain_label("Coming up", "section"))
-        self.next_lines = [plain_label(name="muted") for _ in range(2)]
+        layout.addWidget(plain_label(_("Coming up"), "section"))
+        self.next_lines = [plain_label(name="muted") for _unused in range(2)]
         for line in self.next_lines:
             layout.addWidget(line)
         actions = QHBoxLayout()
-        self.wait_button = QPushButton("I have waiting time…")
+        self.wait_button = QPushButton(_("I have waiting time…"))
         self.wait_button.clicked.connect(lambda: self.show_page(WAITING))
-        self.offline_button = QPushButton("Going offline…")
+        self.offline_button = QPushButton(_("Going offline…"))
         self.offline_button.clicked.connect(lambda: self.show_page(OFFLINE))
-        self.back_button = QPushButton("I'm back")
-        self.back_button.setToolTip("End your offline time now")
+        self.back_button = QPushButton(_("I'm back"))
+        self.back_button.setToolTip(_("End your offline time now"))
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.hide()
         actions.addWidget(self.wait_button)
         actions.addWidget(self.offline_button)
         actions.addWidget(self.back_button)
         layout.addLayout(actions)
-        layout.addWidget(plain_label("Pause nudges", "section"))
+        layout.addWidget(plain_label(_("Pause nudges"), "section"))
         pausing = QHBoxLayout()
-        self.pause_hour = QPushButton("For an hour")
+        self.pause_hour = QPushButton(_("For an hour"))
         self.pause_hour.clicked.connect(lambda: self.pause_requested.emit("hour"))
-        self.pause_tomorrow = QPushButton("Until tomorrow")
+        self.pause_tomorrow = QPushButton(_("Until tomorrow"))
         self.pause_tomorrow.clicked.connect(lambda: self.pause_requested.emit("tomorrow"))
-        self.resume_button = QPushButton("Resume nudges")
+        self.resume_button = QPushButton(_("Resume nudges"))
         self.resume_button.clicked.connect(lambda: self.pause_requested.emit("resume"))
         for button in (self.pause_hour, self.pause_tomorrow, self.resume_button):
             pausing.addWidget(button)
         pausing.addStretch(1)
         layout.addLayout(pausing)
         footer = QHBoxLayout()
-        self.settings_button = QPushButton("Settings…")
+        self.settings_button = QPushButton(_("Settings…"))
         self.settings_button.clicked.connect(self.settings_requested)
-        self.quit_button = QPushButton("Quit Tidewell")
+        self.quit_button = QPushButton(_("Quit Tidewell"))
         self.quit_button.clicked.connect(self.quit_requested)
         self.quit_button.hide()  # the tray menu has Quit; the no-tray window shows this one
         footer.addWidget(self.settings_button)
@@ -110,9 +111,9 @@ class PanelContent(QWidget):
         return page, layout
 
     def _waiting_page(self) -> QWidget:
-        page, layout = self._page("Some waiting time? Use it for someone, or for you.")
+        page, layout = self._page(_("Some waiting time? Use it for someone, or for you."))
         where = QHBoxLayout()
-        where.addWidget(plain_label("Where:", wrap=False))
+        where.addWidget(plain_label(_("Where:"), wrap=False))
         self.context = QComboBox()
         self.context.addItems([c.capitalize() for c in CONTEXTS])
         where.addWidget(self.context, 1)
@@ -127,13 +128,13 @@ class PanelContent(QWidget):
         self.minute_buttons.idClicked.connect(self._ask_for_ideas)
         layout.addLayout(minutes)
         typed = QHBoxLayout()
-        typed.addWidget(plain_label("Or:", wrap=False))
+        typed.addWidget(plain_label(_("Or:"), wrap=False))
         self.typed_minutes = QSpinBox()
         self.typed_minutes.setRange(1, 600)
         self.typed_minutes.setValue(45)
-        self.typed_minutes.setSuffix(" min")
+        self.typed_minutes.setSuffix(_(" min"))
         typed.addWidget(self.typed_minutes)
-        self.typed_go = QPushButton("Show ideas")
+        self.typed_go = QPushButton(_("Show ideas"))
         self.typed_go.clicked.connect(lambda: self._ask_for_ideas(self.typed_minutes.value()))
         typed.addWidget(self.typed_go)
         typed.addStretch(1)
@@ -156,17 +157,17 @@ class PanelContent(QWidget):
         return page
 
     def _offline_page(self) -> QWidget:
-        page, layout = self._page("Going offline. Until when?")
+        page, layout = self._page(_("Going offline. Until when?"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Your reason, in your words (optional)")
+        self.reason.setPlaceholderText(_("Your reason, in your words (optional)"))
         self.reason.setMaxLength(200)
         layout.addWidget(self.reason)
         until = QHBoxLayout()
-        until.addWidget(plain_label("Until", wrap=False))
+        until.addWidget(plain_label(_("Until"), wrap=False))
         self.until_time = QTimeEdit(QTime(21, 0))
         self.until_time.setDisplayFormat("HH:mm")
         until.addWidget(self.until_time)
-        self.until_go = QPushButton("Go offline")
+        self.until_go = QPushButton(_("Go offline"))
         self.until_go.clicked.connect(self._offline_until_time)
         until.addWidget(self.until_go)
         until.addStretch(1)
@@ -178,7 +179,7 @@ class PanelContent(QWidget):
         return page
 
     def _back_button(self) -> QPushButton:
-        back = QPushButton("Back")
+        back = QPushButton(_("Back"))
         back.clicked.connect(lambda: self.show_page(HOME))
         return back
 
@@ -204,7 +205,7 @@ class PanelContent(QWidget):
                 line.setText("")
                 line.setVisible(line is self.next_lines[0])
                 if line is self.next_lines[0]:
-                    line.setText("Nothing timed yet.")
+                    line.setText(_("Nothing timed yet."))
                 continue
             line.setVisible(True)
             line.setText(f"{moment_in_words(nudge.at, now, home)}  ·  {nudge.title}")
@@ -223,7 +224,7 @@ class PanelContent(QWidget):
         self.offline_buttons = []
         for label, until in choices:
             button = QPushButton(f"{label} ({moment_in_words(until, now, home)})")
-            button.clicked.connect(lambda _=False, u=until: self._go_offline(u))
+            button.clicked.connect(lambda _unused=False, u=until: self._go_offline(u))
             self.offline_choices_box.addWidget(button)
             self.offline_buttons.append(button)
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
+from tidewell.i18n import _
 from tidewell.places import Place, place_index
 from tidewell.ui.dates import clock_text
 from tidewell.ui.style import plain_label
@@ -43,7 +44,7 @@ class PlaceBox(QWidget):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(accessible)
         self.edit.setPlaceholderText(
-            f"Empty: {empty_means}" if empty_means else "Type a city or a country, like Leeds"
+            f"Empty: {empty_means}" if empty_means else _("Type a city or a country, like Leeds")
         )
         self.edit.setClearButtonEnabled(True)
         layout.addWidget(self.edit)
@@ -79,7 +80,7 @@ class PlaceBox(QWidget):
             return None
         text = self.edit.text().strip()
         if not text:
-            return "Type a city or a country, like Leeds or Japan."
+            return _("Type a city or a country, like Leeds or Japan.")
         return f"No place called '{text}' was found. Try the nearest large city."
 
     def set_place(self, zone: str | None, place: str | None = None) -> None:

@@ -52,7 +52,7 @@ class NudgePopup(QWidget):
         _card, layout = card_layout(self)
         layout.setSpacing(6)
         top = QHBoxLayout()
-        top.addWidget(plain_label("Tidewell", "caption", wrap=False))
+        top.addWidget(plain_label(_("Tidewell"), "caption", wrap=False))
         top.addStretch(1)
         self.more = QPushButton()
         self.more.setObjectName("more")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
+from tidewell.i18n import _
 from tidewell.ui.pages import HOME
 from tidewell.ui.panel import PanelContent
 from tidewell.ui.placement import place_near
@@ -20,10 +21,10 @@ class QuickPanel(QWidget):
         super().__init__(parent)
         self.setWindowFlags(Qt.WindowType.Popup | Qt.WindowType.FramelessWindowHint)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setWindowTitle("Tidewell panel")
+        self.setWindowTitle(_("Tidewell panel"))
         box, layout = card_layout(self)
         self.box = box
-        layout.addWidget(plain_label("Tidewell", "caption", wrap=False))
+        layout.addWidget(plain_label(_("Tidewell"), "caption", wrap=False))
         self.content = PanelContent(box)
         layout.addWidget(self.content)
         self.setFixedWidth(420)

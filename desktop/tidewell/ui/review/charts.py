@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
+from tidewell.i18n import _
 from tidewell.ui.dates import day_text
 from tidewell.ui.style import SEASON_COLOURS
 from tidewell.ui.tooltips import as_tooltip
@@ -37,7 +38,7 @@ class TargetBars(QWidget):
         super().__init__()
         self.items: list[TargetProgress] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Your own numbers")
+        self.setAccessibleName(_("Your own numbers"))
 
     def set_items(self, items: list[TargetProgress]) -> None:
         self.items = items
@@ -99,7 +100,7 @@ class DayMap(QWidget):
         super().__init__()
         self.days: list[Day] = []
         self.CELL = 13
-        self.setAccessibleName("Your days")
+        self.setAccessibleName(_("Your days"))
         self.setMouseTracking(True)
 
     def set_days(self, days: list[Day]) -> None:
@@ -190,11 +191,11 @@ class DayMap(QWidget):
 def day_in_words(day: Day) -> str:
     parts = [day_text(day.day, long=True)]
     if day.off:
-        parts.append("a day off")
+        parts.append(_("a day off"))
     if day.kept:
-        parts.append("protected time kept")
+        parts.append(_("protected time kept"))
     if day.broken:
-        parts.append("online in protected time")
+        parts.append(_("online in protected time"))
     if day.done:
         parts.append(f"{day.done} nudge{'s' if day.done != 1 else ''} done")
     if day.season:
@@ -220,15 +221,15 @@ class AreaWeeks(QWidget):
         self.weeks: list[tuple[date, dict[str, int]]] = []
         self.areas: list[str] = []
         self.setMinimumHeight(120)
-        self.setAccessibleName("Areas of life, week by week")
+        self.setAccessibleName(_("Areas of life, week by week"))
 
     def set_weeks(self, weeks: list[tuple[date, dict[str, int]]], areas: list[str]) -> None:
         self.weeks = weeks
-        seen = {a for _, counts in weeks for a in counts}
+        seen = {a for _unused, counts in weeks for a in counts}
         self.areas = [a for a in areas if a in seen] + sorted(seen - set(areas))
-        totals = {a: sum(c.get(a, 0) for _, c in weeks) for a in self.areas}
+        totals = {a: sum(c.get(a, 0) for _unused, c in weeks) for a in self.areas}
         self.setAccessibleDescription(
-            ", ".join(f"{a}: {n} done" for a, n in totals.items()) or "Nothing done yet."
+            ", ".join(f"{a}: {n} done" for a, n in totals.items()) or _("Nothing done yet.")
         )
         self.update()
 
@@ -239,15 +240,15 @@ class AreaWeeks(QWidget):
         painter = QPainter(self)
         if not self.areas:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing done yet here.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Nothing done yet here."))
             painter.end()
             return
-        highest = max([sum(c.values()) for _, c in self.weeks] + [1])
+        highest = max([sum(c.values()) for _unused, c in self.weeks] + [1])
         legend = 18
         height = self.height() - legend - 4
         step = self.width() / len(self.weeks)
         bar = max(2.0, min(28.0, step * 0.7))
-        for n, (_, counts) in enumerate(self.weeks):
+        for n, (_unused, counts) in enumerate(self.weeks):
             bottom = float(height)
             for area in self.areas:
                 value = counts.get(area, 0)
@@ -274,7 +275,7 @@ class Legend(QWidget):
         super().__init__()
         self.items = items
         self.setAccessibleName(accessible)
-        self.setAccessibleDescription("; ".join(words for _, words, _ in items))
+        self.setAccessibleDescription("; ".join(words for _unused, words, _unused2 in items))
         self.setFixedHeight(20)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -298,18 +299,20 @@ class Legend(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        width = sum(30 + metrics.horizontalAdvance(words) for _, words, _ in self.items)
+        width = sum(
+            30 + metrics.horizontalAdvance(words) for _unused, words, _unused2 in self.items
+        )
         return QSize(width, 20)
 
 
 def days_legend() -> Legend:
     return Legend(
         [
-            (TEAL, "protected time kept", False),
-            (INDIGO, "a day off", False),
-            (AMBER, "online in protected time", True),
-            (SEASONS["busy"], "a busy season", False),
+            (TEAL, _("protected time kept"), False),
+            (INDIGO, _("a day off"), False),
+            (AMBER, _("online in protected time"), True),
+            (SEASONS["busy"], _("a busy season"), False),
             (SEASONS["recovery"], "recovery", False),
         ],
-        "What the colours of your days mean",
+        _("What the colours of your days mean"),
     )

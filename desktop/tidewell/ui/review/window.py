@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.reflection import QUESTIONS, Reflection
 from tidewell.core.review import Period, PeriodKind, choices_in_words
+from tidewell.i18n import _, n_
 from tidewell.ui.dates import day_text
 from tidewell.ui.placement import fit_to_screen
 from tidewell.ui.review.charts import (
@@ -40,7 +41,7 @@ from tidewell.ui.style import plain_label, use_sheet
 if TYPE_CHECKING:
     from tidewell.ui.hosts import ReviewHostLike
 
-KINDS = (("week", "Week"), ("month", "Month"), ("season", "Season"), ("year", "Year"))
+KINDS = (("week", _("Week")), ("month", _("Month")), ("season", _("Season")), ("year", _("Year")))
 
 
 class ReviewWindow(QWidget):
@@ -49,8 +50,8 @@ class ReviewWindow(QWidget):
     def __init__(self, host: ReviewHostLike) -> None:
         super().__init__()
         self.host = host
-        self.setWindowTitle("Tidewell review")
-        self.setAccessibleName("Tidewell review")
+        self.setWindowTitle(_("Tidewell review"))
+        self.setAccessibleName(_("Tidewell review"))
         use_sheet(self, "window")
         self.period: Period = host.period("week")
         self.dialog: ReflectionDialog | None = None
@@ -68,25 +69,25 @@ class ReviewWindow(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(18, 14, 18, 14)
         self.definition = plain_label(name="reason")
-        self.definition.setAccessibleName("Your balance, in your words")
+        self.definition.setAccessibleName(_("Your balance, in your words"))
         layout.addWidget(self.definition)
         bar = QHBoxLayout()
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Period")
+        self.kind.setAccessibleName(_("Period"))
         for key, label in KINDS:
             self.kind.addItem(label, key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.back = QPushButton("◀")
-        self.back.setAccessibleName("Earlier")
+        self.back.setAccessibleName(_("Earlier"))
         self.back.setFixedWidth(36)
         self.back.clicked.connect(lambda: self.show_period(self.host.step(self.period, -1)))
         self.label = plain_label(name="title", wrap=False)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.forward = QPushButton("▶")
-        self.forward.setAccessibleName("Later")
+        self.forward.setAccessibleName(_("Later"))
         self.forward.setFixedWidth(36)
         self.forward.clicked.connect(lambda: self.show_period(self.host.step(self.period, 1)))
-        self.today = QPushButton("Now")
+        self.today = QPushButton(_("Now"))
         self.today.clicked.connect(lambda: self.show_period(self.host.period(self._kind())))
         for widget in (self.kind, self.back):
             bar.addWidget(widget)
@@ -97,56 +98,58 @@ class ReviewWindow(QWidget):
         self.season_line = plain_label(name="muted")
         layout.addWidget(self.season_line)
 
-        layout.addWidget(plain_label("Your own numbers", "section"))
+        layout.addWidget(plain_label(_("Your own numbers"), "section"))
         self.targets = TargetBars()
         layout.addWidget(self.targets)
         self.targets_legend = Legend(
-            [(TEAL, "how far you are towards your own number", False)], "What the bars mean"
+            [(TEAL, _("how far you are towards your own number"), False)], _("What the bars mean")
         )
         layout.addWidget(self.targets_legend)
         self.no_targets = plain_label(
-            "No numbers of your own yet. Add them on the My balance page in Settings: "
-            "family time three times a week, two free weekends a month…",
+            _(
+                "No numbers of your own yet. Add them on the My balance page in Settings: "
+                "family time three times a week, two free weekends a month…"
+            ),
             "muted",
         )
         layout.addWidget(self.no_targets)
-        layout.addWidget(plain_label("Your days", "section"))
+        layout.addWidget(plain_label(_("Your days"), "section"))
         self.days = DayMap()
         days_row = QHBoxLayout()
         days_row.addWidget(self.days)
         days_row.addStretch(1)
         layout.addLayout(days_row)
         layout.addWidget(days_legend())
-        layout.addWidget(plain_label("What got your attention, week by week", "section"))
+        layout.addWidget(plain_label(_("What got your attention, week by week"), "section"))
         self.areas = AreaWeeks()
         layout.addWidget(self.areas)
-        layout.addWidget(plain_label("Your choices", "section"))
+        layout.addWidget(plain_label(_("Your choices"), "section"))
         self.choices = plain_label()
         layout.addWidget(self.choices)
 
-        layout.addWidget(plain_label("Your reflections", "section"))
+        layout.addWidget(plain_label(_("Your reflections"), "section"))
         self.reflections = QListWidget()
-        self.reflections.setAccessibleName("Your reflections")
+        self.reflections.setAccessibleName(_("Your reflections"))
         self.reflections.setMinimumHeight(110)
-        self.reflections.itemDoubleClicked.connect(lambda _: self.edit_reflection())
-        self.reflections.currentItemChanged.connect(lambda *_: self._reflection_chosen())
+        self.reflections.itemDoubleClicked.connect(lambda _unused: self.edit_reflection())
+        self.reflections.currentItemChanged.connect(lambda *_unused: self._reflection_chosen())
         layout.addWidget(self.reflections)
         row = QHBoxLayout()
-        self.reflect = QPushButton("Reflect now…")
-        self.reflect.setToolTip("Ctrl+R")
+        self.reflect = QPushButton(_("Reflect now…"))
+        self.reflect.setToolTip(_("Ctrl+R"))
         self.reflect.clicked.connect(self.new_reflection)
         QShortcut(QKeySequence("Ctrl+R"), self, self.new_reflection)
-        self.edit = QPushButton("Read or edit")
+        self.edit = QPushButton(_("Read or edit"))
         self.edit.clicked.connect(self.edit_reflection)
-        self.delete = QPushButton("Delete")
+        self.delete = QPushButton(_("Delete"))
         self.delete.clicked.connect(self.delete_reflection)
         for button in (self.reflect, self.edit, self.delete):
             row.addWidget(button)
         row.addStretch(1)
-        self.export_journal = QPushButton("Journal as CSV…")
+        self.export_journal = QPushButton(_("Journal as CSV…"))
         self.export_journal.clicked.connect(self._export_journal)
-        self.export_protected = QPushButton("Protected time for your work calendar…")
-        self.export_protected.setToolTip("For your work calendar: colleagues see when, not why.")
+        self.export_protected = QPushButton(_("Protected time for your work calendar…"))
+        self.export_protected.setToolTip(_("For your work calendar: colleagues see when, not why."))
         self.export_protected.clicked.connect(self._export_protected)
         row.addWidget(self.export_journal)
         row.addWidget(self.export_protected)
@@ -176,7 +179,7 @@ class ReviewWindow(QWidget):
         state = self.host.state
         words = state.balance.definition.strip()
         self.definition.setText(
-            f"'{words}'" if words else "Balance, in your own words, goes on the My balance page."
+            f"'{words}'" if words else _("Balance, in your own words, goes on the My balance page.")
         )
         result = self.host.review(period)
         self.label.setText(period.label)
@@ -197,16 +200,16 @@ class ReviewWindow(QWidget):
         self.choices.setText("\n".join(choices_in_words(result.answers)))
         missing = self.host.left_out()
         if missing:
-            entries = "1 entry" if missing == 1 else f"{missing} entries"
+            entries = _("1 entry") if missing == 1 else f"{missing} entries"
             self.status.setText(
                 f"{entries} of your journal could not be read; left out here, kept as they are."
             )
 
     def _show_reflections(self) -> None:
         self.reflections.clear()
-        _, home = self.host.now_and_home()
+        _unused, home = self.host.now_and_home()
         for doc_id, reflection in self.host.all_reflections():
-            first = next((a for a in reflection.answers if a.strip()), "(no words)")
+            first = next((a for a in reflection.answers if a.strip()), _("(no words)"))
             first = first.strip().replace("\n", " ")
             item = QListWidgetItem(
                 f"{day_text(reflection.at.astimezone(home).date())} · {first[:90]}"
@@ -214,7 +217,7 @@ class ReviewWindow(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, doc_id)
             self.reflections.addItem(item)
         if not self.reflections.count():
-            self.reflections.addItem("None yet. A few quiet questions, whenever you like.")
+            self.reflections.addItem(_("None yet. A few quiet questions, whenever you like."))
             self.reflections.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         self._reflection_chosen()
 
@@ -246,7 +249,7 @@ class ReviewWindow(QWidget):
         doc_id = self._selected()
         if doc_id is not None:
             self.host.delete_reflection(doc_id)
-            self.status.setText("Deleted.")
+            self.status.setText(_("Deleted."))
             self._show_reflections()
 
     def _open_dialog(self, doc_id: int | None, reflection: Reflection | None) -> None:
@@ -257,24 +260,24 @@ class ReviewWindow(QWidget):
 
     def _kept(self, doc_id: int | None, answers: list[str]) -> None:
         self.host.keep_reflection(answers, doc_id)
-        self.status.setText("Kept, just for you.")
+        self.status.setText(_("Kept, just for you."))
         self._show_reflections()
 
     # --- exports ------------------------------------------------------------------------
 
     def _export_journal(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save the journal", str(Path.home() / "tidewell-journal.csv"), "CSV (*.csv)"
+        path, _unused = QFileDialog.getSaveFileName(
+            self, _("Save the journal"), str(Path.home() / "tidewell-journal.csv"), _("CSV (*.csv)")
         )
         if path:
             self.export_to(Path(path), journal=True)
 
     def _export_protected(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _unused = QFileDialog.getSaveFileName(
             self,
-            "Save protected time",
+            _("Save protected time"),
             str(Path.home() / "tidewell-offline.ics"),
-            "Calendars (*.ics)",
+            _("Calendars (*.ics)"),
         )
         if path:
             self.export_to(Path(path), journal=False)
@@ -287,11 +290,18 @@ class ReviewWindow(QWidget):
             else:
                 count = self.host.export_protected(path)
                 self.status.setText(
-                    f"Wrote {count} protected blocks to {path}. Import it into your work "
-                    "calendar: colleagues see 'Offline', not your reasons."
+                    n_(
+                        "Wrote {count} protected block to {path}. Import it into your work "
+                        "calendar: colleagues see 'Offline', not your reasons.",
+                        "Wrote {count} protected blocks to {path}. Import it into your work "
+                        "calendar: colleagues see 'Offline', not your reasons.",
+                        count,
+                    ).format(count=count, path=path)
                 )
         except OSError as err:
-            self.status.setText(f"Could not write {path}: {err.strerror or err}.")
+            self.status.setText(
+                _("Could not write {path}: {reason}.").format(path=path, reason=err.strerror or err)
+            )
 
 
 class ReflectionDialog(QDialog):
@@ -299,13 +309,15 @@ class ReflectionDialog(QDialog):
 
     def __init__(self, reflection: Reflection | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("A moment to reflect")
+        self.setWindowTitle(_("A moment to reflect"))
         use_sheet(self, "window")
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "No right answers, and nobody else reads these. Write as much or as little "
-                "as you like.",
+                _(
+                    "No right answers, and nobody else reads these. Write as much or as little "
+                    "as you like."
+                ),
                 "muted",
             )
         )
@@ -323,13 +335,13 @@ class ReflectionDialog(QDialog):
             self.edits.append(edit)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = QPushButton("Not now")
+        cancel = QPushButton(_("Not now"))
         cancel.clicked.connect(self.reject)
-        self.keep = QPushButton("Keep it")
+        self.keep = QPushButton(_("Keep it"))
         self.keep.setDefault(True)
-        self.keep.setToolTip("Ctrl+Enter")
+        self.keep.setToolTip(_("Ctrl+Enter"))
         self.keep.clicked.connect(self.accept)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in (_("Ctrl+Return"), _("Ctrl+Enter")):
             QShortcut(QKeySequence(keys), self, self.accept)
         row.addWidget(cancel)
         row.addWidget(self.keep)

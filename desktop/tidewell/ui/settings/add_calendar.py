@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import form_label
 from tidewell.ui.style import plain_label, use_sheet
 
@@ -40,25 +41,27 @@ class AddCalendarDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a calendar")
+        self.setWindowTitle(_("Add a calendar"))
         use_sheet(self, "window")
         self.host, self.draft = host, draft
         self.waiting_for: CalendarSource | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Your calendar app can share a private address for a calendar (in Google "
-                "Calendar: 'Secret address in iCal format'; in Outlook: 'Publish calendar'). "
-                "Or choose a calendar file saved on this computer."
+                _(
+                    "Your calendar app can share a private address for a calendar (in Google "
+                    "Calendar: 'Secret address in iCal format'; in Outlook: 'Publish "
+                    "calendar'). Or choose a calendar file saved on this computer."
+                )
             )
         )
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("e.g. Work, Family trips")
-        form.addRow(form_label("Name"), self.name)
-        self.as_feed = QRadioButton("A private address")
-        self.as_file = QRadioButton("A file on this computer")
+        self.name.setAccessibleName(_("Name"))
+        self.name.setPlaceholderText(_("e.g. Work, Family trips"))
+        form.addRow(form_label(_("Name")), self.name)
+        self.as_feed = QRadioButton(_("A private address"))
+        self.as_file = QRadioButton(_("A file on this computer"))
         group = QButtonGroup(self)
         for button in (self.as_feed, self.as_file):
             group.addButton(button)
@@ -66,24 +69,26 @@ class AddCalendarDialog(QDialog):
         kind_row.addWidget(self.as_feed)
         kind_row.addWidget(self.as_file)
         kind_row.addStretch(1)
-        form.addRow(form_label("Kind"), kind_row)
+        form.addRow(form_label(_("Kind")), kind_row)
         self.url = QLineEdit()
-        self.url.setAccessibleName("Your calendar's private address")
-        self.url.setPlaceholderText("Paste the address your calendar app gave you")
-        form.addRow(form_label("Address"), self.url)
+        self.url.setAccessibleName(_("Your calendar's private address"))
+        self.url.setPlaceholderText(_("Paste the address your calendar app gave you"))
+        form.addRow(form_label(_("Address")), self.url)
         file_row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setAccessibleName("Calendar file")
-        self.browse = QPushButton("Choose…")
+        self.path.setAccessibleName(_("Calendar file"))
+        self.browse = QPushButton(_("Choose…"))
         self.browse.clicked.connect(self._browse)
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.browse)
-        form.addRow(form_label("File"), file_row)
+        form.addRow(form_label(_("File")), file_row)
         layout.addLayout(form)
         self.no_feeds = plain_label(name="muted")
         self.no_feeds.setText(
-            "A private address can't be kept safely here: your system's password store is "
-            "not open. A calendar file works."
+            _(
+                "A private address can't be kept safely here: your system's password store is "
+                "not open. A calendar file works."
+            )
             if no_feeds
             else ""
         )
@@ -94,9 +99,9 @@ class AddCalendarDialog(QDialog):
         layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(_("Cancel"))
         self.cancel.clicked.connect(self.reject)
-        self.add = QPushButton("Add")
+        self.add = QPushButton(_("Add"))
         self.add.setDefault(True)
         self.add.clicked.connect(self.accept_choice)
         buttons.addWidget(self.cancel)
@@ -111,15 +116,18 @@ class AddCalendarDialog(QDialog):
             keeper.secret_stored.connect(self._secret_stored)
         self.resize(520, self.sizeHint().height())
 
-    def _kind_changed(self, *_: object) -> None:
+    def _kind_changed(self, *_unused: object) -> None:
         feed = self.as_feed.isChecked()
         self.url.setEnabled(feed)
         self.path.setEnabled(not feed)
         self.browse.setEnabled(not feed)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a calendar file", str(Path.home()), "Calendars (*.ics);;All files (*)"
+        path, _unused = QFileDialog.getOpenFileName(
+            self,
+            _("Choose a calendar file"),
+            str(Path.home()),
+            _("Calendars (*.ics);;All files (*)"),
         )
         if path:
             self.path.setText(path)
@@ -137,7 +145,7 @@ class AddCalendarDialog(QDialog):
                 source = self.host.new_feed(self.draft, name, self.url.text())
                 self.waiting_for = source
                 self.add.setEnabled(False)
-                self._say("Keeping the address in your system's password store…")
+                self._say(_("Keeping the address in your system's password store…"))
                 return
             if not self.path.text().strip():
                 raise ValueError("choose a calendar file")
@@ -156,8 +164,10 @@ class AddCalendarDialog(QDialog):
         self.add.setEnabled(True)
         if problem:
             self._say(
-                "Not added: your system's password store did not take the address. "
-                "Is it locked? Unlock it and press Add again."
+                _(
+                    "Not added: your system's password store did not take the address. "
+                    "Is it locked? Unlock it and press Add again."
+                )
             )
             return
         self.url.clear()  # the address leaves this window as soon as it is safe

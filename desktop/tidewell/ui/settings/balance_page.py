@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.rules import ReflectTrigger, Rule
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import problem_label
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.seasons import SeasonsList
@@ -30,7 +31,7 @@ from tidewell.ui.settings.starters import STARTER_RULES
 from tidewell.ui.settings.targets import TargetsList
 from tidewell.ui.style import plain_label
 
-PROMPT = (
+PROMPT = _(
     "What does balance mean for you, in this season of your life? A few sentences are "
     "plenty; nobody else needs to agree."
 )
@@ -47,30 +48,30 @@ class BalancePage(SettingsPage):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         words = QVBoxLayout()
-        words.addWidget(plain_label("In your own words", "section"))
+        words.addWidget(plain_label(_("In your own words"), "section"))
         self.definition = QPlainTextEdit()
         self.definition.setPlaceholderText(PROMPT)
-        self.definition.setAccessibleName("Your definition of balance")
+        self.definition.setAccessibleName(_("Your definition of balance"))
         self.definition.textChanged.connect(self._definition_changed)
         words.addWidget(self.definition, 1)
         top.addLayout(words, 3)
         areas_box = QVBoxLayout()
-        areas_box.addWidget(plain_label("Areas of life that matter to you", "section"))
+        areas_box.addWidget(plain_label(_("Areas of life that matter to you"), "section"))
         row = QHBoxLayout()
         self.areas = QListWidget()
-        self.areas.setAccessibleName("Your areas of life")
+        self.areas.setAccessibleName(_("Your areas of life"))
         self.areas.setDragDropMode(QListWidget.DragDropMode.InternalMove)
         self.areas.model().rowsMoved.connect(self._areas_changed)
         self.areas.itemChanged.connect(self._areas_changed)
         row.addWidget(self.areas, 1)
         buttons = QVBoxLayout()
-        self.add_area = QPushButton("Add…")
+        self.add_area = QPushButton(_("Add…"))
         self.add_area.clicked.connect(self._add_area)
-        self.remove_area = QPushButton("Remove")
+        self.remove_area = QPushButton(_("Remove"))
         self.remove_area.clicked.connect(self._remove_area)
-        self.up = QPushButton("Move up")
+        self.up = QPushButton(_("Move up"))
         self.up.clicked.connect(lambda: self._move(-1))
-        self.down = QPushButton("Move down")
+        self.down = QPushButton(_("Move down"))
         self.down.clicked.connect(lambda: self._move(1))
         for button in (self.add_area, self.remove_area, self.up, self.down):
             buttons.addWidget(button)
@@ -80,17 +81,19 @@ class BalancePage(SettingsPage):
         self.problem = problem_label()
         areas_box.addWidget(self.problem)
         areas_box.addWidget(
-            plain_label("Double-click an area to rename it. Your own names are welcome.", "muted")
+            plain_label(
+                _("Double-click an area to rename it. Your own names are welcome."), "muted"
+            )
         )
         top.addLayout(areas_box, 2)
         layout.addLayout(top, 2)
         reflect = QHBoxLayout()
-        self.reflect_on = QCheckBox("Ask me now and then whether this still fits: every")
-        self.reflect_on.setAccessibleName("Ask me to reflect on my balance")
+        self.reflect_on = QCheckBox(_("Ask me now and then whether this still fits: every"))
+        self.reflect_on.setAccessibleName(_("Ask me to reflect on my balance"))
         self.reflect_weeks = QSpinBox()
         self.reflect_weeks.setRange(1, 52)
-        self.reflect_weeks.setSuffix(" weeks")
-        self.reflect_weeks.setAccessibleName("How often to reflect, in weeks")
+        self.reflect_weeks.setSuffix(_(" weeks"))
+        self.reflect_weeks.setAccessibleName(_("How often to reflect, in weeks"))
         reflect.addWidget(self.reflect_on)
         reflect.addWidget(self.reflect_weeks)
         reflect.addStretch(1)
@@ -104,9 +107,9 @@ class BalancePage(SettingsPage):
         self.targets.edited.connect(self.edited)
         self.targets.validity_changed.connect(self._seasons_valid)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Seasons and your own numbers")
-        self.tabs.addTab(self.seasons, "Seasons: busy stretches are fine when you know them")
-        self.tabs.addTab(self.targets, "Your own numbers, for the review")
+        self.tabs.setAccessibleName(_("Seasons and your own numbers"))
+        self.tabs.addTab(self.seasons, _("Seasons: busy stretches are fine when you know them"))
+        self.tabs.addTab(self.targets, _("Your own numbers, for the review"))
         layout.addWidget(self.tabs, 3)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
@@ -133,7 +136,7 @@ class BalancePage(SettingsPage):
                 self.areas.addItem(item)
             self.areas.blockSignals(False)
 
-    def _seasons_valid(self, _: bool) -> None:
+    def _seasons_valid(self, _unused: bool) -> None:
         self.validity_changed.emit(self.seasons.valid and self.targets.valid and self._areas_ok)
 
     def _reflect_rule(self) -> Rule | None:
@@ -165,15 +168,15 @@ class BalancePage(SettingsPage):
         balance = replace(self.state.balance, definition=text)
         self.edited.emit(replace(self.state, balance=balance))
 
-    def _areas_changed(self, *_: object) -> None:
+    def _areas_changed(self, *_unused: object) -> None:
         names = self._area_names()
         problem = None
         if any(not n for n in names):
-            problem = "An area needs a name."
+            problem = _("An area needs a name.")
         elif any(len(n) > MAX_AREA for n in names):
             problem = f"Area names fit in {MAX_AREA} characters."
         elif len({n.casefold() for n in names}) != len(names):
-            problem = "Two areas have the same name."
+            problem = _("Two areas have the same name.")
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
         self._areas_ok = problem is None
@@ -183,7 +186,7 @@ class BalancePage(SettingsPage):
             self.edited.emit(replace(self.state, balance=balance))
 
     def _add_area(self) -> None:
-        name, ok = QInputDialog.getText(self, "New area", "Name of the area:")
+        name, ok = QInputDialog.getText(self, _("New area"), _("Name of the area:"))
         if ok and name.strip():
             self.add_named(name.strip())
 

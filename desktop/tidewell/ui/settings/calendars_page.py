@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.calendar import CalendarSource, Span
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
+from tidewell.i18n import _
 from tidewell.ui.settings.add_calendar import AddCalendarDialog
 from tidewell.ui.settings.fields import Field, form_label, split_list
 from tidewell.ui.settings.item_list import ItemList
@@ -33,9 +34,9 @@ if TYPE_CHECKING:
 
 COMING_UP = 12  # events listed under "Coming up"
 _MEANINGS = (
-    ("travel", "Trips", "flight, train, layover"),
-    ("offline", "Time off", "vacation, out of office"),
-    ("busy", "Meetings", "empty: every other event with a time"),
+    ("travel", _("Trips"), _("flight, train, layover")),
+    ("offline", _("Time off"), _("vacation, out of office")),
+    ("busy", _("Meetings"), _("empty: every other event with a time")),
 )
 
 
@@ -47,8 +48,8 @@ class CalendarsPage(ItemList):
     def __init__(self, host: SettingsHostLike, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.add_button.setText("Add calendar…")
-        self.add_button.setAccessibleName("Add a calendar")
+        self.add_button.setText(_("Add calendar…"))
+        self.add_button.setAccessibleName(_("Add a calendar"))
         self.dialog: AddCalendarDialog | None = None
         self.notice = plain_label(name="muted")
         self.layout().itemAt(0).layout().insertWidget(0, self.notice)  # type: ignore[union-attr]
@@ -65,14 +66,14 @@ class CalendarsPage(ItemList):
         self.name = self.field("name", "Name", QLineEdit())
         self.name.textEdited.connect(self.form_changed)
         self.where = plain_label()
-        form.addRow(form_label("Reads"), self.where)
+        form.addRow(form_label(_("Reads")), self.where)
         self.toggles: dict[str, QCheckBox] = {}
         self.words: dict[str, QLineEdit] = {}
         for key, title, hint in _MEANINGS:
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            toggle = QCheckBox("On")
+            toggle = QCheckBox(_("On"))
             toggle.setAccessibleName(f"{title}: read from this calendar")
             words = QLineEdit()
             words.setPlaceholderText(hint)
@@ -89,21 +90,21 @@ class CalendarsPage(ItemList):
         self.lead = QSpinBox()
         self.lead.setRange(10, 600)
         self.lead.setSingleStep(15)
-        self.lead.setSuffix(" min before")
+        self.lead.setSuffix(_(" min before"))
         self.lead.valueChanged.connect(self.form_changed)
         self.field("readings.lead_minutes", "Ideas for a trip", self.lead)
         self.result = plain_label(name="muted")
         self.extra.addWidget(self.result)
         buttons = QHBoxLayout()
-        self.sync_button = QPushButton("Read it now")
-        self.sync_button.setAccessibleName("Read this calendar now")
+        self.sync_button = QPushButton(_("Read it now"))
+        self.sync_button.setAccessibleName(_("Read this calendar now"))
         self.sync_button.clicked.connect(self._sync_now)
         buttons.addWidget(self.sync_button)
         buttons.addStretch(1)
         self.extra.addLayout(buttons)
-        self.extra.addWidget(plain_label("Coming up, and what Tidewell will do", "section"))
+        self.extra.addWidget(plain_label(_("Coming up, and what Tidewell will do"), "section"))
         self.coming = QListWidget()
-        self.coming.setAccessibleName("Events coming up")
+        self.coming.setAccessibleName(_("Events coming up"))
         self.coming.setMinimumHeight(160)
         self.extra.addWidget(self.coming)
 
@@ -114,7 +115,7 @@ class CalendarsPage(ItemList):
             if item.kind == "url"
             else f"The file {item.path}"
         )
-        for key, _, _ in _MEANINGS:
+        for key, _unused, _unused in _MEANINGS:
             reading = item.readings.of(key)  # type: ignore[arg-type]
             self.toggles[key].setChecked(reading.on)
             self.words[key].setText(", ".join(reading.words))
@@ -124,7 +125,7 @@ class CalendarsPage(ItemList):
     def document(self, item: CalendarSource) -> dict[str, Any]:
         doc: dict[str, Any] = msgspec.to_builtins(item)
         readings: dict[str, Any] = {"lead_minutes": self.lead.value()}
-        for key, _, _ in _MEANINGS:
+        for key, _unused, _unused in _MEANINGS:
             readings[key] = {
                 "on": self.toggles[key].isChecked(),
                 "words": split_list(self.words[key].text()),
@@ -156,14 +157,18 @@ class CalendarsPage(ItemList):
         super().set_state(state, now, home)
         self._show_results()
 
-    def _show_notice(self, *_: object) -> None:
+    def _show_notice(self, *_unused: object) -> None:
         problem = self.host.feeds_unavailable()
         self.notice.setText(
-            "To keep a calendar's private address safe, Tidewell needs your system's "
-            "password store, and none is open here. A calendar file on this computer works."
+            _(
+                "To keep a calendar's private address safe, Tidewell needs your system's "
+                "password store, and none is open here. A calendar file on this computer works."
+            )
             if problem
-            else "Tidewell reads your calendars to know when you travel, take time off and "
-            "meet. Private addresses stay in your system's password store."
+            else _(
+                "Tidewell reads your calendars to know when you travel, take time off and "
+                "meet. Private addresses stay in your system's password store."
+            )
         )
 
     def _sync_now(self) -> None:
@@ -179,20 +184,22 @@ class CalendarsPage(ItemList):
         if selected is None:
             self.result.setText("")
         elif self.host.syncing(selected):
-            self.result.setText("Reading it now…")
+            self.result.setText(_("Reading it now…"))
         elif selected not in saved:
-            self.result.setText("Not read yet: it is read once you save.")
+            self.result.setText(_("Not read yet: it is read once you save."))
         elif selected in results:
             done = results[selected]
             when = moment_in_words(done.at, now, home)
             self.result.setText(
-                f"Read at {when}: {done.message}."
+                _("Read at {time}: {result}.").format(time=when, result=done.message)
                 if done.ok
-                else f"Could not be read at {when}: {done.message}. "
-                "Tidewell keeps using what it read before."
+                else _(
+                    "Could not be read at {time}: {result}. Tidewell keeps using what it "
+                    "read before."
+                ).format(time=when, result=done.message)
             )
         else:
-            self.result.setText("Not read yet.")
+            self.result.setText(_("Not read yet."))
         self.sync_button.setEnabled(selected in saved and not self.host.syncing(selected or ""))
         self._show_coming(now, home)
 
@@ -210,9 +217,9 @@ class CalendarsPage(ItemList):
 
 def _explain(key: str) -> str:
     return {
-        "travel": "Offers your waiting-time ideas before the trip.",
-        "offline": "Protected time, with the event's title as your reason.",
-        "busy": "No popups during it; they wait until it ends.",
+        "travel": _("Offers your waiting-time ideas before the trip."),
+        "offline": _("Protected time, with the event's title as your reason."),
+        "busy": _("No popups during it; they wait until it ends."),
     }[key]
 
 

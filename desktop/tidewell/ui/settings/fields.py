@@ -16,10 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.fields import WEEKDAYS
+from tidewell.i18n import _
 from tidewell.ui.style import plain_label
 
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_LABELS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+DAY_NAMES = (
+    _("Monday"),
+    _("Tuesday"),
+    _("Wednesday"),
+    _("Thursday"),
+    _("Friday"),
+    _("Saturday"),
+    _("Sunday"),
+)
 LABEL_WIDTH = 130
 
 
@@ -127,11 +136,11 @@ class Toggles(QWidget):
     def set_options(self, options: list[tuple[str, object]]) -> None:
         """Offer these (label, value) choices; what was ticked stays ticked."""
         ticked = self.values()
-        known = {value for _, value in options}
+        known = {value for _unused, value in options}
         options = [*options, *((str(v), v) for v in ticked if v not in known)]
         if [(b.text(), v) for b, v in self.buttons] == options:
             return
-        for button, _ in self.buttons:
+        for button, _unused in self.buttons:
             self.grid.removeWidget(button)
             button.setParent(None)
             button.deleteLater()
@@ -150,7 +159,7 @@ class Toggles(QWidget):
         return [value for button, value in self.buttons if button.isChecked()]
 
     def set_values(self, values: list[object]) -> None:
-        known = {value for _, value in self.buttons}
+        known = {value for _unused, value in self.buttons}
         extra = [(str(v), v) for v in values if v not in known]
         if extra:
             self.set_options([*((b.text(), v) for b, v in self.buttons), *extra])
@@ -165,15 +174,15 @@ class Toggles(QWidget):
 
 _WORDS = (  # the checker's words, as a person says them (the command line keeps the exact ones)
     (re.compile(r"^expected str of length <= (\d+)$"), r"at most \1 letters, please"),
-    (re.compile(r"^expected str of length >= 1$"), "this cannot be empty"),
+    (re.compile(r"^expected str of length >= 1$"), _("this cannot be empty")),
     (re.compile(r"^expected str \((.+)\)$"), r"\1"),
     (re.compile(r"^expected (?:int|float) >= (\d+)$"), r"a number of \1 or more"),
     (re.compile(r"^expected (?:int|float) <= (\d+)$"), r"a number of \1 or less"),
     (re.compile(r"^expected array of length <= (\d+)$"), r"at most \1 of these"),
-    (re.compile(r"^expected \w+, got null$"), "this needs to be filled in"),
-    (re.compile(r"^object missing required field \w+$"), "this needs to be filled in"),
+    (re.compile(r"^expected \w+, got null$"), _("this needs to be filled in")),
+    (re.compile(r"^object missing required field \w+$"), _("this needs to be filled in")),
     (re.compile(r"^expected (?:int|float|str|bool|array|object)(?:, got \w+)?$"),
-     "this does not fit here; try again in words or numbers like the example"),
+     _("this does not fit here; try again in words or numbers like the example")),
 )  # fmt: skip
 
 
@@ -186,8 +195,8 @@ def in_words(message: str) -> str:
 
 
 _ITEM = re.compile(r"^\$\.(?P<section>[a-z]+)\[(?P<index>\d+)\]")
-_NOUNS = {"rules": "Rule", "protected": "Protected time", "people": "Person",
-          "seasons": "Season", "ideas": "Idea", "balance": "Your balance"}  # fmt: skip
+_NOUNS = {"rules": _("Rule"), "protected": _("Protected time"), "people": _("Person"),
+          "seasons": _("Season"), "ideas": _("Idea"), "balance": _("Your balance")}  # fmt: skip
 
 
 def where_in_words(path: str) -> str:
@@ -198,4 +207,4 @@ def where_in_words(path: str) -> str:
         noun = _NOUNS.get(found["section"], found["section"].capitalize())
         return f"{noun} {int(found['index']) + 1}"
     section = path.removeprefix("$.").split(".", 1)[0].split("[", 1)[0]
-    return _NOUNS.get(section, "The file") if path != "$" else "The file"
+    return _NOUNS.get(section, "The file") if path != "$" else _("The file")

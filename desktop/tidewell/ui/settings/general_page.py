@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.reading import NotReadable
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid
+from tidewell.i18n import _
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
 from tidewell.ui.settings.page import SettingsPage
@@ -36,30 +37,32 @@ if TYPE_CHECKING:
     from tidewell.ui.hosts import ImportPreview, SettingsHostLike
 
 APPEARANCES = (
-    ("system", "As the system has it"),
-    ("light", "Light"),
-    ("dark", "Dark"),
+    ("system", _("As the system has it")),
+    ("light", _("Light")),
+    ("dark", _("Dark")),
 )
 NUDGE_WAYS = (
-    ("auto", "Automatic"),
-    ("popups", "Tidewell's popups"),
-    ("notifications", "The desktop's notifications"),
+    ("auto", _("Automatic")),
+    ("popups", _("Tidewell's popups")),
+    ("notifications", _("The desktop's notifications")),
 )
-NUDGE_WAYS_NOTE = (
+NUDGE_WAYS_NOTE = _(
     "Automatic uses the desktop's notifications where a popup can't sit by the tray, "
     "and Tidewell's popups elsewhere."
 )
 STEPPING_AWAY = {
-    True: "Tidewell notices when you step away, so breaks count.",
-    False: "This desktop doesn't tell Tidewell when you step away, so rules about time at "
-    "the computer stay quiet here.",
+    True: _("Tidewell notices when you step away, so breaks count."),
+    False: _(
+        "This desktop doesn't tell Tidewell when you step away, so rules about time at "
+        "the computer stay quiet here."
+    ),
 }
 PLACES = (
-    ("tray", "By the tray icon"),
-    ("top-right", "Top right of the screen"),
-    ("bottom-right", "Bottom right of the screen"),
-    ("top-left", "Top left of the screen"),
-    ("bottom-left", "Bottom left of the screen"),
+    ("tray", _("By the tray icon")),
+    ("top-right", _("Top right of the screen")),
+    ("bottom-right", _("Bottom right of the screen")),
+    ("top-left", _("Top left of the screen")),
+    ("bottom-left", _("Bottom left of the screen")),
 )
 
 
@@ -71,69 +74,69 @@ class GeneralPage(SettingsPage):
         self._loading = False
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.autostart = QCheckBox("Start Tidewell when I log in")
-        self.autostart.setAccessibleName("Start Tidewell when I log in")
+        self.autostart = QCheckBox(_("Start Tidewell when I log in"))
+        self.autostart.setAccessibleName(_("Start Tidewell when I log in"))
         self.autostart.setChecked(host.starts_at_login())
         self.autostart.toggled.connect(self._autostart)
-        form.addRow(form_label("Login"), self.autostart)
-        self.autostart_note = plain_label("This one applies right away.", "muted")
+        form.addRow(form_label(_("Login")), self.autostart)
+        self.autostart_note = plain_label(_("This one applies right away."), "muted")
         form.addRow(form_label(""), self.autostart_note)
         self.appearance = QComboBox()
-        self.appearance.setAccessibleName("Appearance")
+        self.appearance.setAccessibleName(_("Appearance"))
         for value, label in APPEARANCES:
             self.appearance.addItem(label, value)
-        form.addRow(form_label("Appearance"), self.appearance)
+        form.addRow(form_label(_("Appearance")), self.appearance)
         self.popup_minutes = QSpinBox()
         self.popup_minutes.setRange(1, 60)
-        self.popup_minutes.setSuffix(" min")
-        self.popup_minutes.setAccessibleName("How long a popup stays")
-        form.addRow(form_label("Popups stay"), self.popup_minutes)
+        self.popup_minutes.setSuffix(_(" min"))
+        self.popup_minutes.setAccessibleName(_("How long a popup stays"))
+        form.addRow(form_label(_("Popups stay")), self.popup_minutes)
         self.popup_place = QComboBox()
-        self.popup_place.setAccessibleName("Where popups appear")
+        self.popup_place.setAccessibleName(_("Where popups appear"))
         for place, label in PLACES:
             self.popup_place.addItem(label, place)
-        form.addRow(form_label("Popups appear"), self.popup_place)
+        form.addRow(form_label(_("Popups appear")), self.popup_place)
         self.nudges_as = QComboBox()
-        self.nudges_as.setAccessibleName("How nudges come")
+        self.nudges_as.setAccessibleName(_("How nudges come"))
         for value, label in NUDGE_WAYS:
             self.nudges_as.addItem(label, value)
-        form.addRow(form_label("Nudges come as"), self.nudges_as)
+        form.addRow(form_label(_("Nudges come as")), self.nudges_as)
         form.addRow(form_label(""), plain_label(NUDGE_WAYS_NOTE, "muted"))
         self.break_minutes = QSpinBox()
         self.break_minutes.setRange(1, 240)
-        self.break_minutes.setSuffix(" min")
-        self.break_minutes.setAccessibleName("Time away that counts as a break")
-        form.addRow(form_label("A break is"), self.break_minutes)
+        self.break_minutes.setSuffix(_(" min"))
+        self.break_minutes.setAccessibleName(_("Time away that counts as a break"))
+        form.addRow(form_label(_("A break is")), self.break_minutes)
         self.stepping_away = plain_label(
             STEPPING_AWAY[host.activity_unavailable() is None], "muted"
         )
         form.addRow(form_label(""), self.stepping_away)
         self.morning = QTimeEdit()
         self.morning.setDisplayFormat("HH:mm")
-        self.morning.setAccessibleName("When pauses until tomorrow end")
-        form.addRow(form_label("Pauses end at"), self.morning)
+        self.morning.setAccessibleName(_("When pauses until tomorrow end"))
+        form.addRow(form_label(_("Pauses end at")), self.morning)
         form.addRow(
             form_label(""),
             plain_label(
-                "'Until tomorrow' and 'the rest of the weekend' end at this time.", "muted"
+                _("'Until tomorrow' and 'the rest of the weekend' end at this time."), "muted"
             ),
         )
-        self.zone = PlaceBox("Where you live", empty_means="the computer's time zone")
-        self.zone_field = Field(self.zone, "Where you live")
-        form.addRow(form_label("Where you live"), self.zone_field)
+        self.zone = PlaceBox(_("Where you live"), empty_means=_("the computer's time zone"))
+        self.zone_field = Field(self.zone, _("Where you live"))
+        form.addRow(form_label(_("Where you live")), self.zone_field)
         layout.addLayout(form)
-        layout.addWidget(plain_label("Your data", "section"))
+        layout.addWidget(plain_label(_("Your data"), "section"))
         self.folder = plain_label(str(host.folder), "muted")
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.folder)
         row = QHBoxLayout()
-        self.open_folder = QPushButton("Open folder")
+        self.open_folder = QPushButton(_("Open folder"))
         self.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(host.folder)))
         )
-        self.export_button = QPushButton("Export everything…")
+        self.export_button = QPushButton(_("Export everything…"))
         self.export_button.clicked.connect(self._ask_export)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(_("Import…"))
         self.import_button.clicked.connect(self._ask_import)
         for button in (self.open_folder, self.export_button, self.import_button):
             row.addWidget(button)
@@ -141,10 +144,10 @@ class GeneralPage(SettingsPage):
         layout.addLayout(row)
         restore = QHBoxLayout()
         self.backups = QComboBox()
-        self.backups.setAccessibleName("Backups of your settings")
-        self.restore_button = QPushButton("Restore this backup")
+        self.backups.setAccessibleName(_("Backups of your settings"))
+        self.restore_button = QPushButton(_("Restore this backup"))
         self.restore_button.clicked.connect(self._restore_selected)
-        restore.addWidget(plain_label("Backups:", wrap=False))
+        restore.addWidget(plain_label(_("Backups:"), wrap=False))
         restore.addWidget(self.backups, 1)
         restore.addWidget(self.restore_button)
         layout.addLayout(restore)
@@ -214,14 +217,17 @@ class GeneralPage(SettingsPage):
         except OSError as err:
             self.message.setText(f"Start at login could not be changed: {err}")
             return
-        done = "will start" if on else "will not start"
+        done = _("will start") if on else _("will not start")
         self.message.setText(f"Tidewell {done} at login{f' ({where})' if where else ''}.")
 
     # --- files --------------------------------------------------------------------------
 
     def _ask_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export everything", str(Path.home() / "tidewell-export.json"), "JSON (*.json)"
+        name, _unused = QFileDialog.getSaveFileName(
+            self,
+            _("Export everything"),
+            str(Path.home() / "tidewell-export.json"),
+            _("JSON (*.json)"),
         )
         if name:
             self.export_to(Path(name))
@@ -235,7 +241,9 @@ class GeneralPage(SettingsPage):
         self.message.setText(f"Exported to {path}.")
 
     def _ask_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import", str(Path.home()), "JSON (*.json)")
+        name, _unused = QFileDialog.getOpenFileName(
+            self, _("Import"), str(Path.home()), _("JSON (*.json)")
+        )
         if name:
             self.import_from(Path(name))
 
@@ -259,7 +267,7 @@ class GeneralPage(SettingsPage):
             self.message.setText(f"{path.name} holds nothing new.")
             return False
         if not self._confirm(preview, path):
-            self.message.setText("Import cancelled; nothing changed.")
+            self.message.setText(_("Import cancelled; nothing changed."))
             return False
         self.edited.emit(preview.after)
         self.message.setText(f"Imported {path.name}. Save to keep it.")
@@ -268,13 +276,13 @@ class GeneralPage(SettingsPage):
     def _confirm(self, preview: ImportPreview, path: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Import",
+            _("Import"),
             f"{path.name} would bring:\n\n" + "\n".join(preview.lines),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Ok).setText("Import")
+        box.button(QMessageBox.StandardButton.Ok).setText(_("Import"))
         self.question = box
         return box.exec() == QMessageBox.StandardButton.Ok
 

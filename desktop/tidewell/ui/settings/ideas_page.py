@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox
 
 from tidewell.core.life import WaitingIdea
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import split_list
 from tidewell.ui.settings.item_list import ItemList
 
@@ -16,19 +17,19 @@ from tidewell.ui.settings.item_list import ItemList
 class IdeasPage(ItemList):
     field_name = "ideas"
     noun = "idea"
-    invite = (
+    invite = _(
         "Waiting time is yours to use: an airport, a commute, a waiting room. Keep a few "
         "ideas here for it (a call home, a walk, a chapter of a book), and Tidewell offers "
         "the ones that fit when you say you are waiting."
     )
-    invite_button = "Add an idea for waiting time"
+    invite_button = _("Add an idea for waiting time")
     kind = WaitingIdea
 
     def build_form(self, form: QFormLayout) -> None:
         self.what = self.field("what", "What", QLineEdit(), "e.g. a long e-mail to my sister")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 600)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(_(" min"))
         self.field("minutes", "Takes about", self.minutes)
         self.person = self.field("person", "For", QComboBox())
         self.area = QComboBox()
@@ -53,7 +54,7 @@ class IdeasPage(ItemList):
         if people != current:
             self._loading = True
             self.person.clear()
-            self.person.addItem("Nobody in particular", None)
+            self.person.addItem(_("Nobody in particular"), None)
             for name, person_id in people:
                 self.person.addItem(name, person_id)
             self.area.clear()
@@ -83,7 +84,7 @@ class IdeasPage(ItemList):
         return {k: v for k, v in doc.items() if v is not None}
 
     def blank(self) -> dict[str, Any]:
-        return {"id": "idea", "what": "Something for the wait", "minutes": 15}
+        return {"id": "idea", "what": _("Something for the wait"), "minutes": 15}
 
     def label(self, item: WaitingIdea) -> str:
         return f"{item.what} · {item.minutes} min"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.fields import free_id
 from tidewell.core.state import State
 from tidewell.core.validation import problem_from
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import Field, field_for, form_label, in_words, problem_label
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.style import plain_label
@@ -52,7 +53,7 @@ class ItemList(SettingsPage):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(f"Add {self.noun}")
         self.add_button.clicked.connect(self.add)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
@@ -182,7 +183,7 @@ class ItemList(SettingsPage):
         self.general_problem.hide()
         self.changed_hook(item)
 
-    def form_changed(self, *_: object) -> None:
+    def form_changed(self, *_unused: object) -> None:
         if self._loading or self.selected is None:
             return
         index = next((i for i, x in enumerate(self.items) if x.id == self.selected), None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.rulefile import rule_from_text
 from tidewell.core.rules import Rule
 from tidewell.core.validation import Invalid
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import in_words, where_in_words
 from tidewell.ui.style import plain_label, use_sheet
 
@@ -31,15 +32,15 @@ class NeedsFix(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
-            plain_label("Needs a fix: kept in your file, not used until mended", "section")
+            plain_label(_("Needs a fix: kept in your file, not used until mended"), "section")
         )
         self.list = QListWidget()
-        self.list.setAccessibleName("Rules that need a fix")
+        self.list.setAccessibleName(_("Rules that need a fix"))
         self.list.setMaximumHeight(90)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.edit = QPushButton("Edit as text…")
-        self.edit.setAccessibleName("Edit the chosen rule as text, to mend it")
+        self.edit = QPushButton(_("Edit as text…"))
+        self.edit.setAccessibleName(_("Edit the chosen rule as text, to mend it"))
         self.edit.clicked.connect(self.open_chosen)
         row.addWidget(self.edit)
         row.addStretch(1)
@@ -79,26 +80,26 @@ class MendDialog(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mend a rule")
+        self.setWindowTitle(_("Mend a rule"))
         use_sheet(self, "window")
         self.rule: Rule | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(
             plain_label(
-                "Change what is wrong, then keep it. Nothing is saved until you press Save."
+                _("Change what is wrong, then keep it. Nothing is saved until you press Save.")
             )
         )
         self.text = QPlainTextEdit(text)
-        self.text.setAccessibleName("The rule, as text")
+        self.text.setAccessibleName(_("The rule, as text"))
         layout.addWidget(self.text, 1)
         self.problem = plain_label(name="problem")
         self.problem.hide()
         layout.addWidget(self.problem)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(_("Cancel"))
         cancel.clicked.connect(self.reject)
-        self.keep = QPushButton("Use it")
+        self.keep = QPushButton(_("Use it"))
         self.keep.setDefault(True)
         self.keep.clicked.connect(self.check_and_keep)
         row.addWidget(cancel)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit
 from tidewell.core.conditions import is_reachable
 from tidewell.core.fields import clock_time, link_text, reach_link
 from tidewell.core.life import Person
+from tidewell.i18n import _
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import DayPicker, split_list
 from tidewell.ui.settings.item_list import ItemList
@@ -26,7 +27,7 @@ def hours_docs(text: str, days: list[str]) -> list[dict[str, Any]]:
     to name it beside the field."""
     docs = []
     for part in split_list(text):
-        start, _, end = part.replace("–", "-").replace(" to ", "-").partition("-")
+        start, _unused, end = part.replace("–", "-").replace(" to ", "-").partition("-")
         half = re.search(r"[ap]\.?m\.?\s*$", end, re.IGNORECASE)
         if half and not re.search(r"[ap]\.?m", start, re.IGNORECASE):
             start += half.group(0)  # '7-10pm' is 19:00 to 22:00
@@ -44,17 +45,17 @@ def _clock(text: str) -> str:
 class PeoplePage(ItemList):
     field_name = "people"
     noun = "person"
-    invite = (
+    invite = _(
         "The people you want to make time for, maybe far away. Add where they live, and "
         "Tidewell shows their local time and whether they are usually free when a moment "
         "comes."
     )
-    invite_button = "Add someone"
+    invite_button = _("Add someone")
     kind = Person
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = self.field("name", "Name", QLineEdit())
-        self.zone = self.field("zone", "Where they live", PlaceBox("Where they live"))
+        self.zone = self.field("zone", "Where they live", PlaceBox(_("Where they live")))
         self.hours = self.field(
             "reachable",
             "Usually free",
@@ -62,7 +63,7 @@ class PeoplePage(ItemList):
             "their local time, like 6pm-10pm, 7-8am",
         )
         self.days = self.field(
-            "reachable.days", "On", DayPicker("Usually free on"), "none ticked: every day"
+            "reachable.days", "On", DayPicker(_("Usually free on")), "none ticked: every day"
         )
         self.reach = self.field(
             "reach",
@@ -71,7 +72,7 @@ class PeoplePage(ItemList):
             "a phone number, an e-mail address or a web address",
         )
         self.live = plain_label(name="section")
-        self.live.setAccessibleName("Their time now")
+        self.live.setAccessibleName(_("Their time now"))
         form.addRow("", self.live)
         for edit in (self.name, self.hours, self.reach):
             edit.textEdited.connect(self.form_changed)
@@ -98,7 +99,8 @@ class PeoplePage(ItemList):
         return {k: v for k, v in doc.items() if v is not None}
 
     def blank(self) -> dict[str, Any]:
-        return {"id": "someone", "name": "Someone dear", "zone": "Europe/London", "place": "London"}
+        return {"id": "someone", "name": _("Someone dear"), "zone": "Europe/London",
+                "place": "London"}  # fmt: skip
 
     def label(self, item: Person) -> str:
         return f"{item.name} ({item.place or item.zone})"
@@ -113,4 +115,4 @@ class PeoplePage(ItemList):
             self.live.setText("")
             return
         free = is_reachable(item, self.now)
-        self.live.setText("Usually free now" if free else "Likely busy now")
+        self.live.setText(_("Usually free now") if free else _("Likely busy now"))

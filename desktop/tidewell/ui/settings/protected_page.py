@@ -15,16 +15,17 @@ from tidewell.core.describe import days_in_words
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.rules import ProtectedTrigger, Rule
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.dates import day_and_month
 from tidewell.ui.settings.fields import DayPicker
 from tidewell.ui.settings.item_list import ItemList
 from tidewell.ui.settings.week_view import WeekView
 
 FIRMNESS = (
-    ("general", "As my rule for all protected time"),
-    ("start", "A reminder when it starts"),
-    ("active", "When it starts, and if I'm at the computer inside it"),
-    ("quiet", "No reminders: I just want it marked"),
+    ("general", _("As my rule for all protected time")),
+    ("start", _("A reminder when it starts")),
+    ("active", _("When it starts, and if I'm at the computer inside it")),
+    ("quiet", _("No reminders: I just want it marked")),
 )
 
 
@@ -42,9 +43,9 @@ class ProtectedPage(ItemList):
             "reason", "Reason", QLineEdit(), "in your words, e.g. time with the kids"
         )
         self.block_kind = QComboBox()
-        self.block_kind.addItems(["Every week", "Once (dates)"])
+        self.block_kind.addItems(["Every week", _("Once (dates)")])
         self.field("kind", "Repeats", self.block_kind)
-        self.days = self.field("days", "Days", DayPicker("Protected on"))
+        self.days = self.field("days", "Days", DayPicker(_("Protected on")))
         self.start = self.field("start", "From", QLineEdit(), "a time like 19:00")
         self.end = self.field(
             "end",
@@ -61,13 +62,13 @@ class ProtectedPage(ItemList):
         self.to_date.setCalendarPopup(True)
         self.field("dated_end", "Until", self.to_date)
         self.firmness = QComboBox()
-        for _, label in FIRMNESS:
+        for _unused, label in FIRMNESS:
             self.firmness.addItem(label)
         self.field("firmness", "How firm", self.firmness)
         self.active_minutes = QSpinBox()
         self.active_minutes.setRange(1, 600)
         self.active_minutes.setValue(10)
-        self.active_minutes.setSuffix(" min at the computer")
+        self.active_minutes.setSuffix(_(" min at the computer"))
         self.field("active_minutes", "Ask after", self.active_minutes)
         self.week = WeekView()
         self.extra.addWidget(self.week)
@@ -121,7 +122,7 @@ class ProtectedPage(ItemList):
                 choice, minutes = "active", rule.when.active_minutes
             else:
                 choice = "start"
-        self.firmness.setCurrentIndex([k for k, _ in FIRMNESS].index(choice))
+        self.firmness.setCurrentIndex([k for k, _unused in FIRMNESS].index(choice))
         self.active_minutes.setValue(minutes)
         self._show_kind_fields()
 
@@ -151,7 +152,7 @@ class ProtectedPage(ItemList):
         }
 
     def label(self, item: Block) -> str:
-        reason = item.reason or "(no reason written yet)"
+        reason = item.reason or _("(no reason written yet)")
         if isinstance(item, DatedBlock):
             return f"{reason} · {day_and_month(item.start)} to {day_and_month(item.end)}"
         days = days_in_words(list(item.days))
@@ -193,8 +194,8 @@ class ProtectedPage(ItemList):
                         else None,
                     },
                     "nudge": {
-                        "title": "You planned to be offline",
-                        "message": "Is something really waiting, or is it habit?",
+                        "title": _("You planned to be offline"),
+                        "message": _("Is something really waiting, or is it habit?"),
                     },
                 },
                 Rule,

@@ -52,26 +52,26 @@ from tidewell.ui.settings.fields import (
 from tidewell.ui.style import plain_label
 
 KINDS = (
-    ("at", "At set times"),
-    ("protected", "In protected time"),
-    ("waiting", "When I have waiting time"),
-    ("late", "Late at the computer"),
-    ("active", "After a long stretch at the computer"),
-    ("reflect", "Every few weeks, to reflect"),
+    ("at", _("At set times")),
+    ("protected", _("In protected time")),
+    ("waiting", _("When I have waiting time")),
+    ("late", _("Late at the computer")),
+    ("active", _("After a long stretch at the computer")),
+    ("reflect", _("Every few weeks, to reflect")),
 )
-KIND_IDS = tuple(k for k, _ in KINDS)
+KIND_IDS = tuple(k for k, _unused in KINDS)
 W = TypeVar("W", bound=QWidget)
 REPEATS = (  # (label, data): weeks between, or "monthly", or "text" for a rule's own RRULE
-    ("Every week", 1),
-    ("Every other week", 2),
-    ("Every 3 weeks", 3),
-    ("Every 4 weeks", 4),
-    ("Once a month", "monthly"),
+    (_("Every week"), 1),
+    (_("Every other week"), 2),
+    (_("Every 3 weeks"), 3),
+    (_("Every 4 weeks"), 4),
+    (_("Once a month"), "monthly"),
 )
-AS_WRITTEN = ("As written below", "text")
+AS_WRITTEN = (_("As written below"), "text")
 SNOOZES = (5, 10, 15, 30, 60, 120)
-PLACES = ("airport", "commute", "waiting room")
-SEASON_KINDS = (("Busy seasons", "busy"), ("Steady", "steady"), ("Recovery", "recovery"))
+PLACES = ("airport", "commute", _("waiting room"))
+SEASON_KINDS = ((_("Busy seasons"), "busy"), (_("Steady"), "steady"), (_("Recovery"), "recovery"))
 
 
 class FormProblem(ValueError):
@@ -146,10 +146,10 @@ class RuleEditor(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.name = self._field(form, "name", "What", _line("Like: Call Mum and Dad"))
+        self.name = self._field(form, "name", _("What"), _line(_("Like: Call Mum and Dad")))
         self.kind = QComboBox()
-        self.kind.addItems([label for _, label in KINDS])
-        self._field(form, "kind", "When", self.kind)
+        self.kind.addItems([label for _unused, label in KINDS])
+        self._field(form, "kind", _("When"), self.kind)
         layout.addLayout(form)
         builders = (
             self._at_page,
@@ -164,16 +164,16 @@ class RuleEditor(QWidget):
             layout.addWidget(page)
         simple = QFormLayout()
         self.message = QPlainTextEdit()
-        self.message.setPlaceholderText("What the popup says, in your words")
+        self.message.setPlaceholderText(_("What the popup says, in your words"))
         self.message.setFixedHeight(60)
-        self._field(simple, "nudge.message", "Message", self.message)
-        self.enabled = QCheckBox("On")
-        self.enabled.setAccessibleName("Rule is on")
+        self._field(simple, "nudge.message", _("Message"), self.message)
+        self.enabled = QCheckBox(_("On"))
+        self.enabled.setAccessibleName(_("Rule is on"))
         simple.addRow(form_label(""), self.enabled)
         layout.addLayout(simple)
-        self.more_button = QPushButton("More options")
+        self.more_button = QPushButton(_("More options"))
         self.more_button.setCheckable(True)
-        self.more_button.setAccessibleName("More options: area, answers, snooze, conditions")
+        self.more_button.setAccessibleName(_("More options: area, answers, snooze, conditions"))
         self.more_button.toggled.connect(self._show_more)
         layout.addWidget(self.more_button)
         self.more = QWidget()
@@ -181,48 +181,50 @@ class RuleEditor(QWidget):
         nudge.setContentsMargins(0, 0, 0, 0)
         self.area = QComboBox()
         self.area.setEditable(True)
-        self._field(nudge, "area", "Area of life", self.area)
+        self._field(nudge, "area", _("Area of life"), self.area)
         self.title = self._field(
-            nudge, "nudge.title", "Popup title", _line("Empty: the rule's name, as above")
+            nudge, "nudge.title", _("Popup title"), _line(_("Empty: the rule's name, as above"))
         )
-        self.done_words = self._field(nudge, "nudge.done", "Answer button", _line("Done"))
+        self.done_words = self._field(nudge, "nudge.done", _("Answer button"), _line(_("Done")))
         self.link = self._field(
             nudge,
             "nudge.link",
-            "Link or number",
-            _line("A web address, a phone number or an e-mail address"),
+            _("Link or number"),
+            _line(_("A web address, a phone number or an e-mail address")),
         )
-        self.snooze = Toggles("Snooze for", [(f"{m} min", m) for m in SNOOZES])
-        self._field(nudge, "nudge.snooze", "Snooze for", self.snooze, "up to six")
-        self.zone = PlaceBox("Its time zone", empty_means="the computer's time zone")
-        self._field(nudge, "when.zone", "In the time of", self.zone)
-        self.only_days = DayPicker("Only on")
-        self._field(nudge, "only_if.days", "Only on", self.only_days, "none ticked: any day")
+        self.snooze = Toggles(_("Snooze for"), [(f"{m} min", m) for m in SNOOZES])
+        self._field(nudge, "nudge.snooze", _("Snooze for"), self.snooze, _("up to six"))
+        self.zone = PlaceBox(_("Its time zone"), empty_means=_("the computer's time zone"))
+        self._field(nudge, "when.zone", _("In the time of"), self.zone)
+        self.only_days = DayPicker(_("Only on"))
+        self._field(nudge, "only_if.days", _("Only on"), self.only_days, _("none ticked: any day"))
         between = QWidget()
         row = QHBoxLayout(between)
         row.setContentsMargins(0, 0, 0, 0)
-        self.between_start = _line("from 9am")
-        self.between_end = _line("to 5pm")
-        self.between_start.setAccessibleName("Only between, from")
-        self.between_end.setAccessibleName("Only between, to")
+        self.between_start = _line(_("from 9am"))
+        self.between_end = _line(_("to 5pm"))
+        self.between_start.setAccessibleName(_("Only between, from"))
+        self.between_end.setAccessibleName(_("Only between, to"))
         row.addWidget(self.between_start)
         row.addWidget(self.between_end)
-        self._field(nudge, "only_if.between", "Only between", between, "empty: any time")
-        self.in_season = Toggles("Only in", list(SEASON_KINDS))
-        self._field(nudge, "only_if.in_season", "Only in", self.in_season, "none ticked: always")
-        self.not_in_season = Toggles("Not in", list(SEASON_KINDS))
-        self._field(nudge, "only_if.not_in_season", "Not in", self.not_in_season)
+        self._field(nudge, "only_if.between", _("Only between"), between, _("empty: any time"))
+        self.in_season = Toggles(_("Only in"), list(SEASON_KINDS))
+        self._field(
+            nudge, "only_if.in_season", _("Only in"), self.in_season, _("none ticked: always")
+        )
+        self.not_in_season = Toggles(_("Not in"), list(SEASON_KINDS))
+        self._field(nudge, "only_if.not_in_season", _("Not in"), self.not_in_season)
         self.reachable = QComboBox()
         self._field(
             nudge,
             "only_if.reachable",
-            "Only when free",
+            _("Only when free"),
             self.reachable,
-            "inside this person's usual free hours",
+            _("inside this person's usual free hours"),
         )
-        self.not_done_days = _spin(0, 3650, " days", special="no limit")
+        self.not_done_days = _spin(0, 3650, _(" days"), special=_("no limit"))
         self._field(
-            nudge, "only_if.not_done_within_days", "Not if done in the last", self.not_done_days
+            nudge, "only_if.not_done_within_days", _("Not if done in the last"), self.not_done_days
         )
         self.more.hide()
         layout.addWidget(self.more)
@@ -231,11 +233,11 @@ class RuleEditor(QWidget):
         self.activity_note = plain_label(name="problem")
         self.activity_note.hide()
         layout.addWidget(self.activity_note)
-        layout.addWidget(plain_label("The next five times", "section"))
+        layout.addWidget(plain_label(_("The next five times"), "section"))
         self.preview = plain_label(name="muted")
         layout.addWidget(self.preview)
-        self.try_button = QPushButton("Try it now")
-        self.try_button.setAccessibleName("Try it now: show this rule's popup")
+        self.try_button = QPushButton(_("Try it now"))
+        self.try_button.setAccessibleName(_("Try it now: show this rule's popup"))
         self.try_button.clicked.connect(self._try)
         layout.addWidget(self.try_button)
         layout.addStretch(1)
@@ -243,7 +245,7 @@ class RuleEditor(QWidget):
 
     def _show_more(self, shown: bool) -> None:
         self.more.setVisible(shown)
-        self.more_button.setText("Fewer options" if shown else "More options")
+        self.more_button.setText(_("Fewer options") if shown else _("More options"))
         self._show_row("when.zone", KIND_IDS[self.kind.currentIndex()] == "at")
 
     def _page(self) -> tuple[QWidget, QFormLayout]:
@@ -255,50 +257,50 @@ class RuleEditor(QWidget):
     def _at_page(self) -> QWidget:
         page, form = self._page()
         self.times = self._field(
-            form, "when.times", "At", _line("6:30pm, or 18:30; several: 9am, 3:30pm")
+            form, "when.times", _("At"), _line(_("6:30pm, or 18:30; several: 9am, 3:30pm"))
         )
         self.repeat = QComboBox()
         for label, data in REPEATS:
             self.repeat.addItem(label, data)
-        self._field(form, "when.repeat", "Repeats", self.repeat)
-        self.days = DayPicker("On")
-        self._field(form, "when.days", "On", self.days, "none ticked: every day")
+        self._field(form, "when.repeat", _("Repeats"), self.repeat)
+        self.days = DayPicker(_("On"))
+        self._field(form, "when.days", _("On"), self.days, _("none ticked: every day"))
         monthly = QWidget()
         row = QHBoxLayout(monthly)
         row.setContentsMargins(0, 0, 0, 0)
         self.ordinal = QComboBox()
-        self.ordinal.setAccessibleName("Which one of the month")
+        self.ordinal.setAccessibleName(_("Which one of the month"))
         for number, word in ORDINALS.items():
             self.ordinal.addItem(f"The {word}", number)
         self.month_day = QComboBox()
-        self.month_day.setAccessibleName("Which day of the week")
+        self.month_day.setAccessibleName(_("Which day of the week"))
         self.month_day.addItems(list(DAY_NAMES))
         row.addWidget(self.ordinal)
         row.addWidget(self.month_day)
         row.addStretch(1)
-        self._field(form, "when.monthly", "On", monthly)
+        self._field(form, "when.monthly", _("On"), monthly)
         self.sentence = plain_label(name="muted")
-        self.sentence.setAccessibleName("The repeat, in words")
+        self.sentence.setAccessibleName(_("The repeat, in words"))
         form.addRow(form_label(""), self.sentence)
-        self.as_text_button = QPushButton("Edit as text")
+        self.as_text_button = QPushButton(_("Edit as text"))
         self.as_text_button.setCheckable(True)
         self.as_text_button.setFlat(True)
         self.as_text_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.as_text_button.setAccessibleName("Edit the repeat as text, for experts")
+        self.as_text_button.setAccessibleName(_("Edit the repeat as text, for experts"))
         self.as_text_button.toggled.connect(self._show_repeat_kind)
         self.as_text_button.toggled.connect(self._changed)
         form.addRow(form_label(""), self.as_text_button)
         self.rrule = self._field(
             form,
             "when.rrule",
-            "Repeat, as text",
+            _("Repeat, as text"),
             _line(),
-            "the calendar standard's repeat line, for experts",
+            _("the calendar standard's repeat line, for experts"),
         )
         self.repeat.currentIndexChanged.connect(self._show_repeat_kind)
         return page
 
-    def _show_repeat_kind(self, *_: object) -> None:
+    def _show_repeat_kind(self, *_unused: object) -> None:
         data = self.repeat.currentData()
         as_text = data == "text" or self.as_text_button.isChecked()
         self._show_row("when.days", isinstance(data, int) and not as_text)
@@ -324,53 +326,57 @@ class RuleEditor(QWidget):
 
     def _protected_page(self) -> QWidget:
         page, form = self._page()
-        self.at_start = QCheckBox("When protected time starts")
-        self.at_start.setAccessibleName("Remind when protected time starts")
-        self._field(form, "when.at_start", "Remind", self.at_start)
+        self.at_start = QCheckBox(_("When protected time starts"))
+        self.at_start.setAccessibleName(_("Remind when protected time starts"))
+        self._field(form, "when.at_start", _("Remind"), self.at_start)
         self.protected_minutes = _spin(0, 600, special="never")
         self._field(
             form,
             "when.active_minutes",
-            "And after",
+            _("And after"),
             self.protected_minutes,
-            "at the computer inside protected time",
+            _("at the computer inside protected time"),
         )
-        self.blocks = Toggles("Which protected time")
+        self.blocks = Toggles(_("Which protected time"))
         self._field(
-            form, "when.blocks", "Which", self.blocks, "none ticked: all of your protected time"
+            form,
+            "when.blocks",
+            _("Which"),
+            self.blocks,
+            _("none ticked: all of your protected time"),
         )
         return page
 
     def _waiting_page(self) -> QWidget:
         page, form = self._page()
         self.min_minutes = _spin(1, 600)
-        self._field(form, "when.min_minutes", "At least", self.min_minutes)
-        self.contexts = Toggles("Where", [(p.capitalize(), p) for p in PLACES])
-        self._field(form, "when.contexts", "Where", self.contexts, "none ticked: anywhere")
+        self._field(form, "when.min_minutes", _("At least"), self.min_minutes)
+        self.contexts = Toggles(_("Where"), [(p.capitalize(), p) for p in PLACES])
+        self._field(form, "when.contexts", _("Where"), self.contexts, _("none ticked: anywhere"))
         return page
 
     def _late_page(self) -> QWidget:
         page, form = self._page()
-        self.after = self._field(form, "when.after", "After", _line("10:30pm"))
-        self.until = self._field(form, "when.until", "Until", _line("5am"))
+        self.after = self._field(form, "when.after", _("After"), _line("10:30pm"))
+        self.until = self._field(form, "when.until", _("Until"), _line("5am"))
         self.late_minutes = _spin(1, 600)
-        self._field(form, "when.active_minutes", "Once active for", self.late_minutes)
+        self._field(form, "when.active_minutes", _("Once active for"), self.late_minutes)
         return page
 
     def _active_page(self) -> QWidget:
         page, form = self._page()
         self.stretch_minutes = _spin(1, 600)
-        self._field(form, "when.minutes", "After", self.stretch_minutes, "without a break")
+        self._field(form, "when.minutes", _("After"), self.stretch_minutes, _("without a break"))
         return page
 
     def _reflect_page(self) -> QWidget:
         page, form = self._page()
-        self.every_weeks = _spin(1, 52, " weeks")
-        self._field(form, "when.every_weeks", "Every", self.every_weeks)
+        self.every_weeks = _spin(1, 52, _(" weeks"))
+        self._field(form, "when.every_weeks", _("Every"), self.every_weeks)
         self.reflect_day = QComboBox()
         self.reflect_day.addItems(list(DAY_NAMES))
-        self._field(form, "when.day", "On", self.reflect_day)
-        self.reflect_time = self._field(form, "when.time", "At", _line("6pm"))
+        self._field(form, "when.day", _("On"), self.reflect_day)
+        self.reflect_time = self._field(form, "when.time", _("At"), _line("6pm"))
         return page
 
     def _connect(self) -> None:
@@ -400,8 +406,10 @@ class RuleEditor(QWidget):
         needs_activity = KIND_IDS[index] in ACTIVITY_KINDS
         if needs_activity and self.activity_missing:
             self.activity_note.setText(
-                "Tidewell can't see keyboard and mouse activity on this desktop, so the "
-                "part of this rule about being at the computer won't fire here."
+                _(
+                    "Tidewell can't see keyboard and mouse activity on this desktop, so the "
+                    "part of this rule about being at the computer won't fire here."
+                )
             )
         self.activity_note.setVisible(bool(needs_activity and self.activity_missing))
 
@@ -511,7 +519,7 @@ class RuleEditor(QWidget):
             loading, self._loading = self._loading, True
             chosen = self.reachable.currentData()
             self.reachable.clear()
-            self.reachable.addItem("Anyone, any time", None)
+            self.reachable.addItem(_("Anyone, any time"), None)
             for name, person_id in people:
                 self.reachable.addItem(name, person_id)
             self.reachable.setCurrentIndex(max(0, self.reachable.findData(chosen)))
@@ -576,7 +584,7 @@ class RuleEditor(QWidget):
             if rrule and old is not None and old.kind == "at" and start:
                 when["start"] = start  # the repeat keeps its rhythm
             elif rrule and self._context is not None:  # every other week: from this one
-                _, now, home = self._context
+                _unused, now, home = self._context
                 when["start"] = now.astimezone(home).date().isoformat()
             return {k: v for k, v in when.items() if v is not None}
         if kind == "protected":
@@ -675,9 +683,11 @@ class RuleEditor(QWidget):
         if times:
             self.preview.setText(", ".join(times))
         elif rule.when.kind in ("at", "reflect"):
-            self.preview.setText("Not in the coming months: its times and conditions never meet.")
+            self.preview.setText(
+                _("Not in the coming months: its times and conditions never meet.")
+            )
         else:
-            self.preview.setText("It comes when it fits, not at set times.")
+            self.preview.setText(_("It comes when it fits, not at set times."))
 
     def _try(self) -> None:
         rule = self.current_rule()

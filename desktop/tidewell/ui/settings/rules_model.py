@@ -19,9 +19,10 @@ from tidewell.core.rules import Rule
 from tidewell.core.schedule import next_times
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
+from tidewell.i18n import _
 from tidewell.ui.tooltips import as_tooltip
 
-COLUMNS = ("On", "Name", "Area", "When", "Next")
+COLUMNS = (_("On"), _("Name"), _("Area"), _("When"), _("Next"))
 ON, NAME, AREA, WHEN, NEXT = range(5)
 RULE_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2

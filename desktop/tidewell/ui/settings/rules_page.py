@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.fields import free_id
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.needs_fix import NeedsFix
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.rule_editor import KINDS, RuleEditor
@@ -35,10 +36,10 @@ from tidewell.ui.settings.starters import STARTER_RULES
 from tidewell.ui.style import plain_label
 
 BLANK = {
-    "name": "A new rule",
+    "name": _("A new rule"),
     "area": "self",
     "when": {"kind": "at", "times": ["09:00"], "days": ["mon", "tue", "wed", "thu", "fri"]},
-    "nudge": {"title": "A new rule"},
+    "nudge": {"title": _("A new rule")},
 }
 
 
@@ -60,16 +61,16 @@ class RulesPage(SettingsPage):
         layout = QVBoxLayout(self)
         tools = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search rules")
-        self.search.setAccessibleName("Search rules")
+        self.search.setPlaceholderText(_("Search rules"))
+        self.search.setAccessibleName(_("Search rules"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.area_filter = QComboBox()
-        self.area_filter.setAccessibleName("Show the rules of an area")
+        self.area_filter.setAccessibleName(_("Show the rules of an area"))
         self.area_filter.currentIndexChanged.connect(self._filter)
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show the rules of a kind")
-        self.kind_filter.addItem("Every kind", None)
+        self.kind_filter.setAccessibleName(_("Show the rules of a kind"))
+        self.kind_filter.addItem(_("Every kind"), None)
         for kind, label in KINDS:
             self.kind_filter.addItem(label, kind)
         self.kind_filter.currentIndexChanged.connect(self._filter)
@@ -78,15 +79,15 @@ class RulesPage(SettingsPage):
         tools.addWidget(self.kind_filter, 1)
         layout.addLayout(tools)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add rule")
+        self.add_button = QPushButton(_("Add rule"))
         add_menu = QMenu(self.add_button)
-        add_menu.addAction("Blank rule (Ctrl+N)", self.add_blank)
+        add_menu.addAction(_("Blank rule (Ctrl+N)"), self.add_blank)
         for starter in STARTER_RULES:
             add_menu.addAction(f"Idea: {starter['name']}", partial(self.add, starter))
         self.add_button.setMenu(add_menu)
-        self.duplicate_button = QPushButton("Duplicate")
+        self.duplicate_button = QPushButton(_("Duplicate"))
         self.duplicate_button.clicked.connect(self.duplicate)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete)
         for button in (self.add_button, self.duplicate_button, self.delete_button):
             buttons.addWidget(button)
@@ -94,7 +95,7 @@ class RulesPage(SettingsPage):
         layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableView()
-        self.table.setAccessibleName("Your rules")
+        self.table.setAccessibleName(_("Your rules"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
@@ -120,7 +121,7 @@ class RulesPage(SettingsPage):
         scroll.setWidget(self.editor)
         scroll.setMinimumWidth(440)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty = plain_label("No rules yet. 'Add rule' starts one, blank or from an idea.")
+        self.empty = plain_label(_("No rules yet. 'Add rule' starts one, blank or from an idea."))
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -141,7 +142,7 @@ class RulesPage(SettingsPage):
         current = self.area_filter.currentData()
         self.area_filter.blockSignals(True)
         self.area_filter.clear()
-        self.area_filter.addItem("Every area", None)
+        self.area_filter.addItem(_("Every area"), None)
         for area in areas:
             self.area_filter.addItem(area, area)
         self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 
 from tidewell.core.life import Season
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.dates import day_and_month, day_text
 from tidewell.ui.settings.item_list import ItemList
 from tidewell.ui.style import SEASON_COLOURS
 
-KIND_LABELS = (("busy", "Busy"), ("steady", "Steady"), ("recovery", "Recovery"))
+KIND_LABELS = (("busy", _("Busy")), ("steady", _("Steady")), ("recovery", _("Recovery")))
 KIND_COLOURS = {kind: QColor(colour) for kind, colour in SEASON_COLOURS.items()}
 MONTHS = "JFMAMJJASOND"
 
@@ -24,17 +25,17 @@ MONTHS = "JFMAMJJASOND"
 class SeasonsList(ItemList):
     field_name = "seasons"
     noun = "season"
-    invite = (
+    invite = _(
         "Life has seasons: a busy launch, a calm summer, a stretch of recovery. Name yours, "
         "and rules can be gentler or quieter during them."
     )
-    invite_button = "Add a season"
+    invite_button = _("Add a season")
     kind = Season
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = self.field("name", "Name", QLineEdit(), "e.g. year-end push")
         self.season_kind = QComboBox()
-        for _, label in KIND_LABELS:
+        for _unused, label in KIND_LABELS:
             self.season_kind.addItem(label)
         self.field("kind", "Kind", self.season_kind)
         self.start = QDateEdit()
@@ -58,7 +59,7 @@ class SeasonsList(ItemList):
 
     def load(self, item: Season) -> None:
         self.name.setText(item.name)
-        self.season_kind.setCurrentIndex([k for k, _ in KIND_LABELS].index(item.kind))
+        self.season_kind.setCurrentIndex([k for k, _unused in KIND_LABELS].index(item.kind))
         self.start.setDate(QDate(item.start.year, item.start.month, item.start.day))
         self.end.setDate(QDate(item.end.year, item.end.month, item.end.day))
 
@@ -76,7 +77,7 @@ class SeasonsList(ItemList):
         today = self.now.date() if self.now else date.today()  # noqa: DTZ011
         return {
             "id": "season",
-            "name": "A new season",
+            "name": _("A new season"),
             "kind": "steady",
             "start": today.isoformat(),
             "end": (today + timedelta(days=30)).isoformat(),
@@ -88,10 +89,9 @@ class SeasonsList(ItemList):
             if other.id == item.id or {other.kind, item.kind} != {"busy", "recovery"}:
                 continue
             if other.start <= item.end and item.start <= other.end:
-                return (
-                    f"This overlaps '{other.name}' ({other.kind}); a busy and a recovery "
-                    "season can't share days."
-                )
+                return _(
+                    "This overlaps '{name}'; a busy and a recovery season can't share days."
+                ).format(name=other.name)
         return None
 
     def label(self, item: Season) -> str:
@@ -104,7 +104,7 @@ class YearTimeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(64)
-        self.setAccessibleName("Your seasons on this year's timeline")
+        self.setAccessibleName(_("Your seasons on this year's timeline"))
         self.year = date(2026, 1, 1)
         self.seasons: list[Season] = []
 

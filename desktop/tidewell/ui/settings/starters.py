@@ -4,48 +4,50 @@ from __future__ import annotations
 
 from typing import Any
 
+from tidewell.i18n import _
+
 STARTER_RULES: list[dict[str, Any]] = [
     {
-        "name": "Stand up and stretch",
+        "name": _("Stand up and stretch"),
         "area": "health",
         "when": {
             "kind": "at",
             "times": ["11:00", "15:30"],
             "days": ["mon", "tue", "wed", "thu", "fri"],
         },
-        "nudge": {"title": "A stretch?", "message": "Two minutes away from the screen."},
+        "nudge": {"title": _("A stretch?"), "message": _("Two minutes away from the screen.")},
     },
     {
-        "name": "You planned to be offline",
+        "name": _("You planned to be offline"),
         "area": "family",
         "when": {"kind": "protected", "at_start": True, "active_minutes": 10},
         "nudge": {
-            "title": "You planned to be offline",
-            "message": "Is someone expecting this, or is it habit?",
+            "title": _("You planned to be offline"),
+            "message": _("Is someone expecting this, or is it habit?"),
         },
     },
     {
-        "name": "Waiting time for someone",
+        "name": _("Waiting time for someone"),
         "area": "family",
         "when": {"kind": "waiting", "min_minutes": 20},
         "nudge": {
-            "title": "Some waiting time?",
-            "message": "A moment for someone far away, or for you?",
+            "title": _("Some waiting time?"),
+            "message": _("A moment for someone far away, or for you?"),
         },
     },
     {
-        "name": "Late at the desk",
+        "name": _("Late at the desk"),
         "area": "rest",
         "when": {"kind": "late", "after": "22:30", "until": "05:00"},
-        "nudge": {"title": "Still here at this hour?", "message": "A real need tonight?"},
+        "nudge": {"title": _("Still here at this hour?"), "message": _("A real need tonight?")},
     },
     {
-        "name": "Revisit my balance",
+        "name": _("Revisit my balance"),
         "area": "self",
         "when": {"kind": "reflect", "every_weeks": 4, "day": "sun", "time": "18:00"},
         "nudge": {
-            "title": "Does your balance still fit?",
-            "message": "A few quiet minutes with your own words.",
+            "title": _("Does your balance still fit?"),
+            "message": _("A few quiet minutes with your own words."),
         },
     },
 ]
@@ -53,22 +55,22 @@ STARTER_RULES: list[dict[str, Any]] = [
 # Protected time offered in the welcome: (what the tick box says, the block).
 STARTER_BLOCKS: list[tuple[str, dict[str, Any]]] = [
     (
-        "Weekends",
+        _("Weekends"),
         {
             "kind": "weekly",
             "id": "weekend",
-            "reason": "weekends are ours",
+            "reason": _("weekends are ours"),
             "days": ["sat", "sun"],
             "start": "00:00",
             "end": "00:00",
         },
     ),
     (
-        "Evenings before a working day, 19:00 to 07:00",
+        _("Evenings before a working day, 19:00 to 07:00"),
         {
             "kind": "weekly",
             "id": "evenings",
-            "reason": "evenings at home",
+            "reason": _("evenings at home"),
             "days": ["sun", "mon", "tue", "wed", "thu"],  # the nights before working days
             "start": "19:00",
             "end": "07:00",

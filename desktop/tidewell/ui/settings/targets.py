@@ -19,24 +19,25 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.life import Target
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.item_list import ItemList
 
 KINDS = (
-    ("done", "Nudges of an area, answered Done"),
-    ("kept", "Protected time kept"),
-    ("days_off", "Days off (vacation)"),
+    ("done", _("Nudges of an area, answered Done")),
+    ("kept", _("Protected time kept")),
+    ("days_off", _("Days off (vacation)")),
 )
-PERS = (("week", "a week"), ("month", "a month"), ("year", "a year"))
+PERS = (("week", _("a week")), ("month", _("a month")), ("year", _("a year")))
 
 
 class TargetsList(ItemList):
     field_name = "targets"
     noun = "number"
-    invite = (
+    invite = _(
         "Numbers of your own for the review, if you like them: family time three times a "
         "week, two free weekends a month. Never a score, only a mirror."
     )
-    invite_button = "Add a number of your own"
+    invite_button = _("Add a number of your own")
     kind = Target
 
     @property
@@ -49,7 +50,7 @@ class TargetsList(ItemList):
     def build_form(self, form: QFormLayout) -> None:
         self.name = self.field("name", "Name", QLineEdit(), "e.g. family time")
         self.what = QComboBox()
-        for _, label in KINDS:
+        for _unused, label in KINDS:
             self.what.addItem(label)
         self.field("kind", "Counts", self.what)
         self.area = QComboBox()
@@ -61,10 +62,10 @@ class TargetsList(ItemList):
         line.setContentsMargins(0, 0, 0, 0)
         self.count = QSpinBox()
         self.count.setRange(0, 366)
-        self.count.setAccessibleName("How many")
+        self.count.setAccessibleName(_("How many"))
         self.per = QComboBox()
-        self.per.setAccessibleName("Per")
-        for _, label in PERS:
+        self.per.setAccessibleName(_("Per"))
+        for _unused, label in PERS:
             self.per.addItem(label)
         line.addWidget(self.count)
         line.addWidget(self.per)
@@ -73,10 +74,10 @@ class TargetsList(ItemList):
         busy = QWidget()
         busy_line = QHBoxLayout(busy)
         busy_line.setContentsMargins(0, 0, 0, 0)
-        self.relax = QCheckBox("In a busy season,")
+        self.relax = QCheckBox(_("In a busy season,"))
         self.busy_count = QSpinBox()
         self.busy_count.setRange(0, 366)
-        self.busy_count.setAccessibleName("Enough in a busy season")
+        self.busy_count.setAccessibleName(_("Enough in a busy season"))
         self.relax.toggled.connect(self.busy_count.setEnabled)
         busy_line.addWidget(self.relax)
         busy_line.addWidget(self.busy_count)
@@ -94,7 +95,7 @@ class TargetsList(ItemList):
     def relax_words(self) -> QWidget:
         from tidewell.ui.style import plain_label
 
-        return plain_label("is enough", wrap=False)
+        return plain_label(_("is enough"), wrap=False)
 
     def set_state(self, state: State, now: Any, home: Any) -> None:
         areas = list(state.balance.areas)
@@ -108,7 +109,7 @@ class TargetsList(ItemList):
             self.area.clear()
             self.area.addItems(areas)
             self.block.clear()
-            self.block.addItem("Any protected time", None)
+            self.block.addItem(_("Any protected time"), None)
             for label, block_id in blocks:
                 self.block.addItem(label, block_id)
             self._loading = False
@@ -122,11 +123,11 @@ class TargetsList(ItemList):
 
     def load(self, item: Target) -> None:
         self.name.setText(item.name)
-        self.what.setCurrentIndex([k for k, _ in KINDS].index(item.kind))
+        self.what.setCurrentIndex([k for k, _unused in KINDS].index(item.kind))
         self.area.setCurrentIndex(max(0, self.area.findText(item.area or "")))
         self.block.setCurrentIndex(max(0, self.block.findData(item.block)))
         self.count.setValue(item.count)
-        self.per.setCurrentIndex([p for p, _ in PERS].index(item.per))
+        self.per.setCurrentIndex([p for p, _unused in PERS].index(item.per))
         self.relax.setChecked(item.busy_count is not None)
         self.busy_count.setValue(item.busy_count if item.busy_count is not None else item.count)
         self.busy_count.setEnabled(item.busy_count is not None)
@@ -150,7 +151,7 @@ class TargetsList(ItemList):
         today = (
             self.now.astimezone(self.home).date().isoformat() if self.now and self.home else None
         )
-        doc: dict[str, Any] = {"id": "number", "name": "Family time", "kind": "done", "count": 3}
+        doc: dict[str, Any] = {"id": "number", "name": _("Family time"), "kind": "done", "count": 3}
         doc["area"] = self.state.balance.areas[0] if self.state.balance.areas else "family"
         if today:
             doc["since"] = today  # counted from today: a new number starts fresh

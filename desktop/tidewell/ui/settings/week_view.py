@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from tidewell.core.occurrences import block_intervals
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.ui.settings.fields import DAY_LABELS
 from tidewell.ui.style import is_dark
 
@@ -22,7 +23,7 @@ class WeekView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(170)
-        self.setAccessibleName("This week's protected time")
+        self.setAccessibleName(_("This week's protected time"))
         self.runs: list[tuple[int, float, float, bool]] = []  # day, from hour, to hour, chosen
 
     def show_week(self, state: State, now: datetime, home: tzinfo, chosen: str | None) -> None:

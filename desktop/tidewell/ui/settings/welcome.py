@@ -33,6 +33,7 @@ from tidewell.core.life import Balance, Block, Person
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
 from tidewell.core.validation import Problem, problem_from
+from tidewell.i18n import _
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import PROMPT
@@ -60,7 +61,7 @@ class WelcomeDialog(QDialog):
         self.host = host
         self._ended = False
         self.question: QMessageBox | None = None  # "Leave the welcome?" while it is asked
-        self.setWindowTitle("Welcome to Tidewell")
+        self.setWindowTitle(_("Welcome to Tidewell"))
         use_sheet(self, "window")
         fit_to_screen(self, QSize(620, 560))
         layout = QVBoxLayout(self)
@@ -69,13 +70,13 @@ class WelcomeDialog(QDialog):
             self.steps.addWidget(scrolling(step))  # all of it reachable on a small screen
         layout.addWidget(self.steps, 1)
         buttons = QHBoxLayout()
-        self.skip = QPushButton("Not now")
+        self.skip = QPushButton(_("Not now"))
         self.skip.clicked.connect(self.leave)
-        self.back = QPushButton("Back")
+        self.back = QPushButton(_("Back"))
         self.back.clicked.connect(lambda: self._go(-1))
-        self.next = QPushButton("Next")
+        self.next = QPushButton(_("Next"))
         self.next.setDefault(True)
-        self.next.setToolTip("Ctrl+Enter")
+        self.next.setToolTip(_("Ctrl+Enter"))
         self.next.clicked.connect(self._next)
         self.problem = problem_label()
         layout.addWidget(self.problem)
@@ -85,7 +86,7 @@ class WelcomeDialog(QDialog):
         buttons.addWidget(self.next)
         layout.addLayout(buttons)
         # The keyboard alone: Ctrl+Enter is Next (and Start), from any field.
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        for keys in (_("Ctrl+Return"), _("Ctrl+Enter")):
             QShortcut(QKeySequence(keys), self, self._next)
         self._go(0)
 
@@ -100,13 +101,15 @@ class WelcomeDialog(QDialog):
     def _matters(self) -> QWidget:
         page, layout = self._step(
             1,
-            "What matters to you",
-            "Balance is yours to define. Write it down in your own words, if you like, and "
-            "keep the areas of life that count for you.",
+            _("What matters to you"),
+            _(
+                "Balance is yours to define. Write it down in your own words, if you like, and "
+                "keep the areas of life that count for you."
+            ),
         )
         self.definition = QPlainTextEdit()
         self.definition.setPlaceholderText(PROMPT)
-        self.definition.setAccessibleName("Your definition of balance")
+        self.definition.setAccessibleName(_("Your definition of balance"))
         layout.addWidget(self.definition, 1)
         row = QHBoxLayout()
         self.area_boxes: list[QCheckBox] = []
@@ -119,32 +122,34 @@ class WelcomeDialog(QDialog):
         layout.addLayout(row)
         self.own_areas = QLineEdit()
         self.own_areas.setPlaceholderText(
-            "Your own areas, separated by commas (e.g. music, garden)"
+            _("Your own areas, separated by commas (e.g. music, garden)")
         )
-        self.own_areas_field = Field(self.own_areas, "Your own areas of life")
+        self.own_areas_field = Field(self.own_areas, _("Your own areas of life"))
         layout.addWidget(self.own_areas_field)
         return page
 
     def _protected(self) -> QWidget:
         page, layout = self._step(
             2,
-            "Your protected time",
-            "Time you'd like to keep offline. Tick what fits your life; change it any time.",
+            _("Your protected time"),
+            _("Time you'd like to keep offline. Tick what fits your life; change it any time."),
         )
         self.block_boxes: list[tuple[QCheckBox, QLineEdit, dict[str, Any]]] = []
         self.reason_fields: list[Field] = []
         for label, doc in STARTER_BLOCKS:
             box = QCheckBox(label)
             reason = QLineEdit(doc["reason"])
-            reason.setPlaceholderText("your reason, in your words")
+            reason.setPlaceholderText(_("your reason, in your words"))
             reason.setMaxLength(200)
             layout.addWidget(box)
-            field = Field(reason, f"Your reason for {label.lower()}", "your reason, in your words")
+            field = Field(
+                reason, f"Your reason for {label.lower()}", _("your reason, in your words")
+            )
             layout.addWidget(field)
             self.reason_fields.append(field)
             self.block_boxes.append((box, reason, doc))
         self.gentle = QCheckBox(
-            "If I'm at the computer during this time, ask me gently whether it's needed"
+            _("If I'm at the computer during this time, ask me gently whether it's needed")
         )
         layout.addWidget(self.gentle)
         layout.addStretch(1)
@@ -153,22 +158,24 @@ class WelcomeDialog(QDialog):
     def _people(self) -> QWidget:
         page, layout = self._step(
             3,
-            "Your people",
-            "Someone you'd like to make time for, maybe far away. Their local time will be "
-            "shown when you have a moment to spare.",
+            _("Your people"),
+            _(
+                "Someone you'd like to make time for, maybe far away. Their local time will be "
+                "shown when you have a moment to spare."
+            ),
         )
         self.person_name = QLineEdit()
-        self.person_name.setPlaceholderText("Their name (optional)")
+        self.person_name.setPlaceholderText(_("Their name (optional)"))
         self.person_name.setMaxLength(120)
-        self.person_name_field = Field(self.person_name, "Their name")
-        self.person_zone = PlaceBox("Where they live")
-        self.person_zone_field = Field(self.person_zone, "Where they live")
+        self.person_name_field = Field(self.person_name, _("Their name"))
+        self.person_zone = PlaceBox(_("Where they live"))
+        self.person_zone_field = Field(self.person_zone, _("Where they live"))
         form = QFormLayout()
-        form.addRow(form_label("Their name"), self.person_name_field)
-        form.addRow(form_label("Where they live"), self.person_zone_field)
+        form.addRow(form_label(_("Their name")), self.person_name_field)
+        form.addRow(form_label(_("Where they live")), self.person_zone_field)
         layout.addLayout(form)
         self.person_zone.changed.connect(lambda: self.person_zone.set_now(self.host.now()))
-        layout.addWidget(plain_label("A few starter ideas, to make your own:", "section"))
+        layout.addWidget(plain_label(_("A few starter ideas, to make your own:"), "section"))
         self.rule_boxes: list[tuple[QCheckBox, dict[str, Any]]] = []
         for starter in STARTER_RULES:
             if starter["when"]["kind"] == "protected":
@@ -184,7 +191,7 @@ class WelcomeDialog(QDialog):
         index = max(0, min(2, self.steps.currentIndex() + step)) if step else 0
         self.steps.setCurrentIndex(index)
         self.back.setEnabled(index > 0)
-        self.next.setText("Start" if index == 2 else "Next")
+        self.next.setText(_("Start") if index == 2 else _("Next"))
         self.problem.hide()
         first = (self.definition, self.block_boxes[0][0], self.person_name)[index]
         first.setFocus()  # the keyboard starts where the step does
@@ -207,9 +214,11 @@ class WelcomeDialog(QDialog):
             )
             fine = not long
         elif index == 1:
-            for (box, reason, _), field in zip(self.block_boxes, self.reason_fields, strict=True):
+            for (box, reason, _unused), field in zip(
+                self.block_boxes, self.reason_fields, strict=True
+            ):
                 missing = box.isChecked() and not reason.text().strip()
-                field.show_problem("A few words of your own, so Tidewell can quote them back."
+                field.show_problem(_("A few words of your own, so Tidewell can quote them back.")
                                    if missing else None)  # fmt: skip
                 fine = fine and not missing
         elif index == 2:
@@ -217,7 +226,7 @@ class WelcomeDialog(QDialog):
             named = bool(self.person_name.text().strip())
             where = self.person_zone.problem() if named else None
             if not named and self.person_zone.zone():
-                self.person_name_field.show_problem("Their name, so Tidewell can show it.")
+                self.person_name_field.show_problem(_("Their name, so Tidewell can show it."))
                 fine = False
             else:
                 self.person_name_field.show_problem(None)
@@ -245,7 +254,7 @@ class WelcomeDialog(QDialog):
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problem.setText(
-            "This could not be saved yet: "
+            _("This could not be saved yet: ")
             + "; ".join(p.message for p in problems[:3])
             + ". Nothing you chose is lost; change it here, or try Start again."
         )
@@ -257,11 +266,11 @@ class WelcomeDialog(QDialog):
             self.definition.toPlainText().strip()
             or self.own_areas.text().strip()
             or not all(b.isChecked() for b in self.area_boxes)
-            or any(box.isChecked() for box, _, _ in self.block_boxes)
+            or any(box.isChecked() for box, _u, _v in self.block_boxes)
             or self.gentle.isChecked()
             or self.person_name.text().strip()
             or self.person_zone.edit.text().strip()
-            or any(box.isChecked() for box, _ in self.rule_boxes)
+            or any(box.isChecked() for box, _unused in self.rule_boxes)
         )
 
     def leave(self) -> None:
@@ -271,11 +280,11 @@ class WelcomeDialog(QDialog):
             return
         ask = QMessageBox(self)
         ask.setIcon(QMessageBox.Icon.Question)
-        ask.setWindowTitle("Leave the welcome?")
-        ask.setText("You have chosen a few things here. Keep them?")
-        keep = ask.addButton("Keep what I chose", QMessageBox.ButtonRole.AcceptRole)
-        drop = ask.addButton("Leave without keeping", QMessageBox.ButtonRole.DestructiveRole)
-        stay = ask.addButton("Back to the welcome", QMessageBox.ButtonRole.RejectRole)
+        ask.setWindowTitle(_("Leave the welcome?"))
+        ask.setText(_("You have chosen a few things here. Keep them?"))
+        keep = ask.addButton(_("Keep what I chose"), QMessageBox.ButtonRole.AcceptRole)
+        drop = ask.addButton(_("Leave without keeping"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = ask.addButton(_("Back to the welcome"), QMessageBox.ButtonRole.RejectRole)
         ask.setDefaultButton(stay)
         ask.setEscapeButton(stay)
         self.question = ask
@@ -318,7 +327,9 @@ class WelcomeDialog(QDialog):
             if box.isChecked():
                 blocks.append(msgspec.convert({**doc, "reason": reason.text().strip()}, Block))
         rules = list(state.rules)
-        if self.gentle.isChecked() and any(box.isChecked() for box, _, _ in self.block_boxes):
+        if self.gentle.isChecked() and any(
+            box.isChecked() for box, _unused, _unused2 in self.block_boxes
+        ):
             starter = next(r for r in STARTER_RULES if r["when"]["kind"] == "protected")
             rules.append(msgspec.convert({**starter, "id": "offline"}, Rule))
         for box, starter in self.rule_boxes:

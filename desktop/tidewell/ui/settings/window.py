@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.state import State, definitions_differ
+from tidewell.i18n import _
 from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import BalancePage
 from tidewell.ui.settings.calendars_page import CalendarsPage
@@ -45,8 +46,8 @@ class SettingsWindow(QWidget):
 
     def __init__(self, state: State, host: SettingsHostLike, settings_file: Path) -> None:
         super().__init__()
-        self.setWindowTitle("Tidewell settings")
-        self.setAccessibleName("Tidewell settings")
+        self.setWindowTitle(_("Tidewell settings"))
+        self.setAccessibleName(_("Tidewell settings"))
         use_sheet(self, "window")
         self.host = host
         self.saved_state = state
@@ -66,7 +67,7 @@ class SettingsWindow(QWidget):
         layout = QVBoxLayout(self)
         body = QHBoxLayout()
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName("Settings pages")
+        self.sidebar.setAccessibleName(_("Settings pages"))
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
@@ -81,13 +82,13 @@ class SettingsWindow(QWidget):
         self.calendars = CalendarsPage(self.host)
         self.general = GeneralPage(self.host)
         self.pages: list[tuple[str, SettingsPage]] = [
-            ("My balance", self.balance),
-            ("Rules", self.rules),
-            ("Protected time", self.protected),
-            ("People", self.people),
-            ("Waiting time", self.ideas),
-            ("Calendars", self.calendars),
-            ("General", self.general),
+            (_("My balance"), self.balance),
+            (_("Rules"), self.rules),
+            (_("Protected time"), self.protected),
+            (_("People"), self.people),
+            (_("Waiting time"), self.ideas),
+            (_("Calendars"), self.calendars),
+            (_("General"), self.general),
         ]
         for number, (title, page) in enumerate(self.pages):
             self.sidebar.addItem(title)
@@ -101,12 +102,12 @@ class SettingsWindow(QWidget):
         footer = QHBoxLayout()
         self.status = plain_label(name="muted")
         footer.addWidget(self.status, 1)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo the last change")
+        self.undo_button = QPushButton(_("Undo"))
+        self.undo_button.setAccessibleName(_("Undo the last change"))
         self.undo_button.clicked.connect(self.undo)
-        self.revert_button = QPushButton("Discard changes")
+        self.revert_button = QPushButton(_("Discard changes"))
         self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         for button in (self.undo_button, self.revert_button, self.save_button):
@@ -139,7 +140,7 @@ class SettingsWindow(QWidget):
 
     def _show_all(self) -> None:
         now, home = self.host.now_and_home()
-        for _, page in self.pages:
+        for _unused, page in self.pages:
             page.set_state(self.draft, now, home)
         self._update_buttons()
 
@@ -151,7 +152,7 @@ class SettingsWindow(QWidget):
             names = ", ".join(self.pages[n][0] for n in sorted(self.invalid))
             self.status.setText(f"Something needs a look before saving: {names}.")
         elif self.dirty:
-            self.status.setText("Unsaved changes.")
+            self.status.setText(_("Unsaved changes."))
         elif not self.status.text().startswith("Saved"):
             self.status.setText("")
 
@@ -159,7 +160,7 @@ class SettingsWindow(QWidget):
         return self.pages[self.stack.currentIndex()][1]
 
     def page_row(self, page: SettingsPage) -> int:
-        return [p for _, p in self.pages].index(page)
+        return [p for _unused, p in self.pages].index(page)
 
     def new_rule(self) -> None:
         """Ctrl+N: a blank rule, its name ready to be typed."""
@@ -186,7 +187,7 @@ class SettingsWindow(QWidget):
             return False
         self.saved_state = self.draft
         self.rules.fresh.clear()  # saved rules keep their ids: the journal names them
-        self.status.setText("Saved.")
+        self.status.setText(_("Saved."))
         self._update_buttons()
         self.saved.emit()
         return True
@@ -211,8 +212,8 @@ class SettingsWindow(QWidget):
     def _may_close(self) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Unsaved changes",
-            "You have changes that are not saved yet. Save them?",
+            _("Unsaved changes"),
+            _("You have changes that are not saved yet. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
