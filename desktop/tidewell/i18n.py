@@ -36,7 +36,7 @@ def use_language(language: str | None = None) -> str:
     except OSError:
         found, spoken = gettext.NullTranslations(), "en"
     else:
-        spoken = str(found.info().get("language", "") or (wanted or ["en"])[0])
+        spoken = wanted[0] if wanted else str(found.info().get("language") or "en")
     _catalogue, _language = found, spoken
     return spoken
 

@@ -142,7 +142,8 @@ def test_seasons_that_cannot_overlap(qtbot, window: SettingsWindow) -> None:  # 
     seasons = window.balance.seasons
     seasons.add()
     seasons.season_kind.setCurrentIndex(2)  # recovery, across the busy year-end push
-    assert "overlaps 'Year-end push'; a busy and a recovery season" in seasons.general_problem.text()
+    problem = seasons.general_problem.text()
+    assert "overlaps 'Year-end push'; a busy and a recovery season" in problem
     assert not window.save_button.isEnabled()
     seasons.start.setDate(seasons.start.date().addDays(40))
     seasons.end.setDate(seasons.start.date().addDays(10))

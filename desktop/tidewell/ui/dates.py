@@ -8,6 +8,18 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 
+def day_names(short: bool = False) -> list[str]:
+    """Monday to Sunday in the locale's words ("Montag", "月曜日"), in this order."""
+    kind = QLocale.FormatType.ShortFormat if short else QLocale.FormatType.LongFormat
+    return [QLocale().dayName(day, kind) for day in range(1, 8)]
+
+
+def week_order() -> list[int]:
+    """The days of the week as the locale begins it (0 is Monday): Sunday first in the US."""
+    first = QLocale().firstDayOfWeek().value - 1
+    return [(first + i) % 7 for i in range(7)]
+
+
 def day_text(day: date, long: bool = False) -> str:
     """'30/11/2026' or, long, 'Monday, 30 November 2026', as the locale has it."""
     kind = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat

@@ -28,7 +28,13 @@ from tidewell.ui.pages import HOME, OFFLINE, WAITING
 from tidewell.ui.style import plain_label
 
 WAIT_CHOICES = (10, 20, 30, 60)
-CONTEXTS = ("airport", "commute", _("waiting room"), "other")
+CONTEXTS = ("airport", "commute", "waiting room", "other")
+CONTEXT_WORDS = {
+    "airport": _("Airport"),
+    "commute": _("Commute"),
+    "waiting room": _("Waiting room"),
+    "other": _("Other"),
+}
 
 
 class PanelContent(QWidget):
@@ -77,16 +83,16 @@ class PanelContent(QWidget):
         actions.addWidget(self.back_button)
         layout.addLayout(actions)
         layout.addWidget(plain_label(_("Pause nudges"), "section"))
-        pausing = QHBoxLayout()
+        pausing = QGridLayout()  # two to a row: the words may be long in some languages
         self.pause_hour = QPushButton(_("For an hour"))
         self.pause_hour.clicked.connect(lambda: self.pause_requested.emit("hour"))
         self.pause_tomorrow = QPushButton(_("Until tomorrow"))
         self.pause_tomorrow.clicked.connect(lambda: self.pause_requested.emit("tomorrow"))
         self.resume_button = QPushButton(_("Resume nudges"))
         self.resume_button.clicked.connect(lambda: self.pause_requested.emit("resume"))
-        for button in (self.pause_hour, self.pause_tomorrow, self.resume_button):
-            pausing.addWidget(button)
-        pausing.addStretch(1)
+        for index, button in enumerate((self.pause_hour, self.pause_tomorrow, self.resume_button)):
+            pausing.addWidget(button, index // 2, index % 2)
+        pausing.setColumnStretch(2, 1)
         layout.addLayout(pausing)
         footer = QHBoxLayout()
         self.settings_button = QPushButton(_("Settings…"))
@@ -115,7 +121,7 @@ class PanelContent(QWidget):
         where = QHBoxLayout()
         where.addWidget(plain_label(_("Where:"), wrap=False))
         self.context = QComboBox()
-        self.context.addItems([c.capitalize() for c in CONTEXTS])
+        self.context.addItems([CONTEXT_WORDS[c] for c in CONTEXTS])
         where.addWidget(self.context, 1)
         layout.addLayout(where)
         minutes = QGridLayout()

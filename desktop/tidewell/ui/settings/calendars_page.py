@@ -43,6 +43,8 @@ _MEANINGS = (
 class CalendarsPage(ItemList):
     field_name = "calendars"
     noun = "calendar"
+    add_words = _("Add calendar")
+    list_words = _("Your calendars")
     kind = CalendarSource
 
     def __init__(self, host: SettingsHostLike, parent: QWidget | None = None) -> None:
@@ -63,7 +65,7 @@ class CalendarsPage(ItemList):
     # --- the form -----------------------------------------------------------------------
 
     def build_form(self, form: QFormLayout) -> None:
-        self.name = self.field("name", "Name", QLineEdit())
+        self.name = self.field("name", _("Name"), QLineEdit())
         self.name.textEdited.connect(self.form_changed)
         self.where = plain_label()
         form.addRow(form_label(_("Reads")), self.where)
@@ -92,7 +94,7 @@ class CalendarsPage(ItemList):
         self.lead.setSingleStep(15)
         self.lead.setSuffix(_(" min before"))
         self.lead.valueChanged.connect(self.form_changed)
-        self.field("readings.lead_minutes", "Ideas for a trip", self.lead)
+        self.field("readings.lead_minutes", _("Ideas for a trip"), self.lead)
         self.result = plain_label(name="muted")
         self.extra.addWidget(self.result)
         buttons = QHBoxLayout()

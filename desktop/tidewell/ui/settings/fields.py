@@ -17,18 +17,9 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.fields import WEEKDAYS
 from tidewell.i18n import _
+from tidewell.ui.dates import day_names, week_order
 from tidewell.ui.style import plain_label
 
-DAY_LABELS = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
-DAY_NAMES = (
-    _("Monday"),
-    _("Tuesday"),
-    _("Wednesday"),
-    _("Thursday"),
-    _("Friday"),
-    _("Saturday"),
-    _("Sunday"),
-)
 LABEL_WIDTH = 130
 
 
@@ -65,7 +56,8 @@ class Field(QWidget):
 
 
 class DayPicker(QWidget):
-    """Seven small toggle buttons, Mo to Su."""
+    """Seven small toggle buttons, in the order the locale begins its week, named as the
+    locale names the days."""
 
     def __init__(self, accessible: str) -> None:
         super().__init__()
@@ -73,15 +65,17 @@ class DayPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         self.boxes: list[QPushButton] = []
-        for label, name in zip(DAY_LABELS, DAY_NAMES, strict=True):
-            box = QPushButton(label[:2])
+        short, names = day_names(short=True), day_names()
+        for index in range(7):
+            box = QPushButton(short[index].rstrip("."))
             box.setCheckable(True)
             box.setProperty("day", True)
-            box.setFixedWidth(32)
-            box.setToolTip(name)
-            box.setAccessibleName(f"{accessible}: {name}")
+            box.setMinimumWidth(max(32, box.sizeHint().width()))
+            box.setToolTip(names[index])
+            box.setAccessibleName(_("{field}: {day}").format(field=accessible, day=names[index]))
             self.boxes.append(box)
-            layout.addWidget(box)
+        for index in week_order():
+            layout.addWidget(self.boxes[index])
         layout.addStretch(1)
 
     def days(self) -> list[str]:

@@ -17,6 +17,8 @@ from tidewell.ui.settings.item_list import ItemList
 class IdeasPage(ItemList):
     field_name = "ideas"
     noun = "idea"
+    add_words = _("Add idea")
+    list_words = _("Your ideas")
     invite = _(
         "Waiting time is yours to use: an airport, a commute, a waiting room. Keep a few "
         "ideas here for it (a call home, a walk, a chapter of a book), and Tidewell offers "
@@ -26,18 +28,18 @@ class IdeasPage(ItemList):
     kind = WaitingIdea
 
     def build_form(self, form: QFormLayout) -> None:
-        self.what = self.field("what", "What", QLineEdit(), "e.g. a long e-mail to my sister")
+        self.what = self.field("what", _("What"), QLineEdit(), _("e.g. a long e-mail to my sister"))
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 600)
         self.minutes.setSuffix(_(" min"))
-        self.field("minutes", "Takes about", self.minutes)
-        self.person = self.field("person", "For", QComboBox())
+        self.field("minutes", _("Takes about"), self.minutes)
+        self.person = self.field("person", _("For"), QComboBox())
         self.area = QComboBox()
         self.area.setEditable(True)
-        self.field("area", "Area of life", self.area)
-        self.link = self.field("link", "Link", QLineEdit(), "tel:…, mailto:…, https://…")
+        self.field("area", _("Area of life"), self.area)
+        self.link = self.field("link", _("Link"), QLineEdit(), _("tel:…, mailto:…, https://…"))
         self.contexts = self.field(
-            "contexts", "Where", QLineEdit(), "airport, commute (empty: anywhere)"
+            "contexts", _("Where"), QLineEdit(), _("airport, commute (empty: anywhere)")
         )
         for edit in (self.what, self.link, self.contexts):
             edit.textEdited.connect(self.form_changed)

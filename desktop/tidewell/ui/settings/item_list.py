@@ -32,7 +32,9 @@ class ItemList(SettingsPage):
     noun = "item"
     kind: Any = None  # the msgspec type (or union) an item converts to
     invite = ""  # what the page is for, shown with one button while the list is empty
-    invite_button = ""  # that button's words; "Add <noun>" when empty
+    invite_button = ""  # that button's words; add_words when empty
+    add_words = ""  # "Add idea": each page says it whole (no words glued from a noun)
+    list_words = ""  # the list's name for screen readers: "Your ideas"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,11 +49,11 @@ class ItemList(SettingsPage):
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget()
-        self.list.setAccessibleName(f"Your {self.noun}s")
+        self.list.setAccessibleName(self.list_words)
         self.list.currentRowChanged.connect(self._select)
         left.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {self.noun}")
+        self.add_button = QPushButton(self.add_words)
         self.add_button.clicked.connect(self.add)
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete)
@@ -82,7 +84,7 @@ class ItemList(SettingsPage):
         layout.addStretch(1)
         layout.addWidget(plain_label(self.invite))
         row = QHBoxLayout()
-        self.invite_add = QPushButton(self.invite_button or f"Add {self.noun}")
+        self.invite_add = QPushButton(self.invite_button or self.add_words)
         self.invite_add.clicked.connect(self.add)
         row.addWidget(self.invite_add)
         row.addStretch(1)

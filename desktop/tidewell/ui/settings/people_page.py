@@ -45,6 +45,8 @@ def _clock(text: str) -> str:
 class PeoplePage(ItemList):
     field_name = "people"
     noun = "person"
+    add_words = _("Add person")
+    list_words = _("Your people")
     invite = _(
         "The people you want to make time for, maybe far away. Add where they live, and "
         "Tidewell shows their local time and whether they are usually free when a moment "
@@ -54,22 +56,22 @@ class PeoplePage(ItemList):
     kind = Person
 
     def build_form(self, form: QFormLayout) -> None:
-        self.name = self.field("name", "Name", QLineEdit())
-        self.zone = self.field("zone", "Where they live", PlaceBox(_("Where they live")))
+        self.name = self.field("name", _("Name"), QLineEdit())
+        self.zone = self.field("zone", _("Where they live"), PlaceBox(_("Where they live")))
         self.hours = self.field(
             "reachable",
-            "Usually free",
+            _("Usually free"),
             QLineEdit(),
-            "their local time, like 6pm-10pm, 7-8am",
+            _("their local time, like 6pm-10pm, 7-8am"),
         )
         self.days = self.field(
-            "reachable.days", "On", DayPicker(_("Usually free on")), "none ticked: every day"
+            "reachable.days", _("On"), DayPicker(_("Usually free on")), _("none ticked: every day")
         )
         self.reach = self.field(
             "reach",
-            "How to reach them",
+            _("How to reach them"),
             QLineEdit(),
-            "a phone number, an e-mail address or a web address",
+            _("a phone number, an e-mail address or a web address"),
         )
         self.live = plain_label(name="section")
         self.live.setAccessibleName(_("Their time now"))

@@ -36,40 +36,42 @@ def firmness_rule_id(block_id: str) -> str:
 class ProtectedPage(ItemList):
     field_name = "blocks"
     noun = "block"
+    add_words = _("Add block")
+    list_words = _("Your protected time")
     kind = Block
 
     def build_form(self, form: QFormLayout) -> None:
         self.reason = self.field(
-            "reason", "Reason", QLineEdit(), "in your words, e.g. time with the kids"
+            "reason", _("Reason"), QLineEdit(), _("in your words, e.g. time with the kids")
         )
         self.block_kind = QComboBox()
-        self.block_kind.addItems(["Every week", _("Once (dates)")])
-        self.field("kind", "Repeats", self.block_kind)
-        self.days = self.field("days", "Days", DayPicker(_("Protected on")))
-        self.start = self.field("start", "From", QLineEdit(), "a time like 19:00")
+        self.block_kind.addItems([_("Every week"), _("Once (dates)")])
+        self.field("kind", _("Repeats"), self.block_kind)
+        self.days = self.field("days", _("Days"), DayPicker(_("Protected on")))
+        self.start = self.field("start", _("From"), QLineEdit(), _("a time like 19:00"))
         self.end = self.field(
             "end",
-            "Until",
+            _("Until"),
             QLineEdit(),
-            "earlier than From: the next morning; 00:00 to 00:00: all day",
+            _("earlier than From: the next morning; 00:00 to 00:00: all day"),
         )
         self.from_date = QDateTimeEdit()
         self.from_date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.from_date.setCalendarPopup(True)
-        self.field("dated_start", "From", self.from_date)
+        self.field("dated_start", _("From"), self.from_date)
         self.to_date = QDateTimeEdit()
         self.to_date.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.to_date.setCalendarPopup(True)
-        self.field("dated_end", "Until", self.to_date)
+        self.field("dated_end", _("Until"), self.to_date)
         self.firmness = QComboBox()
         for _unused, label in FIRMNESS:
             self.firmness.addItem(label)
-        self.field("firmness", "How firm", self.firmness)
+        self.field("firmness", _("How firm"), self.firmness)
         self.active_minutes = QSpinBox()
         self.active_minutes.setRange(1, 600)
         self.active_minutes.setValue(10)
         self.active_minutes.setSuffix(_(" min at the computer"))
-        self.field("active_minutes", "Ask after", self.active_minutes)
+        self.field("active_minutes", _("Ask after"), self.active_minutes)
         self.week = WeekView()
         self.extra.addWidget(self.week)
         for edit in (self.reason, self.start, self.end):

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.describe import when_in_words
 from tidewell.core.fields import WEEKDAYS, clock_time, link_text, reach_link
-from tidewell.core.repeats import DAY_NAMES, ORDINALS, Repeat, repeat_of
+from tidewell.core.repeats import ORDINALS, Repeat, repeat_of
 from tidewell.core.rules import ACTIVITY_KINDS, DONE_WORDS, Rule
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
 from tidewell.i18n import N_, _
+from tidewell.ui.dates import day_names
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import (
     DayPicker,
@@ -70,7 +71,8 @@ REPEATS = (  # (label, data): weeks between, or "monthly", or "text" for a rule'
 )
 AS_WRITTEN = (_("As written below"), "text")
 SNOOZES = (5, 10, 15, 30, 60, 120)
-PLACES = ("airport", "commute", _("waiting room"))
+PLACES = ("airport", "commute", "waiting room")
+PLACE_WORDS = {"airport": _("Airport"), "commute": _("Commute"), "waiting room": _("Waiting room")}
 SEASON_KINDS = ((_("Busy seasons"), "busy"), (_("Steady"), "steady"), (_("Recovery"), "recovery"))
 
 
@@ -274,7 +276,7 @@ class RuleEditor(QWidget):
             self.ordinal.addItem(f"The {word}", number)
         self.month_day = QComboBox()
         self.month_day.setAccessibleName(_("Which day of the week"))
-        self.month_day.addItems(list(DAY_NAMES))
+        self.month_day.addItems(day_names())
         row.addWidget(self.ordinal)
         row.addWidget(self.month_day)
         row.addStretch(1)
@@ -351,7 +353,7 @@ class RuleEditor(QWidget):
         page, form = self._page()
         self.min_minutes = _spin(1, 600)
         self._field(form, "when.min_minutes", _("At least"), self.min_minutes)
-        self.contexts = Toggles(_("Where"), [(p.capitalize(), p) for p in PLACES])
+        self.contexts = Toggles(_("Where"), [(PLACE_WORDS[p], p) for p in PLACES])
         self._field(form, "when.contexts", _("Where"), self.contexts, _("none ticked: anywhere"))
         return page
 
@@ -374,7 +376,7 @@ class RuleEditor(QWidget):
         self.every_weeks = _spin(1, 52, _(" weeks"))
         self._field(form, "when.every_weeks", _("Every"), self.every_weeks)
         self.reflect_day = QComboBox()
-        self.reflect_day.addItems(list(DAY_NAMES))
+        self.reflect_day.addItems(day_names())
         self._field(form, "when.day", _("On"), self.reflect_day)
         self.reflect_time = self._field(form, "when.time", _("At"), _line("6pm"))
         return page

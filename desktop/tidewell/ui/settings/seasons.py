@@ -25,6 +25,8 @@ MONTHS = "JFMAMJJASOND"
 class SeasonsList(ItemList):
     field_name = "seasons"
     noun = "season"
+    add_words = _("Add season")
+    list_words = _("Your seasons")
     invite = _(
         "Life has seasons: a busy launch, a calm summer, a stretch of recovery. Name yours, "
         "and rules can be gentler or quieter during them."
@@ -33,19 +35,19 @@ class SeasonsList(ItemList):
     kind = Season
 
     def build_form(self, form: QFormLayout) -> None:
-        self.name = self.field("name", "Name", QLineEdit(), "e.g. year-end push")
+        self.name = self.field("name", _("Name"), QLineEdit(), _("e.g. year-end push"))
         self.season_kind = QComboBox()
         for _unused, label in KIND_LABELS:
             self.season_kind.addItem(label)
-        self.field("kind", "Kind", self.season_kind)
+        self.field("kind", _("Kind"), self.season_kind)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.field("start", "From", self.start)
+        self.field("start", _("From"), self.start)
         self.end = QDateEdit()
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("yyyy-MM-dd")
-        self.field("end", "To", self.end)
+        self.field("end", _("To"), self.end)
         self.timeline = YearTimeline()
         self.extra.addWidget(self.timeline)
         self.name.textEdited.connect(self.form_changed)

@@ -33,6 +33,8 @@ PERS = (("week", _("a week")), ("month", _("a month")), ("year", _("a year")))
 class TargetsList(ItemList):
     field_name = "targets"
     noun = "number"
+    add_words = _("Add number")
+    list_words = _("Your numbers")
     invite = _(
         "Numbers of your own for the review, if you like them: family time three times a "
         "week, two free weekends a month. Never a score, only a mirror."
@@ -48,15 +50,15 @@ class TargetsList(ItemList):
         return replace(self.state, balance=replace(self.state.balance, targets=items))
 
     def build_form(self, form: QFormLayout) -> None:
-        self.name = self.field("name", "Name", QLineEdit(), "e.g. family time")
+        self.name = self.field("name", _("Name"), QLineEdit(), _("e.g. family time"))
         self.what = QComboBox()
         for _unused, label in KINDS:
             self.what.addItem(label)
-        self.field("kind", "Counts", self.what)
+        self.field("kind", _("Counts"), self.what)
         self.area = QComboBox()
-        self.field("area", "Area", self.area)
+        self.field("area", _("Area"), self.area)
         self.block = QComboBox()
-        self.field("block", "Which", self.block)
+        self.field("block", _("Which"), self.block)
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +72,7 @@ class TargetsList(ItemList):
         line.addWidget(self.count)
         line.addWidget(self.per)
         line.addStretch(1)
-        self.field("count", "How many", row)
+        self.field("count", _("How many"), row)
         busy = QWidget()
         busy_line = QHBoxLayout(busy)
         busy_line.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +85,7 @@ class TargetsList(ItemList):
         busy_line.addWidget(self.busy_count)
         busy_line.addWidget(self.relax_words())
         busy_line.addStretch(1)
-        self.field("busy_count", "Seasons", busy)
+        self.field("busy_count", _("Seasons"), busy)
         self.name.textEdited.connect(self.form_changed)
         for box in (self.what, self.area, self.block, self.per):
             box.currentIndexChanged.connect(self.form_changed)

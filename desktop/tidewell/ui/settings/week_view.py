@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from tidewell.core.occurrences import block_intervals
 from tidewell.core.state import State
 from tidewell.i18n import _
-from tidewell.ui.settings.fields import DAY_LABELS
+from tidewell.ui.dates import day_names, week_order
 from tidewell.ui.style import is_dark
 
 SHADE = QColor(52, 64, 122, 150)
@@ -57,9 +57,12 @@ class WeekView(QWidget):
         width = (self.width() - left - 4) / 7
         height = self.height() - top - 4
         painter.setPen(text)
-        for day, label in enumerate(DAY_LABELS):
+        order, labels = week_order(), day_names(short=True)  # the locale's first day first
+        for column, day in enumerate(order):
             painter.drawText(
-                QRectF(left + day * width, 0, width, top), Qt.AlignmentFlag.AlignCenter, label
+                QRectF(left + column * width, 0, width, top),
+                Qt.AlignmentFlag.AlignCenter,
+                labels[day],
             )
         for hour in (0, 6, 12, 18, 24):
             y = top + height * hour / 24
@@ -76,7 +79,7 @@ class WeekView(QWidget):
         for day, start, end, chosen in self.runs:
             painter.setBrush(SELECTED if chosen else shade)
             rect = QRectF(
-                left + day * width + 2,
+                left + order.index(day) * width + 2,
                 top + height * start / 24,
                 width - 4,
                 max(2.0, height * (end - start) / 24),

@@ -1,0 +1,152 @@
+"""Every window, settings page, rule kind and panel page in the pseudo-language (every
+string accented and 40 % longer), in its own process: ``python pseudo_windows.py DIR``
+where DIR holds the compiled pseudo catalogue. Prints one line per visible word left
+untranslated or text clipped, then 'checked N'."""
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "desktop"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from tidewell import i18n  # noqa: E402
+
+i18n.LOCALE_DIR = Path(sys.argv[1])
+assert i18n.use_language("en_XA") != "en", "the pseudo catalogue did not load"
+
+from PySide6.QtCore import QLocale, QRect  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+app = QApplication(["tidewell"])
+
+from starter_runtime import starter_runtime  # noqa: E402
+
+from tidewell.core.schedule import Due  # noqa: E402
+from tidewell.shell.review_host import ReviewHost  # noqa: E402
+from tidewell.shell.settings_host import SettingsHost  # noqa: E402
+from tidewell.ui.nudge_item import PopupItem  # noqa: E402
+from tidewell.ui.popup import NudgePopup  # noqa: E402
+from tidewell.ui.quick_panel import QuickPanel  # noqa: E402
+from tidewell.ui.review.window import ReviewWindow  # noqa: E402
+from tidewell.ui.settings.rule_editor import KINDS  # noqa: E402
+from tidewell.ui.settings.welcome import WelcomeDialog  # noqa: E402
+from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
+
+runtime = starter_runtime()
+state, store = runtime.state, runtime.store
+DATA = (
+    {
+        text
+        for item in [*state.rules, *state.blocks, *state.people, *state.ideas, *state.seasons]
+        for text in re.findall(r"'([^']*)'|\"([^\"]*)\"", repr(item))
+        for text in text
+        if text
+    }
+    | set(state.balance.areas)
+    | {"Scroll Left", "Scroll Right"}
+)  # Qt's own words: its catalogue
+DATA |= {QLocale().dayName(d, f) for d in range(1, 8) for f in QLocale.FormatType}  # the locale's
+DATA |= {QLocale().monthName(m, f) for m in range(1, 13) for f in QLocale.FormatType}
+WORDS = re.compile(r"[A-Za-z]{3,}")
+problems: set[str] = set()
+checked = 0
+
+
+def translated(text: str) -> bool:
+    """Pseudo text, the person's own words, or nothing to translate (numbers, times)."""
+    text = text.replace("&", "").strip()
+    if not text or "·]" in text or not WORDS.search(text) or re.search(r"\d", text):
+        return True
+    return text in DATA or any(text in d or d in text for d in DATA if len(d) > 3)
+
+
+def texts(widget: QWidget) -> list[tuple[str, QWidget]]:
+    found: list[tuple[str, QWidget]] = []
+    if isinstance(widget, QLabel | QAbstractButton):
+        found.append((widget.text(), widget))
+    if isinstance(widget, QGroupBox):
+        found.append((widget.title(), widget))
+    if isinstance(widget, QLineEdit):
+        found.append((widget.placeholderText(), widget))
+    if isinstance(widget, QComboBox):
+        found += [(widget.itemText(i), widget) for i in range(widget.count())]
+    if widget.accessibleName():
+        found.append((widget.accessibleName(), widget))
+    if widget.toolTip():
+        found.append((widget.toolTip(), widget))
+    return found
+
+
+def clipped(widget: QWidget) -> bool:
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return widget.heightForWidth(widget.width()) > widget.height() + 2
+    if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+        return widget.sizeHint().width() > widget.width() + 2
+    return False
+
+
+def check(name: str, window: QWidget) -> None:
+    global checked
+    for _round in range(3):  # wrapped labels settle their height over a few layout passes
+        app.processEvents()
+    checked += 1
+    if not translated(window.windowTitle()):
+        problems.add(f"{name}: untranslated window title {window.windowTitle()!r}")
+    for widget in [window, *window.findChildren(QWidget)]:
+        if not widget.isVisibleTo(window):
+            continue
+        for text, owner in texts(widget):
+            if not translated(text):
+                problems.add(f"{name}: untranslated {type(owner).__name__} {text!r}")
+        if clipped(widget):
+            problems.add(f"{name}: clipped {type(widget).__name__} {texts(widget)[0][0]!r}")
+
+
+settings = SettingsWindow(state, SettingsHost(runtime), store.folder / "window.ini")
+settings.show()
+for row, (title, page) in enumerate(settings.pages):
+    settings.sidebar.setCurrentRow(row)
+    if page is not settings.rules:
+        check(f"settings, {title}", settings)
+        continue
+    settings.rules.table.selectRow(0)
+    settings.rules.editor.more_button.setChecked(True)
+    for index, (_kind, label) in enumerate(KINDS):
+        settings.rules.editor.kind.setCurrentIndex(index)
+        check(f"settings, rules, {label}", settings)
+settings.revert()
+settings.close()
+review = ReviewWindow(ReviewHost(runtime))
+review.show()
+check("review", review)
+review.close()
+welcome = WelcomeDialog(runtime)
+welcome.show()
+for step in range(3):
+    check(f"welcome, step {step + 1}", welcome)
+    welcome.next.click()
+welcome.hide()
+panel = QuickPanel()
+for page in range(3):
+    panel.open_at(QRect(), page)
+    check(f"quick panel, page {page + 1}", panel)
+panel.hide()
+popup = NudgePopup(60_000)
+rule = state.rules[0]
+nudge = rule.nudge
+first = PopupItem(Due(rule.id, runtime.now()), nudge.title, nudge.message, can_choose=True)
+popup.add([first, PopupItem(Due("x", runtime.now()), "x")], QRect())
+check("popup", popup)
+for line in sorted(problems):
+    print(line)
+print(f"checked {checked}")
