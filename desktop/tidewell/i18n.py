@@ -70,3 +70,24 @@ def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined (a table of words); it is
     translated with ``_`` where it is shown, in the language spoken then."""
     return message
+
+
+def day_name(weekday: int, short: bool = False) -> str:
+    """Monday is 0, as ``date.weekday()`` counts; in the language spoken."""
+    if short:
+        return (p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"),
+                p_("weekday", "Thu"), p_("weekday", "Fri"), p_("weekday", "Sat"),
+                p_("weekday", "Sun"))[weekday]  # fmt: skip
+    return (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
+            _("Saturday"), _("Sunday"))[weekday]  # fmt: skip
+
+
+def month_name(month: int) -> str:
+    """January is 1; short ("Nov"), in the language spoken."""
+    return (p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),
+            p_("month", "May"), p_("month", "Jun"), p_("month", "Jul"), p_("month", "Aug"),
+            p_("month", "Sep"), p_("month", "Oct"), p_("month", "Nov"),
+            p_("month", "Dec"))[month - 1]  # fmt: skip
+
+
+use_language()  # the system's, until the person's choice is read (shell/language.py)

@@ -53,8 +53,8 @@ DATA = (
         if text
     }
     | set(state.balance.areas)
-    | {"Scroll Left", "Scroll Right"}
-)  # Qt's own words: its catalogue
+    | {"Scroll Left", "Scroll Right", "English"}
+)  # Qt's own words; a language's own name
 DATA |= {QLocale().dayName(d, f) for d in range(1, 8) for f in QLocale.FormatType}  # the locale's
 DATA |= {QLocale().monthName(m, f) for m in range(1, 13) for f in QLocale.FormatType}
 WORDS = re.compile(r"[A-Za-z]{3,}")
@@ -66,6 +66,8 @@ def translated(text: str) -> bool:
     """Pseudo text, the person's own words, or nothing to translate (numbers, times)."""
     text = text.replace("&", "").strip()
     if not text or "·]" in text or not WORDS.search(text) or re.search(r"\d", text):
+        return True
+    if text.startswith(("/", "~")):  # a folder: the person's, not ours
         return True
     return text in DATA or any(text in d or d in text for d in DATA if len(d) > 3)
 

@@ -70,6 +70,7 @@ def with_arguments(argv: list[str]) -> int:
 def _next(args: argparse.Namespace) -> int:
     from tidewell.core.describe import when_in_words
     from tidewell.core.schedule import upcoming
+    from tidewell.i18n import _, day_name, month_name
 
     store, opened = open_store(args)
     zone = store.clock.zone()
@@ -91,12 +92,20 @@ def _next(args: argparse.Namespace) -> int:
         print_json(out)
         return EXIT_OK
     if not items:
-        print("Nothing timed is coming up. (Waiting-time and activity nudges come when they fit.)")
+        print(
+            _("Nothing timed is coming up. (Waiting-time and activity nudges come when they fit.)")
+        )
         return EXIT_OK
     for item in items:
         rule = rules[item.rule_id]
         local = item.at.astimezone(zone)
-        print(f"{local:%a %d %b %H:%M}  {rule.nudge.title}  ({rule.area}; {when_in_words(rule)})")
+        day = _("{weekday} {day} {month} {time}").format(
+            weekday=day_name(local.weekday(), short=True),
+            day=local.day,
+            month=month_name(local.month),
+            time=f"{local:%H:%M}",
+        )
+        print(f"{day}  {rule.nudge.title}  ({rule.area}; {when_in_words(rule)})")
     return EXIT_OK
 
 

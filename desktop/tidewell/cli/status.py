@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 def run_status(args: argparse.Namespace) -> int:
     from tidewell.core.state import home_zone
     from tidewell.core.status import moment_in_words, status_of
+    from tidewell.i18n import _, n_
     from tidewell.store.live import Live, read_live
 
     store, opened = open_store(args)
@@ -52,14 +53,20 @@ def run_status(args: argparse.Namespace) -> int:
     print(status.line)
     if live.nudges_waiting:
         count = live.nudges_waiting
-        print(f"{count} nudge{'s' if count != 1 else ''} waiting for you on screen")
+        print(
+            n_("{count} nudge waiting for you on screen",
+               "{count} nudges waiting for you on screen", count).format(count=count)
+        )  # fmt: skip
     if live.nudges_held:
         count = live.nudges_held
-        print(f"{count} nudge{'s' if count != 1 else ''} will come when it's over")
+        print(
+            n_("{count} nudge will come when it's over",
+               "{count} nudges will come when it's over", count).format(count=count)
+        )  # fmt: skip
     for nudge in status.next:
         print(f"  {moment_in_words(nudge.at, now, home)}  {nudge.title}")
     if not running:
-        print("(Tidewell is not running: nothing will pop up until it starts.)")
+        print(_("(Tidewell is not running: nothing will pop up until it starts.)"))
     return EXIT_OK
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tidewell.core.fields import WEEKDAYS
-from tidewell.core.repeats import DAY_NAMES, rrule_in_words
+from tidewell.core.repeats import rrule_in_words
 from tidewell.core.rules import (
     ActiveTrigger,
     AtTrigger,
@@ -13,45 +13,65 @@ from tidewell.core.rules import (
     Rule,
     WaitingTrigger,
 )
-
-_DAY_NAMES = dict(zip(WEEKDAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
+from tidewell.i18n import _, day_name, n_
 
 
 def days_in_words(days: list[str]) -> str:
     chosen = set(days)
     if not chosen or chosen == set(WEEKDAYS):
-        return "Every day"
+        return _("Every day")
     if chosen == {"mon", "tue", "wed", "thu", "fri"}:
-        return "Weekdays"
+        return _("Weekdays")
     if chosen == {"sat", "sun"}:
-        return "Weekends"
-    return ", ".join(_DAY_NAMES[d] for d in WEEKDAYS if d in chosen)
+        return _("Weekends")
+    return ", ".join(day_name(i, short=True) for i, d in enumerate(WEEKDAYS) if d in chosen)
 
 
 def when_in_words(rule: Rule) -> str:
+    words = _when_in_words(rule)
+    t = rule.when
+    if isinstance(t, AtTrigger) and t.zone:
+        place = t.zone.rsplit("/", 1)[-1].replace("_", " ")
+        return _("{when} ({place} time)").format(when=words, place=place)
+    return words
+
+
+def _when_in_words(rule: Rule) -> str:
     t = rule.when
     if isinstance(t, AtTrigger):
-        zone = f" ({t.zone.rsplit('/', 1)[-1].replace('_', ' ')} time)" if t.zone else ""
         if t.rrule:
-            return f"{rrule_in_words(t.rrule)}{zone}"
+            return rrule_in_words(t.rrule)
         times = ", ".join(sorted(t.times))
         if len(set(t.days)) == 1:
-            return f"Every {DAY_NAMES[WEEKDAYS.index(t.days[0])]} at {times}{zone}"
-        return f"{days_in_words(list(t.days))} at {times}{zone}"
+            day = day_name(WEEKDAYS.index(t.days[0]))
+            return _("Every {weekday} at {times}").format(weekday=day, times=times)
+        return _("{days} at {times}").format(days=days_in_words(list(t.days)), times=times)
     if isinstance(t, ProtectedTrigger):
-        parts = []
-        if t.at_start:
-            parts.append("when protected time starts")
+        if t.at_start and t.active_minutes is not None:
+            return _(
+                "When protected time starts and after {minutes} min at the computer inside it"
+            ).format(minutes=t.active_minutes)
         if t.active_minutes is not None:
-            parts.append(f"after {t.active_minutes} min at the computer inside it")
-        return " and ".join(parts).capitalize()
+            return _("After {minutes} min at the computer inside protected time").format(
+                minutes=t.active_minutes
+            )
+        return _("When protected time starts") if t.at_start else ""
     if isinstance(t, WaitingTrigger):
-        where = f" ({', '.join(t.contexts)})" if t.contexts else ""
-        return f"Waiting time of {t.min_minutes}+ min{where}"
+        if t.contexts:
+            return _("Waiting time of {minutes}+ min ({places})").format(
+                minutes=t.min_minutes, places=", ".join(t.contexts)
+            )
+        return _("Waiting time of {minutes}+ min").format(minutes=t.min_minutes)
     if isinstance(t, LateTrigger):
-        return f"At the computer after {t.after} (until {t.until})"
+        return _("At the computer after {after} (until {until})").format(
+            after=t.after, until=t.until
+        )
     if isinstance(t, ActiveTrigger):
-        return f"After {t.minutes} min at the computer without a break"
+        return _("After {minutes} min at the computer without a break").format(minutes=t.minutes)
     assert isinstance(t, ReflectTrigger)
-    every = "week" if t.every_weeks == 1 else f"{t.every_weeks} weeks"
-    return f"Every {every}, {_DAY_NAMES[t.day]} {t.time}: a moment to reflect"
+    day = day_name(WEEKDAYS.index(t.day), short=True)
+    return n_(
+        "Every week, {weekday} {time}: a moment to reflect",
+        "Every {count} weeks, {weekday} {time}: a moment to reflect",
+        t.every_weeks,
+    ).format(count=t.every_weeks, weekday=day, time=t.time)

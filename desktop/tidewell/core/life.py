@@ -157,6 +157,7 @@ Appearance = Literal["system", "light", "dark"]
 # How nudges come: automatic (the desktop's notifications on Wayland, where a popup cannot
 # sit by the tray; Tidewell's popups elsewhere), always popups, or always notifications.
 NudgesAs = Literal["auto", "popups", "notifications"]
+Language = Annotated[str, Meta(pattern=r"^(system|[a-z]{2,3}(_[A-Z]{2})?)$", max_length=10)]
 
 
 class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -167,6 +168,7 @@ class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     morning: HHMM = "07:00"  # when "until tomorrow" and "the rest of the weekend" end
     appearance: Appearance = "system"  # light or dark windows, or as the system has it
     nudges_as: NudgesAs = "auto"
+    language: Language = "system"  # "system", or a language Tidewell speaks: "de", "pt_BR"
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

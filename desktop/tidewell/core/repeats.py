@@ -8,12 +8,11 @@ import re
 from typing import Literal, NamedTuple
 
 from tidewell.core.fields import WEEKDAYS, Weekday
+from tidewell.i18n import _, day_name, n_
 
 RepeatKind = Literal["weekly", "monthly"]
 _CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
-_EVERY = {1: "Every", 2: "Every other"}
+ORDINALS = (1, 2, 3, 4, -1)  # the first … fourth, and the last, weekday of a month
 
 
 class Repeat(NamedTuple):
@@ -34,12 +33,44 @@ class Repeat(NamedTuple):
 
     def in_words(self) -> str:
         if self.kind == "monthly":
-            day = DAY_NAMES[WEEKDAYS.index(self.days[0])]
-            return f"The {ORDINALS[self.ordinal]} {day} of each month at {self.time}"
-        names = [DAY_NAMES[WEEKDAYS.index(d)] for d in WEEKDAYS if d in self.days]
-        days = names[0] if len(names) == 1 else ", ".join(n[:3] for n in names)
-        every = _EVERY.get(self.every, f"Every {self.every} weeks on")
-        return f"{every} {days} at {self.time}"
+            day = day_name(WEEKDAYS.index(self.days[0]))
+            return _monthly_words(self.ordinal).format(weekday=day, time=self.time)
+        chosen = [i for i, d in enumerate(WEEKDAYS) if d in self.days]
+        days = (
+            day_name(chosen[0])
+            if len(chosen) == 1
+            else ", ".join(day_name(i, short=True) for i in chosen)
+        )
+        if self.every == 1:
+            return _("Every {days} at {time}").format(days=days, time=self.time)
+        if self.every == 2:
+            return _("Every other {days} at {time}").format(days=days, time=self.time)
+        return n_(
+            "Every {count} week on {days} at {time}",
+            "Every {count} weeks on {days} at {time}",
+            self.every,
+        ).format(count=self.every, days=days, time=self.time)
+
+
+def ordinal_words(ordinal: int) -> str:
+    """'The first' … 'The last', as a choice in the editor."""
+    return {
+        1: _("The first"),
+        2: _("The second"),
+        3: _("The third"),
+        4: _("The fourth"),
+        -1: _("The last"),
+    }[ordinal]
+
+
+def _monthly_words(ordinal: int) -> str:
+    return {
+        1: _("The first {weekday} of each month at {time}"),
+        2: _("The second {weekday} of each month at {time}"),
+        3: _("The third {weekday} of each month at {time}"),
+        4: _("The fourth {weekday} of each month at {time}"),
+        -1: _("The last {weekday} of each month at {time}"),
+    }[ordinal]
 
 
 _PART = re.compile(r"^[A-Z]+=[A-Z0-9,+-]+$")
@@ -80,5 +111,9 @@ def rrule_in_words(rrule: str) -> str:
     if repeat is not None:
         return repeat.in_words()
     freq = dict(p.split("=", 1) for p in rrule.upper().split(";") if "=" in p).get("FREQ", "")
-    often = {"DAILY": "daily", "WEEKLY": "weekly", "MONTHLY": "monthly", "YEARLY": "yearly"}
-    return f"A {often.get(freq, 'repeat')} pattern of your own"
+    return {
+        "DAILY": _("A daily pattern of your own"),
+        "WEEKLY": _("A weekly pattern of your own"),
+        "MONTHLY": _("A monthly pattern of your own"),
+        "YEARLY": _("A yearly pattern of your own"),
+    }.get(freq, _("A repeat pattern of your own"))

@@ -15,7 +15,7 @@ from tidewell.core.offline import running_offline
 from tidewell.core.quiet import WAIT_LINES
 from tidewell.core.schedule import Quiet, upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
-from tidewell.i18n import _, n_
+from tidewell.i18n import _, day_name, month_name, n_
 
 Mode = Literal["normal", "protected", "paused"]
 _CHAIN_LIMIT = 20  # protected blocks that touch end to end, followed to find the real end
@@ -148,9 +148,12 @@ def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
         return f"{local:%H:%M}"
     if local.date() == today + timedelta(days=1):
         return _("tomorrow {time}").format(time=f"{local:%H:%M}")
+    day = day_name(local.weekday(), short=True)
     if today < local.date() < today + timedelta(days=7):
-        return f"{local:%a %H:%M}"
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+        return _("{weekday} {time}").format(weekday=day, time=f"{local:%H:%M}")
+    return _("{weekday} {day} {month} {time}").format(
+        weekday=day, day=local.day, month=month_name(local.month), time=f"{local:%H:%M}"
+    )
 
 
 def to_moment_in(block: DatedBlock, home: tzinfo) -> datetime:

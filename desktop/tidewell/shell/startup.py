@@ -19,6 +19,7 @@ from tidewell.shell.app import TidewellApp
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.dialogs import fail
 from tidewell.shell.instance import SingleInstance
+from tidewell.shell.language import speak
 from tidewell.shell.logs import start_logging
 from tidewell.shell.runtime import Runtime
 from tidewell.store.datastore import DataStore, StoreError
@@ -40,6 +41,7 @@ def start(
         store, opened = DataStore.open(folder, clock)
     except StoreError as err:
         return fail(str(err))
+    speak(opened.state.settings.language)  # before any window: their words load with them
     source = idle_source(QGuiApplication.platformName())
     if isinstance(source, Unavailable):
         log.warning("activity rules cannot fire: %s", source.why)

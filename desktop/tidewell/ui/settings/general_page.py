@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from tidewell.core.reading import NotReadable
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid
-from tidewell.i18n import _
+from tidewell.i18n import _, shipped
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
 from tidewell.ui.settings.page import SettingsPage
@@ -41,6 +41,16 @@ APPEARANCES = (
     ("light", _("Light")),
     ("dark", _("Dark")),
 )
+LANGUAGE_NAMES = {  # each in its own words
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "pt_BR": "Português (Brasil)",
+    "ja": "日本語",
+    "ar": "العربية",
+    "he": "עברית",
+}
 NUDGE_WAYS = (
     ("auto", _("Automatic")),
     ("popups", _("Tidewell's popups")),
@@ -81,6 +91,14 @@ class GeneralPage(SettingsPage):
         form.addRow(form_label(_("Login")), self.autostart)
         self.autostart_note = plain_label(_("This one applies right away."), "muted")
         form.addRow(form_label(""), self.autostart_note)
+        self.language = QComboBox()
+        self.language.setAccessibleName(_("Language"))
+        self.language.addItem(_("As the system has it"), "system")
+        for code in ["en", *shipped()]:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        form.addRow(form_label(_("Language")), self.language)
+        self.language_note = plain_label(_("Tidewell speaks it from its next start."), "muted")
+        form.addRow(form_label(""), self.language_note)
         self.appearance = QComboBox()
         self.appearance.setAccessibleName(_("Appearance"))
         for value, label in APPEARANCES:
@@ -159,6 +177,7 @@ class GeneralPage(SettingsPage):
         self.appearance.currentIndexChanged.connect(self._settings_changed)
         self.popup_place.currentIndexChanged.connect(self._settings_changed)
         self.nudges_as.currentIndexChanged.connect(self._settings_changed)
+        self.language.currentIndexChanged.connect(self._settings_changed)
         self.morning.timeChanged.connect(self._settings_changed)
         self.zone.changed.connect(self._settings_changed)
 
@@ -172,6 +191,7 @@ class GeneralPage(SettingsPage):
             max(0, self.popup_place.findData(state.settings.popup_place))
         )
         self.nudges_as.setCurrentIndex(max(0, self.nudges_as.findData(state.settings.nudges_as)))
+        self.language.setCurrentIndex(max(0, self.language.findData(state.settings.language)))
         self._popups_apply()
         self.break_minutes.setValue(max(1, round(state.settings.break_seconds / 60)))
         self.zone.set_place(state.settings.zone)
@@ -205,6 +225,7 @@ class GeneralPage(SettingsPage):
             zone=self.zone.zone(),
             appearance=self.appearance.currentData(),
             nudges_as=self.nudges_as.currentData(),
+            language=self.language.currentData(),
         )
         self.message.setText("")
         self.validity_changed.emit(True)

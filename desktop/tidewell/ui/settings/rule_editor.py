@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from tidewell.core.describe import when_in_words
 from tidewell.core.fields import WEEKDAYS, clock_time, link_text, reach_link
-from tidewell.core.repeats import ORDINALS, Repeat, repeat_of
+from tidewell.core.repeats import ORDINALS, Repeat, ordinal_words, repeat_of
 from tidewell.core.rules import ACTIVITY_KINDS, DONE_WORDS, Rule
 from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
@@ -272,8 +272,8 @@ class RuleEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.ordinal = QComboBox()
         self.ordinal.setAccessibleName(_("Which one of the month"))
-        for number, word in ORDINALS.items():
-            self.ordinal.addItem(f"The {word}", number)
+        for number in ORDINALS:
+            self.ordinal.addItem(ordinal_words(number), number)
         self.month_day = QComboBox()
         self.month_day.setAccessibleName(_("Which day of the week"))
         self.month_day.addItems(day_names())
