@@ -28,9 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--appstream", action="store_true")
+    parser.add_argument("--language", default="en", help="e.g. de, ja, ar (right to left)")
     args = parser.parse_args(argv)
     app = QApplication(["tidewell"])
     app.setApplicationName("Tidewell")
+    from tidewell.shell.language import speak
+
+    speak(args.language)  # before any window is made, as the app does
     from tidewell.core.clock import FakeClock
     from tidewell.core.requests import Offline
     from tidewell.demo import write_demo

@@ -92,7 +92,10 @@ def texts(widget: QWidget) -> list[tuple[str, QWidget]]:
 def clipped(widget: QWidget) -> bool:
     if isinstance(widget, QLabel) and widget.wordWrap():
         return widget.heightForWidth(widget.width()) > widget.height() + 2
-    if isinstance(widget, QLabel | QAbstractButton) and widget.text():
+    if isinstance(widget, QAbstractButton) and widget.text():  # the words, not the style's room
+        text = widget.text().replace("&", "")
+        return widget.fontMetrics().horizontalAdvance(text) + 8 > widget.width()
+    if isinstance(widget, QLabel) and widget.text():
         return widget.sizeHint().width() > widget.width() + 2
     return False
 

@@ -220,3 +220,19 @@ T = {
     "General": "عام", "Undo": "تراجع", "Undo the last change": "تراجع عن آخر تغيير", "Discard changes": "تجاهل التغييرات", "Save": "حفظ",
     "Unsaved changes.": "تغييرات غير محفوظة.", "Saved.": "حُفظ.", "Unsaved changes": "تغييرات غير محفوظة", "You have changes that are not saved yet. Save them?": "لديك تغييرات لم تُحفظ بعد. أتحفظها؟",
 }
+T.update({
+    "{first} – {last}": "{first} – {last}", "{name} ({first} – {last})": "{name} ({first} – {last})",
+    "{month} {year}": "{month} {year}", "{day} {month}": "{day} {month}", "{day} {month} {year}": "{day} {month} {year}",
+    "busy season: {count} a week is enough": ("فترة مزدحمة: {count} في الأسبوع تكفي",) * 6,
+    "busy season: {count} a month is enough": ("فترة مزدحمة: {count} في الشهر تكفي",) * 6,
+    "busy season: {count} a year is enough": ("فترة مزدحمة: {count} في السنة تكفي",) * 6,
+    "You said yes once.": ("لم تقل نعم", "قلت نعم مرة واحدة.", "قلت نعم مرتين.", "قلت نعم {count} مرات.", "قلت نعم {count} مرة.", "قلت نعم {count} مرة."),
+    "You chose to keep going once; that is yours to decide.": ("لم تختر الاستمرار", "اخترت الاستمرار مرة واحدة؛ والقرار لك.", "اخترت الاستمرار مرتين؛ والقرار لك.",
+                                                               "اخترت الاستمرار {count} مرات؛ والقرار لك.", "اخترت الاستمرار {count} مرة؛ والقرار لك.", "اخترت الاستمرار {count} مرة؛ والقرار لك."),
+    "You asked for later once.": ("لم تطلب التأجيل", "طلبت التأجيل مرة واحدة.", "طلبت التأجيل مرتين.", "طلبت التأجيل {count} مرات.", "طلبت التأجيل {count} مرة.", "طلبت التأجيل {count} مرة."),
+    "You let it pass once.": ("لم تتركه يمر", "تركته يمر مرة واحدة.", "تركته يمر مرتين.", "تركته يمر {count} مرات.", "تركته يمر {count} مرة.", "تركته يمر {count} مرة."),
+    "Once a nudge went by unseen.": ("لم يمر تنبيه دون أن يُرى", "مرة واحدة مر تنبيه دون أن يُرى.", "مرتين مر تنبيه دون أن يُرى.", "{count} مرات مر تنبيه دون أن يُرى.", "{count} مرة مر تنبيه دون أن يُرى.", "{count} مرة مر تنبيه دون أن يُرى."),
+    "No nudges in this stretch.": "لا تنبيهات في هذه المدة.", "{count} of {goal}": "{count} من {goal}", "a recovery season": "فترة تعافٍ",
+    "{count} (your number: {goal} a week)": "{count} (رقمك: {goal} في الأسبوع)", "{count} (your number: {goal} a month)": "{count} (رقمك: {goal} في الشهر)",
+    "{count} (your number: {goal} a year)": "{count} (رقمك: {goal} في السنة)",
+})

@@ -383,3 +383,20 @@ T = {
     "Saved.": "Gespeichert.", "Unsaved changes": "Ungespeicherte Änderungen",
     "You have changes that are not saved yet. Save them?": "Du hast Änderungen, die noch nicht gespeichert sind. Speichern?",
 }
+T.update({
+    "{first} – {last}": "{first} – {last}", "{name} ({first} – {last})": "{name} ({first} – {last})",
+    "{month} {year}": "{month} {year}", "{day} {month}": "{day}. {month}", "{day} {month} {year}": "{day}. {month} {year}",
+    "busy season: {count} a week is enough": ("volle Zeit: {count}-mal pro Woche reicht", "volle Zeit: {count}-mal pro Woche reicht"),
+    "busy season: {count} a month is enough": ("volle Zeit: {count}-mal pro Monat reicht", "volle Zeit: {count}-mal pro Monat reicht"),
+    "busy season: {count} a year is enough": ("volle Zeit: {count}-mal pro Jahr reicht", "volle Zeit: {count}-mal pro Jahr reicht"),
+    "You said yes once.": ("Du hast einmal Ja gesagt.", "Du hast {count}-mal Ja gesagt."),
+    "You chose to keep going once; that is yours to decide.": ("Einmal hast du dich entschieden weiterzumachen; das liegt bei dir.", "{count}-mal hast du dich entschieden weiterzumachen; das liegt bei dir."),
+    "You asked for later once.": ("Einmal hast du um später gebeten.", "{count}-mal hast du um später gebeten."),
+    "You let it pass once.": ("Einmal hast du ihn vorbeiziehen lassen.", "{count}-mal hast du ihn vorbeiziehen lassen."),
+    "Once a nudge went by unseen.": ("Einmal ging ein Hinweis ungesehen vorbei.", "{count}-mal ging ein Hinweis ungesehen vorbei."),
+    "No nudges in this stretch.": "Keine Hinweise in diesem Zeitraum.", "{count} of {goal}": "{count} von {goal}",
+    "a recovery season": "eine Erholungszeit",
+    "{count} (your number: {goal} a week)": "{count} (deine Zahl: {goal} pro Woche)",
+    "{count} (your number: {goal} a month)": "{count} (deine Zahl: {goal} pro Monat)",
+    "{count} (your number: {goal} a year)": "{count} (deine Zahl: {goal} pro Jahr)",
+})

@@ -307,3 +307,20 @@ T = {
     "Save": "Guardar", "Unsaved changes.": "Cambios sin guardar.", "Saved.": "Guardado.", "Unsaved changes": "Cambios sin guardar",
     "You have changes that are not saved yet. Save them?": "Tienes cambios sin guardar. ¿Los guardamos?",
 }
+T.update({
+    "{first} – {last}": "{first} – {last}", "{name} ({first} – {last})": "{name} ({first} – {last})",
+    "{month} {year}": "{month} {year}", "{day} {month}": "{day} {month}", "{day} {month} {year}": "{day} {month} {year}",
+    "busy season: {count} a week is enough": ("temporada intensa: {count} vez por semana basta", "temporada intensa: {count} veces por semana bastan"),
+    "busy season: {count} a month is enough": ("temporada intensa: {count} vez al mes basta", "temporada intensa: {count} veces al mes bastan"),
+    "busy season: {count} a year is enough": ("temporada intensa: {count} vez al año basta", "temporada intensa: {count} veces al año bastan"),
+    "You said yes once.": ("Dijiste que sí una vez.", "Dijiste que sí {count} veces."),
+    "You chose to keep going once; that is yours to decide.": ("Elegiste seguir una vez; eso lo decides tú.", "Elegiste seguir {count} veces; eso lo decides tú."),
+    "You asked for later once.": ("Pediste más tarde una vez.", "Pediste más tarde {count} veces."),
+    "You let it pass once.": ("Lo dejaste pasar una vez.", "Lo dejaste pasar {count} veces."),
+    "Once a nudge went by unseen.": ("Una vez, un aviso pasó sin verse.", "{count} veces, un aviso pasó sin verse."),
+    "No nudges in this stretch.": "Sin avisos en este periodo.", "{count} of {goal}": "{count} de {goal}",
+    "a recovery season": "una temporada de recuperación",
+    "{count} (your number: {goal} a week)": "{count} (tu cifra: {goal} a la semana)",
+    "{count} (your number: {goal} a month)": "{count} (tu cifra: {goal} al mes)",
+    "{count} (your number: {goal} a year)": "{count} (tu cifra: {goal} al año)",
+})

@@ -345,3 +345,20 @@ T = {
     "Unsaved changes": "Changements non enregistrés",
     "You have changes that are not saved yet. Save them?": "Tu as des changements pas encore enregistrés. Les enregistrer ?",
 }
+T.update({
+    "{first} – {last}": "{first} – {last}", "{name} ({first} – {last})": "{name} ({first} – {last})",
+    "{month} {year}": "{month} {year}", "{day} {month}": "{day} {month}", "{day} {month} {year}": "{day} {month} {year}",
+    "busy season: {count} a week is enough": ("période chargée : {count} fois par semaine suffit", "période chargée : {count} fois par semaine suffisent"),
+    "busy season: {count} a month is enough": ("période chargée : {count} fois par mois suffit", "période chargée : {count} fois par mois suffisent"),
+    "busy season: {count} a year is enough": ("période chargée : {count} fois par an suffit", "période chargée : {count} fois par an suffisent"),
+    "You said yes once.": ("Tu as dit oui une fois.", "Tu as dit oui {count} fois."),
+    "You chose to keep going once; that is yours to decide.": ("Tu as choisi de continuer une fois ; c'est à toi de décider.", "Tu as choisi de continuer {count} fois ; c'est à toi de décider."),
+    "You asked for later once.": ("Tu as demandé plus tard une fois.", "Tu as demandé plus tard {count} fois."),
+    "You let it pass once.": ("Tu l'as laissé passer une fois.", "Tu l'as laissé passer {count} fois."),
+    "Once a nudge went by unseen.": ("Une fois, un rappel est passé inaperçu.", "{count} fois, un rappel est passé inaperçu."),
+    "No nudges in this stretch.": "Aucun rappel sur cette période.", "{count} of {goal}": "{count} sur {goal}",
+    "a recovery season": "une période de récupération",
+    "{count} (your number: {goal} a week)": "{count} (ton repère : {goal} par semaine)",
+    "{count} (your number: {goal} a month)": "{count} (ton repère : {goal} par mois)",
+    "{count} (your number: {goal} a year)": "{count} (ton repère : {goal} par an)",
+})

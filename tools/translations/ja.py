@@ -225,3 +225,16 @@ T = {
     "Discard changes": "変更を破棄", "Save": "保存", "Unsaved changes.": "未保存の変更があります。", "Saved.": "保存しました。", "Unsaved changes": "未保存の変更",
     "You have changes that are not saved yet. Save them?": "まだ保存していない変更があります。保存しますか？",
 }
+T.update({
+    "{first} – {last}": "{first}～{last}", "{name} ({first} – {last})": "{name}（{first}～{last}）",
+    "{month} {year}": "{year}年{month}", "{day} {month}": "{month}{day}日", "{day} {month} {year}": "{year}年{month}{day}日",
+    "busy season: {count} a week is enough": "忙しい時期：週{count}回で十分", "busy season: {count} a month is enough": "忙しい時期：月{count}回で十分",
+    "busy season: {count} a year is enough": "忙しい時期：年{count}回で十分",
+    "You said yes once.": "「はい」と答えたのは{count}回。",
+    "You chose to keep going once; that is yours to decide.": "続けることを選んだのは{count}回。決めるのはあなたです。",
+    "You asked for later once.": "「あとで」にしたのは{count}回。", "You let it pass once.": "見送ったのは{count}回。",
+    "Once a nudge went by unseen.": "気づかれずに過ぎたお知らせが{count}回。", "No nudges in this stretch.": "この期間にお知らせはありません。",
+    "{count} of {goal}": "{goal}のうち{count}", "a recovery season": "回復の時期",
+    "{count} (your number: {goal} a week)": "{count}（目安：週{goal}）", "{count} (your number: {goal} a month)": "{count}（目安：月{goal}）",
+    "{count} (your number: {goal} a year)": "{count}（目安：年{goal}）",
+})

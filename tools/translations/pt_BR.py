@@ -277,3 +277,20 @@ T = {
     "Unsaved changes.": "Mudanças não salvas.", "Saved.": "Salvo.", "Unsaved changes": "Mudanças não salvas",
     "You have changes that are not saved yet. Save them?": "Você tem mudanças ainda não salvas. Salvar?",
 }
+T.update({
+    "{first} – {last}": "{first} – {last}", "{name} ({first} – {last})": "{name} ({first} – {last})",
+    "{month} {year}": "{month} de {year}", "{day} {month}": "{day} {month}", "{day} {month} {year}": "{day} {month} {year}",
+    "busy season: {count} a week is enough": ("fase corrida: {count} vez por semana basta", "fase corrida: {count} vezes por semana bastam"),
+    "busy season: {count} a month is enough": ("fase corrida: {count} vez por mês basta", "fase corrida: {count} vezes por mês bastam"),
+    "busy season: {count} a year is enough": ("fase corrida: {count} vez por ano basta", "fase corrida: {count} vezes por ano bastam"),
+    "You said yes once.": ("Você disse sim uma vez.", "Você disse sim {count} vezes."),
+    "You chose to keep going once; that is yours to decide.": ("Você escolheu continuar uma vez; quem decide é você.", "Você escolheu continuar {count} vezes; quem decide é você."),
+    "You asked for later once.": ("Você pediu para depois uma vez.", "Você pediu para depois {count} vezes."),
+    "You let it pass once.": ("Você deixou passar uma vez.", "Você deixou passar {count} vezes."),
+    "Once a nudge went by unseen.": ("Uma vez, um lembrete passou sem ser visto.", "{count} vezes, um lembrete passou sem ser visto."),
+    "No nudges in this stretch.": "Nenhum lembrete neste período.", "{count} of {goal}": "{count} de {goal}",
+    "a recovery season": "uma fase de recuperação",
+    "{count} (your number: {goal} a week)": "{count} (seu número: {goal} por semana)",
+    "{count} (your number: {goal} a month)": "{count} (seu número: {goal} por mês)",
+    "{count} (your number: {goal} a year)": "{count} (seu número: {goal} por ano)",
+})

@@ -17,6 +17,7 @@ from tidewell.core.journal import ANSWERS, Answer, AnswerEntry, JournalEntry, Pr
 from tidewell.core.life import Block, DatedBlock, Season, SeasonKind, Target
 from tidewell.core.occurrences import block_intervals
 from tidewell.core.rules import ProtectedTrigger, Rule
+from tidewell.i18n import _, month_name, n_
 
 PeriodKind = Literal["week", "month", "season", "year"]
 PER_DAYS = {"week": 7.0, "month": 365.25 / 12, "year": 365.25}
@@ -41,24 +42,32 @@ def period_of(kind: PeriodKind, day: date, seasons: Iterable[Season] = ()) -> Pe
         start = day - timedelta(days=day.weekday())
         end = start + timedelta(days=7)
         last = end - timedelta(days=1)
-        same_month = start.month == last.month
-        first = f"{start.day}" if same_month else f"{start.day} {start:%b}"
-        if start.year != last.year:
-            first = f"{start.day} {start:%b %Y}"
-        label = f"{first} – {last.day} {last:%b %Y}"
+        label = _("{first} – {last}").format(first=_day(start, last), last=_day(last))
         return Period("week", start, end, label)
     if kind == "season":
         for season in sorted(seasons, key=lambda s: s.start):
             if season.start <= day <= season.end:
-                label = f"{season.name} ({season.start:%d %b %Y} – {season.end:%d %b %Y})"
+                label = _("{name} ({first} – {last})").format(
+                    name=season.name, first=_day(season.start), last=_day(season.end)
+                )
                 return Period("season", season.start, season.end + timedelta(days=1), label, season)
         kind = "month"
     if kind == "month":
         start = day.replace(day=1)
         end = (start + timedelta(days=32)).replace(day=1)
-        return Period("month", start, end, f"{start:%B %Y}")
+        label = _("{month} {year}").format(month=month_name(start.month), year=start.year)
+        return Period("month", start, end, label)
     start, end = date(day.year, 1, 1), date(day.year + 1, 1, 1)
     return Period("year", start, end, str(day.year))
+
+
+def _day(day: date, until: date | None = None) -> str:
+    """'23' within the month of ``until``, '30 Nov' within its year, else '30 Nov 2026'."""
+    if until is not None and (day.year, day.month) == (until.year, until.month):
+        return str(day.day)
+    if until is not None and day.year == until.year:
+        return _("{day} {month}").format(day=day.day, month=month_name(day.month))
+    return _("{day} {month} {year}").format(day=day.day, month=month_name(day.month), year=day.year)
 
 
 def shifted(period: Period, steps: int, seasons: Iterable[Season] = ()) -> Period:
@@ -71,7 +80,7 @@ def shifted(period: Period, steps: int, seasons: Iterable[Season] = ()) -> Perio
             return period_of("season", ordered[index].start, ordered)
         return period
     probe = period.start if steps < 0 else period.end - timedelta(days=1)
-    for _ in range(abs(steps)):
+    for _step in range(abs(steps)):
         probe = (
             (period_of(period.kind, probe).start - timedelta(days=1))
             if steps < 0
@@ -257,7 +266,7 @@ def _progress(
         count = sum(1 for d in counted if days[d].off)
     note = ""
     if busy_days and target.busy_count is not None:
-        note = f"busy season: {target.busy_count} a {target.per} is enough"
+        note = busy_note(target.busy_count, target.per)
     return TargetProgress(target, round(goal, 1), count, note)
 
 
@@ -277,26 +286,40 @@ def _areas_by_week(
     return [(week, dict(counts)) for week, counts in weeks.items()]
 
 
+def busy_note(count: int, per: str) -> str:
+    """'busy season: 1 a month is enough', whole, for each period."""
+    if per == "week":
+        words = n_("busy season: {count} a week is enough",
+                   "busy season: {count} a week is enough", count)  # fmt: skip
+    elif per == "month":
+        words = n_("busy season: {count} a month is enough",
+                   "busy season: {count} a month is enough", count)  # fmt: skip
+    else:
+        words = n_("busy season: {count} a year is enough",
+                   "busy season: {count} a year is enough", count)  # fmt: skip
+    return words.format(count=count)
+
+
 def choices_in_words(answers: dict[str, int]) -> list[str]:
     """How nudges were answered, as choices. Never a score."""
     lines = []
-    if answers.get("done"):
-        lines.append(f"You said yes {_times(answers['done'])}.")
-    if answers.get("chose"):
+    if n := answers.get("done", 0):
+        lines.append(n_("You said yes once.", "You said yes {count} times.", n))
+    if n := answers.get("chose", 0):
         lines.append(
-            f"You chose to keep going {_times(answers['chose'])}; that is yours to decide."
-        )
-    if answers.get("snoozed"):
-        lines.append(f"You asked for later {_times(answers['snoozed'])}.")
-    if answers.get("skipped"):
-        lines.append(f"You let it pass {_times(answers['skipped'])}.")
-    if answers.get("missed"):
-        lines.append(f"{_times(answers['missed']).capitalize()} a nudge went by unseen.")
-    return lines or ["No nudges in this stretch."]
-
-
-def _times(n: int) -> str:
-    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+            n_("You chose to keep going once; that is yours to decide.",
+               "You chose to keep going {count} times; that is yours to decide.", n)
+        )  # fmt: skip
+    if n := answers.get("snoozed", 0):
+        lines.append(n_("You asked for later once.", "You asked for later {count} times.", n))
+    if n := answers.get("skipped", 0):
+        lines.append(n_("You let it pass once.", "You let it pass {count} times.", n))
+    if n := answers.get("missed", 0):
+        lines.append(n_("Once a nudge went by unseen.", "{count} times a nudge went by unseen.", n))
+    if not lines:
+        return [_("No nudges in this stretch.")]
+    counts = [answers.get(k, 0) for k in ("done", "chose", "snoozed", "skipped", "missed")]
+    return [line.format(count=n) for line, n in zip(lines, [c for c in counts if c], strict=True)]
 
 
 __all__ = ["Answer", "Review", "Target", "period_of", "review", "shifted"]

@@ -146,13 +146,13 @@ def test_areas_by_week_and_answers_as_choices() -> None:
     assert result.areas[2] == (date(2026, 11, 9), {"health": 1})
     assert result.answers == {"done": 3, "snoozed": 0, "skipped": 1, "chose": 2, "missed": 0}
     words = choices_in_words(result.answers)
-    assert "You chose to keep going twice; that is yours to decide." in words
+    assert "You chose to keep going 2 times; that is yours to decide." in words
     assert not any("fail" in w or "streak" in w for w in words)
 
 
 def test_periods_step_back_and_forth() -> None:
     assert shifted(period_of("year", date(2026, 5, 1)), -1).start == date(2025, 1, 1)
-    assert shifted(period_of("month", date(2026, 12, 5)), 1).label == "January 2027"
+    assert shifted(period_of("month", date(2026, 12, 5)), 1).label == "Jan 2027"
     assert shifted(period_of("week", date(2027, 1, 1)), 1).start == date(2027, 1, 4)
     spring = Season("s", "Spring", "steady", date(2026, 3, 1), date(2026, 5, 31))
     summer = Season("u", "Summer", "recovery", date(2026, 6, 1), date(2026, 8, 31))

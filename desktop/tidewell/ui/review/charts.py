@@ -60,9 +60,9 @@ class TargetBars(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 item.target.name,
             )
-            words = f"{item.count} of {_number(item.goal)}"
+            words = _("{count} of {goal}").format(count=item.count, goal=_number(item.goal))
             if item.goal < 1:  # a monthly number seen over a week
-                words = f"{item.count} (your number: {item.target.count} a {item.target.per})"
+                words = _your_number(item.count, item.target.count, item.target.per)
             if item.note:
                 words += f" · {item.note}"
             painter.drawText(
@@ -312,7 +312,18 @@ def days_legend() -> Legend:
             (INDIGO, _("a day off"), False),
             (AMBER, _("online in protected time"), True),
             (SEASONS["busy"], _("a busy season"), False),
-            (SEASONS["recovery"], "recovery", False),
+            (SEASONS["recovery"], _("a recovery season"), False),
         ],
         _("What the colours of your days mean"),
     )
+
+
+def _your_number(count: int, goal: int, per: str) -> str:
+    """'0 (your number: 2 a month)', whole, for each period."""
+    if per == "week":
+        words = _("{count} (your number: {goal} a week)")
+    elif per == "month":
+        words = _("{count} (your number: {goal} a month)")
+    else:
+        words = _("{count} (your number: {goal} a year)")
+    return words.format(count=count, goal=goal)

@@ -70,7 +70,7 @@ class DayPicker(QWidget):
             box = QPushButton(short[index].rstrip("."))
             box.setCheckable(True)
             box.setProperty("day", True)
-            box.setMinimumWidth(max(32, box.sizeHint().width()))
+            box.setFixedWidth(max(32, box.fontMetrics().horizontalAdvance(box.text()) + 16))
             box.setToolTip(names[index])
             box.setAccessibleName(_("{field}: {day}").format(field=accessible, day=names[index]))
             self.boxes.append(box)
@@ -143,7 +143,8 @@ class Toggles(QWidget):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setProperty("day", True)  # drawn like the day toggles
-            button.setAccessibleName(f"{self.accessible}: {label}")
+            button.setAccessibleName(_("{field}: {day}").format(field=self.accessible, day=label))
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(label) + 16)
             button.setChecked(value in ticked)
             button.toggled.connect(self._toggled)
             self.grid.addWidget(button, *divmod(index, self.columns))
