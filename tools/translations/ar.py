@@ -236,3 +236,19 @@ T.update({
     "{count} (your number: {goal} a week)": "{count} (رقمك: {goal} في الأسبوع)", "{count} (your number: {goal} a month)": "{count} (رقمك: {goal} في الشهر)",
     "{count} (your number: {goal} a year)": "{count} (رقمك: {goal} في السنة)",
 })
+T.update({
+    "Balance reminders": "تذكيرات التوازن", "Your own version of balance, gently kept": "توازنك الخاص، محفوظًا بلطف",
+    "balance;offline;break;family;reminder;weekend;": "توازن;انقطاع;استراحة;عائلة;تذكير;عطلة نهاية الأسبوع;",
+    "Settings": "الإعدادات", "Review my balance": "راجع توازني", "Keep your own version of work-life balance, gently": "حافظ على توازنك الخاص بين العمل والحياة، بلطف",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "يسكن Tidewell علبة النظام ويحفظ التوازن الذي تعرّفه أنت، لا قالبًا جاهزًا. تكتب قواعدك بنفسك: مكالمة للبيت وأنت تنتظر في المطار، أمسيات بعيدة عن الشاشة، نزهة بعد وقت طويل على لوحة المفاتيح.",
+    "Some of what it does:": "بعض ما يفعله:",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "تنبيهات في اللحظة التي اخترتها، مع تم ولاحقًا وتخطَّ و«اخترت هذا»",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "وقت محمي للأمسيات وعطلات نهاية الأسبوع والإجازات، وسؤال لطيف حين يكون الحاسوب مفتوحًا رغم ذلك",
+    "Ideas for waiting time, with your family's time zone in view": "أفكار لوقت الانتظار، مع المنطقة الزمنية لعائلتك أمام عينيك",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "فترات مزدحمة وفترات تعافٍ: الأسبوع الممتلئ لا بأس به ما دام الوقت المحمي قائمًا",
+    "A review now and then of your own definition, with no streaks and no guilt": "مراجعة بين حين وآخر لتعريفك الخاص، بلا سلاسل ولا شعور بالذنب",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "كل شيء يبقى على حاسوبك. تُحفظ عناوين التقاويم في سلسلة مفاتيح نظامك.",
+    "Your own rules, in your own words": "قواعدك الخاصة، بكلماتك", "A gentle nudge from the tray": "تنبيه لطيف من علبة النظام",
+    "Looking back over a season": "نظرة إلى فترة مضت",
+})

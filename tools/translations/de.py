@@ -400,3 +400,20 @@ T.update({
     "{count} (your number: {goal} a month)": "{count} (deine Zahl: {goal} pro Monat)",
     "{count} (your number: {goal} a year)": "{count} (deine Zahl: {goal} pro Jahr)",
 })
+T.update({
+    "Balance reminders": "Erinnerungen für deine Balance", "Your own version of balance, gently kept": "Deine eigene Balance, behutsam gehalten",
+    "balance;offline;break;family;reminder;weekend;": "Balance;offline;Pause;Familie;Erinnerung;Wochenende;",
+    "Settings": "Einstellungen", "Review my balance": "Meine Balance ansehen",
+    "Keep your own version of work-life balance, gently": "Halte deine eigene Work-Life-Balance, behutsam",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "Tidewell wohnt in deinem Infobereich und hält die Balance, die du bestimmst, keine Vorlage. Du schreibst deine eigenen Regeln: ein Anruf daheim, während du am Flughafen wartest, Abende, die offline bleiben, ein Spaziergang nach langer Zeit an der Tastatur.",
+    "Some of what it does:": "Einiges, was es tut:",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "Hinweise im Moment, den du gewählt hast, mit Erledigt, Später, Überspringen oder „Ich habe mich dafür entschieden“",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "Geschützte Zeit für Abende, Wochenenden und Urlaub, und eine freundliche Frage, wenn der Laptop trotzdem offen ist",
+    "Ideas for waiting time, with your family's time zone in view": "Ideen für Wartezeit, mit der Zeitzone deiner Familie im Blick",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "Volle Zeiten und Erholungszeiten: Eine volle Woche ist in Ordnung, wenn die geschützte Zeit hält",
+    "A review now and then of your own definition, with no streaks and no guilt": "Ab und zu ein Rückblick auf deine eigene Vorstellung, ohne Serien und ohne schlechtes Gewissen",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "Alles bleibt auf deinem Computer. Kalenderadressen liegen im Schlüsselbund deines Systems.",
+    "Your own rules, in your own words": "Deine eigenen Regeln, in deinen eigenen Worten", "A gentle nudge from the tray": "Ein sanfter Hinweis aus dem Infobereich",
+    "Looking back over a season": "Rückblick auf eine Lebensphase",
+})

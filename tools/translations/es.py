@@ -324,3 +324,20 @@ T.update({
     "{count} (your number: {goal} a month)": "{count} (tu cifra: {goal} al mes)",
     "{count} (your number: {goal} a year)": "{count} (tu cifra: {goal} al año)",
 })
+T.update({
+    "Balance reminders": "Recordatorios de equilibrio", "Your own version of balance, gently kept": "Tu propio equilibrio, cuidado con suavidad",
+    "balance;offline;break;family;reminder;weekend;": "equilibrio;desconexión;pausa;familia;recordatorio;fin de semana;",
+    "Settings": "Ajustes", "Review my balance": "Repasar mi equilibrio",
+    "Keep your own version of work-life balance, gently": "Cuida tu propio equilibrio entre trabajo y vida, con suavidad",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "Tidewell vive en tu bandeja y cuida el equilibrio que tú defines, no una plantilla. Escribes tus propias reglas: una llamada a casa mientras esperas en el aeropuerto, noches desconectadas, un paseo tras un buen rato ante el teclado.",
+    "Some of what it does:": "Algunas cosas que hace:",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "Avisos en el momento que elegiste, con hecho, más tarde, omitir o «Lo elegí yo»",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "Tiempo protegido para noches, fines de semana y vacaciones, y una pregunta amable si el portátil está abierto de todos modos",
+    "Ideas for waiting time, with your family's time zone in view": "Ideas para los ratos de espera, con la zona horaria de tu familia a la vista",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "Temporadas intensas y de recuperación: una semana llena está bien si el tiempo protegido se mantiene",
+    "A review now and then of your own definition, with no streaks and no guilt": "De vez en cuando, un repaso de tu propia definición, sin rachas ni culpa",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "Todo se queda en tu ordenador. Las direcciones de calendario se guardan en el llavero de tu sistema.",
+    "Your own rules, in your own words": "Tus propias reglas, con tus palabras", "A gentle nudge from the tray": "Un aviso suave desde la bandeja",
+    "Looking back over a season": "Mirando atrás una temporada",
+})

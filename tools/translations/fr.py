@@ -362,3 +362,20 @@ T.update({
     "{count} (your number: {goal} a month)": "{count} (ton repère : {goal} par mois)",
     "{count} (your number: {goal} a year)": "{count} (ton repère : {goal} par an)",
 })
+T.update({
+    "Balance reminders": "Rappels d'équilibre", "Your own version of balance, gently kept": "Ton propre équilibre, gardé en douceur",
+    "balance;offline;break;family;reminder;weekend;": "équilibre;hors ligne;pause;famille;rappel;week-end;",
+    "Settings": "Réglages", "Review my balance": "Faire le bilan de mon équilibre",
+    "Keep your own version of work-life balance, gently": "Garde ton propre équilibre vie pro-vie perso, en douceur",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "Tidewell vit dans ta zone de notification et garde l'équilibre que tu définis, pas un modèle. Tu écris tes propres règles : un appel à la maison pendant l'attente à l'aéroport, des soirées hors ligne, une marche après un long moment au clavier.",
+    "Some of what it does:": "Quelques-unes de ses fonctions :",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "Des rappels au moment choisi, avec fait, plus tard, passer ou « C'est mon choix »",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "Du temps protégé pour les soirées, les week-ends et les vacances, et une question bienveillante si l'ordinateur est ouvert quand même",
+    "Ideas for waiting time, with your family's time zone in view": "Des idées pour les moments d'attente, avec le fuseau horaire de ta famille en vue",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "Des périodes chargées et de récupération : une semaine pleine va bien quand le temps protégé tient",
+    "A review now and then of your own definition, with no streaks and no guilt": "De temps en temps, un bilan de ta propre définition, sans séries ni culpabilité",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "Tout reste sur ton ordinateur. Les adresses d'agenda sont gardées dans le trousseau de ton système.",
+    "Your own rules, in your own words": "Tes propres règles, avec tes mots", "A gentle nudge from the tray": "Un rappel en douceur depuis la zone de notification",
+    "Looking back over a season": "Regard sur une période",
+})

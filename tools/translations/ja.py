@@ -238,3 +238,19 @@ T.update({
     "{count} (your number: {goal} a week)": "{count}（目安：週{goal}）", "{count} (your number: {goal} a month)": "{count}（目安：月{goal}）",
     "{count} (your number: {goal} a year)": "{count}（目安：年{goal}）",
 })
+T.update({
+    "Balance reminders": "バランスのお知らせ", "Your own version of balance, gently kept": "あなただけのバランスを、そっと守る",
+    "balance;offline;break;family;reminder;weekend;": "バランス;オフライン;休憩;家族;リマインダー;週末;",
+    "Settings": "設定", "Review my balance": "バランスをふり返る", "Keep your own version of work-life balance, gently": "あなただけのワークライフバランスを、そっと守る",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "Tidewell はトレイにいて、ひな形ではなく、あなたが決めたバランスを守ります。ルールは自分で書きます。空港で待つ間の家への電話、オフラインで過ごす夜、長くキーボードに向かったあとの散歩。",
+    "Some of what it does:": "できることの一部：",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "選んだ時刻にお知らせ。完了、あとで、スキップ、「自分で選びました」で答えられます",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "夜・週末・休暇の守る時間と、それでもパソコンを開いたときのやさしい問いかけ",
+    "Ideas for waiting time, with your family's time zone in view": "家族のタイムゾーンを見ながら、待ち時間のアイデアを",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "忙しい時期と回復の時期。守る時間が保てれば、いっぱいの週も大丈夫",
+    "A review now and then of your own definition, with no streaks and no guilt": "ときどき自分の定義をふり返る。連続記録も罪悪感もなし",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "すべてはあなたのパソコンの中に。カレンダーのアドレスはシステムのキーリングに保管されます。",
+    "Your own rules, in your own words": "自分の言葉で、自分のルールを", "A gentle nudge from the tray": "トレイからのやさしいお知らせ",
+    "Looking back over a season": "ひとつの時期をふり返る",
+})

@@ -294,3 +294,20 @@ T.update({
     "{count} (your number: {goal} a month)": "{count} (seu número: {goal} por mês)",
     "{count} (your number: {goal} a year)": "{count} (seu número: {goal} por ano)",
 })
+T.update({
+    "Balance reminders": "Lembretes de equilíbrio", "Your own version of balance, gently kept": "Seu próprio equilíbrio, cuidado com carinho",
+    "balance;offline;break;family;reminder;weekend;": "equilíbrio;desconectado;pausa;família;lembrete;fim de semana;",
+    "Settings": "Configurações", "Review my balance": "Rever meu equilíbrio",
+    "Keep your own version of work-life balance, gently": "Cuide do seu próprio equilíbrio entre trabalho e vida, com carinho",
+    "Tidewell lives in your tray and keeps the balance you define, not a template. You write your own rules: a call home while you wait at the airport, evenings that stay offline, a walk after a long stretch at the keyboard.":
+        "O Tidewell mora na sua bandeja e cuida do equilíbrio que você define, não de um modelo. Você escreve suas próprias regras: uma ligação para casa enquanto espera no aeroporto, noites desconectadas, uma caminhada depois de muito tempo no teclado.",
+    "Some of what it does:": "Algumas coisas que ele faz:",
+    'Nudges at the moment you chose, with done, snooze, skip or "I chose this"': "Lembretes no momento que você escolheu, com feito, adiar, pular ou “Eu escolhi isso”",
+    "Protected time for evenings, weekends and holidays, and a kind question when the laptop is open anyway": "Tempo protegido para noites, fins de semana e férias, e uma pergunta gentil quando o notebook está aberto mesmo assim",
+    "Ideas for waiting time, with your family's time zone in view": "Ideias para o tempo de espera, com o fuso horário da sua família à vista",
+    "Busy and recovery seasons, so a full week is fine when the protected time holds": "Fases corridas e de recuperação: uma semana cheia tudo bem, se o tempo protegido se mantém",
+    "A review now and then of your own definition, with no streaks and no guilt": "De vez em quando, uma retrospectiva da sua própria definição, sem sequências e sem culpa",
+    "Everything stays on your computer. Calendar addresses are kept in your system's keyring.": "Tudo fica no seu computador. Endereços de agenda ficam no chaveiro do seu sistema.",
+    "Your own rules, in your own words": "Suas próprias regras, com suas palavras", "A gentle nudge from the tray": "Um lembrete gentil da bandeja",
+    "Looking back over a season": "Olhando para trás numa fase",
+})

@@ -14,7 +14,10 @@ _EXEC = re.compile(r"^Exec=tidewell(?P<rest>(?: \S+)*)$", re.MULTILINE)
 
 
 def template() -> str:
-    return (linux_dir() / ENTRY_FILE).read_text(encoding="utf-8")
+    """The entry, with its words in every language Tidewell speaks."""
+    from tidewell.platform.desktop_words import localized_entry
+
+    return localized_entry((linux_dir() / ENTRY_FILE).read_text(encoding="utf-8"))
 
 
 def exec_value(command: list[str]) -> str:

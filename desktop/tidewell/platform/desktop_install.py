@@ -13,6 +13,7 @@ from pathlib import Path
 from tidewell.assets import APP_ID, linux_dir
 from tidewell.platform.autostart import write_xdg, xdg_autostart_file
 from tidewell.platform.desktop_entry import ENTRY_FILE, entry_text
+from tidewell.platform.desktop_words import localized_metainfo
 
 METAINFO_FILE = f"{APP_ID}.metainfo.xml"
 
@@ -56,7 +57,8 @@ def install(command: list[str], places: Places) -> Report:
     """Install the menu entry starting ``command`` (absolute, so it works from any PATH)."""
     report = Report()
     _write(places.entry, entry_text(command), report)
-    _write(places.metainfo, (linux_dir() / METAINFO_FILE).read_text(encoding="utf-8"), report)
+    metainfo = localized_metainfo((linux_dir() / METAINFO_FILE).read_text(encoding="utf-8"))
+    _write(places.metainfo, metainfo, report)
     for icon in sorted((linux_dir() / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.*")):
         target = places.hicolor / icon.relative_to(linux_dir() / "icons" / "hicolor")
         target.parent.mkdir(parents=True, exist_ok=True)
