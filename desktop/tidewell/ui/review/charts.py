@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tidewell.core.review import Day, TargetProgress
 from tidewell.i18n import _
-from tidewell.ui.dates import day_text
+from tidewell.ui.dates import day_text, week_order
 from tidewell.ui.style import SEASON_COLOURS
 from tidewell.ui.tooltips import as_tooltip
 
@@ -114,10 +114,11 @@ class DayMap(QWidget):
         return self.days[0].day if self.days else None
 
     def _cell(self, day: Day) -> QRect:
-        """A year: a column a week (Monday on top). A week or a month: a row a week, like a
-        wall calendar, under the names of the weekdays."""
+        """A year: a column a week (the locale's first day on top). A week or a month: a row a
+        week, like a wall calendar, under the names of the weekdays in the locale's order."""
         first = self.days[0].day
-        offset = first.weekday() + (day.day - first).days
+        start = week_order()[0]  # the locale's first day of the week heads each row
+        offset = (first.weekday() - start) % 7 + (day.day - first).days
         col, row = divmod(offset, 7)
         if self.CELL > 20:
             col, row = row, col
@@ -144,7 +145,8 @@ class DayMap(QWidget):
             painter.setPen(pal.color(QPalette.ColorRole.WindowText))
             locale = QLocale()
             for column in range(7):
-                name = locale.dayName(column + 1, QLocale.FormatType.ShortFormat)
+                weekday = week_order()[column] + 1
+                name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
                 step = self.CELL + self.GAP
                 head = QRect(column * step, self.BAND, self.CELL, self.HEAD)
                 painter.drawText(head, Qt.AlignmentFlag.AlignCenter, name[:3])
