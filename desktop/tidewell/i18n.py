@@ -16,12 +16,34 @@ glued from pieces. Qt-free: the core and the command line use it too.
 
 from __future__ import annotations
 
-import gettext
+import os
 from pathlib import Path
+from typing import Protocol
 
 DOMAIN = "tidewell"
 LOCALE_DIR = Path(__file__).with_name("locale")
-_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+class _Catalogue(Protocol):
+    def gettext(self, message: str, /) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+    def pgettext(self, context: str, message: str, /) -> str: ...
+
+
+class _English:
+    """The words as written: no catalogue (nor the gettext module) is loaded for English."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return singular if n == 1 else plural
+
+    def pgettext(self, context: str, message: str) -> str:
+        return message
+
+
+_catalogue: _Catalogue = _English()
 _language = "en"
 
 
@@ -29,16 +51,31 @@ def use_language(language: str | None = None) -> str:
     """Speak ``language`` ("de", "pt_BR"), or the system's when None or "system". Returns
     the language now spoken ("en" when no catalogue fits)."""
     global _catalogue, _language
-    wanted = [language] if language and language != "system" else None
-    found: gettext.NullTranslations
-    try:
-        found = gettext.translation(DOMAIN, LOCALE_DIR, languages=wanted)
-    except OSError:
-        found, spoken = gettext.NullTranslations(), "en"
-    else:
-        spoken = wanted[0] if wanted else str(found.info().get("language") or "en")
-    _catalogue, _language = found, spoken
-    return spoken
+    wanted = [language] if language and language != "system" else _system_languages()
+    for code in (c for w in wanted for c in _forms(w)):
+        if (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+            import gettext  # only when there is a catalogue to read
+
+            _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code])
+            _language = code
+            return code
+    _catalogue, _language = _English(), "en"
+    return "en"
+
+
+def _system_languages() -> list[str]:
+    """As gettext reads them: the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return [part for part in value.split(":") if part and part not in ("C", "POSIX")]
+    return []
+
+
+def _forms(language: str) -> list[str]:
+    """'pt_BR.UTF-8@x' → ['pt_BR', 'pt']."""
+    code = language.split(".")[0].split("@")[0]
+    return [code, code.split("_")[0]] if "_" in code else [code]
 
 
 def language() -> str:
