@@ -13,6 +13,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # so `tests.shots`
 
 from tests.services import secret_service  # noqa: F401  (a fixture for every test folder)
 from tests.shots import SCREENSHOTS, TIMINGS
+from tidewell import i18n
+
+# The tests read English with a 24-hour clock, whatever this machine's locale says.
+i18n.use_language("en")
+i18n.use_clock(False)
 
 _session_start = time.time()
 _FOLDER_MARKS = ("unit", "gui", "e2e", "package")  # a test's folder is its kind

@@ -16,6 +16,7 @@ glued from pieces. Qt-free: the core and the command line use it too.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Protocol
@@ -117,6 +118,43 @@ def day_name(weekday: int, short: bool = False) -> str:
                 p_("weekday", "Sun"))[weekday]  # fmt: skip
     return (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
             _("Saturday"), _("Sunday"))[weekday]  # fmt: skip
+
+
+_twelve_hours: bool | None = None  # None: ask the system's locale on first use
+
+
+def use_clock(twelve_hours: bool) -> None:
+    """12- or 24-hour times for the words the core writes (the app sets it from QLocale)."""
+    global _twelve_hours
+    _twelve_hours = twelve_hours
+
+
+def clock(hour: int, minute: int) -> str:
+    """'18:30', or '6:30 PM' where the locale writes a 12-hour clock."""
+    global _twelve_hours
+    if _twelve_hours is None:
+        _twelve_hours = _locale_twelve_hours()
+    if not _twelve_hours:
+        return f"{hour:02d}:{minute:02d}"
+    half = p_("clock", "AM") if hour < 12 else p_("clock", "PM")
+    return _("{hour}:{minute} {half}").format(
+        hour=hour % 12 or 12, minute=f"{minute:02d}", half=half
+    )
+
+
+def _locale_twelve_hours() -> bool:
+    """What the C library's locale (LC_TIME) says, for the command line: no Qt there."""
+    import locale
+
+    try:
+        locale.setlocale(locale.LC_TIME, "")
+        pattern = locale.nl_langinfo(locale.T_FMT)
+    except (locale.Error, AttributeError):  # an unknown locale, or no nl_langinfo
+        return False
+    finally:
+        with contextlib.suppress(locale.Error):
+            locale.setlocale(locale.LC_TIME, "C")  # strftime elsewhere stays as it was
+    return "%I" in pattern or "%r" in pattern or "%l" in pattern
 
 
 def month_name(month: int) -> str:

@@ -67,3 +67,14 @@ def test_the_command_line_speaks_german(tmp_path: Path) -> None:
     status = subprocess.run([*tidewell, "status"], env=env, capture_output=True, text=True)
     assert status.returncode == 0, status.stderr
     assert "(Tidewell läuft nicht: Bis es startet, erscheint nichts.)" in status.stdout
+
+
+def test_a_twelve_hour_clock_where_the_locale_has_one() -> None:
+    from tidewell.i18n import clock, use_clock
+
+    use_clock(True)
+    try:
+        assert (clock(18, 30), clock(0, 5), clock(12, 0)) == ("6:30 PM", "12:05 AM", "12:00 PM")
+    finally:
+        use_clock(False)
+    assert clock(18, 30) == "18:30"

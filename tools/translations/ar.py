@@ -252,3 +252,5 @@ T.update({
     "Your own rules, in your own words": "قواعدك الخاصة، بكلماتك", "A gentle nudge from the tray": "تنبيه لطيف من علبة النظام",
     "Looking back over a season": "نظرة إلى فترة مضت",
 })
+
+T.update({("clock", "AM"): "ص", ("clock", "PM"): "م", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})

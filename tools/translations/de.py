@@ -417,3 +417,5 @@ T.update({
     "Your own rules, in your own words": "Deine eigenen Regeln, in deinen eigenen Worten", "A gentle nudge from the tray": "Ein sanfter Hinweis aus dem Infobereich",
     "Looking back over a season": "Rückblick auf eine Lebensphase",
 })
+
+T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})

@@ -341,3 +341,5 @@ T.update({
     "Your own rules, in your own words": "Tus propias reglas, con tus palabras", "A gentle nudge from the tray": "Un aviso suave desde la bandeja",
     "Looking back over a season": "Mirando atrás una temporada",
 })
+
+T.update({("clock", "AM"): "a. m.", ("clock", "PM"): "p. m.", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})

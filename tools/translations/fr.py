@@ -379,3 +379,5 @@ T.update({
     "Your own rules, in your own words": "Tes propres règles, avec tes mots", "A gentle nudge from the tray": "Un rappel en douceur depuis la zone de notification",
     "Looking back over a season": "Regard sur une période",
 })
+
+T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})

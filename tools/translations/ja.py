@@ -254,3 +254,5 @@ T.update({
     "Your own rules, in your own words": "自分の言葉で、自分のルールを", "A gentle nudge from the tray": "トレイからのやさしいお知らせ",
     "Looking back over a season": "ひとつの時期をふり返る",
 })
+
+T.update({("clock", "AM"): "午前", ("clock", "PM"): "午後", "{hour}:{minute} {half}": "{half}{hour}:{minute}"})

@@ -311,3 +311,5 @@ T.update({
     "Your own rules, in your own words": "Suas próprias regras, com suas palavras", "A gentle nudge from the tray": "Um lembrete gentil da bandeja",
     "Looking back over a season": "Olhando para trás numa fase",
 })
+
+T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})

@@ -70,7 +70,7 @@ def with_arguments(argv: list[str]) -> int:
 def _next(args: argparse.Namespace) -> int:
     from tidewell.core.describe import when_in_words
     from tidewell.core.schedule import upcoming
-    from tidewell.i18n import _, day_name, month_name
+    from tidewell.i18n import _, clock, day_name, month_name
 
     store, opened = open_store(args)
     zone = store.clock.zone()
@@ -103,7 +103,7 @@ def _next(args: argparse.Namespace) -> int:
             weekday=day_name(local.weekday(), short=True),
             day=local.day,
             month=month_name(local.month),
-            time=f"{local:%H:%M}",
+            time=clock(local.hour, local.minute),
         )
         print(f"{day}  {rule.nudge.title}  ({rule.area}; {when_in_words(rule)})")
     return EXIT_OK

@@ -15,7 +15,7 @@ from tidewell.core.offline import running_offline
 from tidewell.core.quiet import WAIT_LINES
 from tidewell.core.schedule import Quiet, upcoming
 from tidewell.core.state import State, WaitingSession, home_zone
-from tidewell.i18n import _, day_name, month_name, n_
+from tidewell.i18n import _, clock, day_name, month_name, n_
 
 Mode = Literal["normal", "protected", "paused"]
 _CHAIN_LIMIT = 20  # protected blocks that touch end to end, followed to find the real end
@@ -144,15 +144,19 @@ def waiting_in_words(minutes: int, context: str | None) -> str:
 def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
     """'18:00' today, 'tomorrow 07:00', 'Mon 07:00' within a week, else 'Mon 4 Jan 07:00'."""
     local, today = at.astimezone(home), now.astimezone(home).date()
+    time = clock(local.hour, local.minute)  # 12- or 24-hour, as the locale has it
     if local.date() == today:
-        return f"{local:%H:%M}"
+        return time
     if local.date() == today + timedelta(days=1):
-        return _("tomorrow {time}").format(time=f"{local:%H:%M}")
+        return _("tomorrow {time}").format(time=time)
     day = day_name(local.weekday(), short=True)
     if today < local.date() < today + timedelta(days=7):
-        return _("{weekday} {time}").format(weekday=day, time=f"{local:%H:%M}")
+        return _("{weekday} {time}").format(weekday=day, time=time)
     return _("{weekday} {day} {month} {time}").format(
-        weekday=day, day=local.day, month=month_name(local.month), time=f"{local:%H:%M}"
+        weekday=day,
+        day=local.day,
+        month=month_name(local.month),
+        time=clock(local.hour, local.minute),
     )
 
 

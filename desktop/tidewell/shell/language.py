@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from tidewell.i18n import use_language
+from tidewell.i18n import use_clock, use_language
 
 log = logging.getLogger(__name__)
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
@@ -20,6 +20,8 @@ def speak(language: str) -> str:
     app = QCoreApplication.instance()
     if language != "system":
         QLocale.setDefault(QLocale(spoken))  # dates, numbers, the week's first day
+    pattern = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    use_clock("h" in pattern.replace("hh", "h") and "H" not in pattern)  # 12- or 24-hour
     if app is not None and spoken != "en":
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
