@@ -210,7 +210,7 @@ def test_a_trip_offers_waiting_ideas_and_a_meeting_holds_a_nudge(  # type: ignor
     assert app.runtime.waiting is not None and app.runtime.waiting.minutes == 90
     assert app.runtime.waiting.context == "airport"
     [content] = app.contents()  # offscreen has no tray: the window shows the panel
-    assert content.idea_rows and "90 minutes (airport)" in content.ideas_heading.text()
+    assert content.idea_rows and "90 minutes (Airport)" in content.ideas_heading.text()
 
     # A nudge due at 08:05 comes during the standup (08:02-08:20): it waits, then says so.
     stretch = rule("stretch", {"kind": "at", "times": ["08:05"]}, grace_minutes=10)

@@ -39,7 +39,7 @@ def test_waiting_time_lists_ranked_ideas_with_the_persons_time(
     assert [r.idea.id for r in rows] == ["mail-anna", "walk"]
     assert rows[0].who.text() == "Anna, 18:40 in Leeds, usually free"
     assert rows[1].who.isHidden()  # an idea for nobody in particular
-    assert "30 minutes (airport)" in content.ideas_heading.text()
+    assert "30 minutes (Airport)" in content.ideas_heading.text()
     qtbot.mouseClick(rows[0].done, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(rows[1].not_now, Qt.MouseButton.LeftButton)
     entries = journal(shell, clock)

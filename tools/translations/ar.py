@@ -254,3 +254,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "ص", ("clock", "PM"): "م", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "أفكار تناسب {minutes} دقيقة ({place})", "Ideas that fit {minutes} minutes": "أفكار تناسب {minutes} دقيقة",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "لا فكرة من أفكارك تناسب {minutes} دقيقة ({place}) بعد. يمكنك إضافة بعضها في الإعدادات.",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "لا فكرة من أفكارك تناسب {minutes} دقيقة بعد. يمكنك إضافة بعضها في الإعدادات.",
+    "Step {number} of 3": "الخطوة {number} من 3", "Your reason for: {what}": "سببك لـ: {what}"})

@@ -419,3 +419,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "Ideen für {minutes} Minuten ({place})", "Ideas that fit {minutes} minutes": "Ideen für {minutes} Minuten",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Noch passt keine deiner Ideen zu {minutes} Minuten ({place}). In den Einstellungen kannst du welche anlegen.",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Noch passt keine deiner Ideen zu {minutes} Minuten. In den Einstellungen kannst du welche anlegen.",
+    "Step {number} of 3": "Schritt {number} von 3", "Your reason for: {what}": "Dein Grund für: {what}"})

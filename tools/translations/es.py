@@ -343,3 +343,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "a. m.", ("clock", "PM"): "p. m.", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "Ideas para {minutes} minutos ({place})", "Ideas that fit {minutes} minutes": "Ideas para {minutes} minutos",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Todavía ninguna de tus ideas cabe en {minutes} minutos ({place}). Puedes añadir algunas en Ajustes.",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Todavía ninguna de tus ideas cabe en {minutes} minutos. Puedes añadir algunas en Ajustes.",
+    "Step {number} of 3": "Paso {number} de 3", "Your reason for: {what}": "Tu motivo para: {what}"})

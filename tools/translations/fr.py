@@ -381,3 +381,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "Idées pour {minutes} minutes ({place})", "Ideas that fit {minutes} minutes": "Idées pour {minutes} minutes",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Aucune de tes idées ne tient encore en {minutes} minutes ({place}). Tu peux en ajouter dans les réglages.",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Aucune de tes idées ne tient encore en {minutes} minutes. Tu peux en ajouter dans les réglages.",
+    "Step {number} of 3": "Étape {number} sur 3", "Your reason for: {what}": "Ta raison pour : {what}"})

@@ -256,3 +256,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "午前", ("clock", "PM"): "午後", "{hour}:{minute} {half}": "{half}{hour}:{minute}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "{minutes}分に合うアイデア（{place}）", "Ideas that fit {minutes} minutes": "{minutes}分に合うアイデア",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "{minutes}分（{place}）に合うアイデアはまだありません。設定で追加できます。",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "{minutes}分に合うアイデアはまだありません。設定で追加できます。",
+    "Step {number} of 3": "ステップ {number}/3", "Your reason for: {what}": "理由：{what}"})

@@ -313,3 +313,7 @@ T.update({
 })
 
 T.update({("clock", "AM"): "AM", ("clock", "PM"): "PM", "{hour}:{minute} {half}": "{hour}:{minute} {half}"})
+T.update({"Ideas that fit {minutes} minutes ({place})": "Ideias para {minutes} minutos ({place})", "Ideas that fit {minutes} minutes": "Ideias para {minutes} minutos",
+    "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Nenhuma das suas ideias cabe em {minutes} minutos ({place}) ainda. Dá para adicionar nas Configurações.",
+    "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Nenhuma das suas ideias cabe em {minutes} minutos ainda. Dá para adicionar nas Configurações.",
+    "Step {number} of 3": "Passo {number} de 3", "Your reason for: {what}": "Seu motivo para: {what}"})

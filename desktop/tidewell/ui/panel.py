@@ -127,7 +127,7 @@ class PanelContent(QWidget):
         minutes = QGridLayout()
         self.minute_buttons = QButtonGroup(page)
         for column, value in enumerate(WAIT_CHOICES):
-            button = QPushButton(f"{value} min")
+            button = QPushButton(_("{count} min").format(count=value))
             button.setCheckable(True)
             self.minute_buttons.addButton(button, value)
             minutes.addWidget(button, 0, column)
@@ -246,13 +246,18 @@ class PanelContent(QWidget):
         for row in self.idea_rows:
             row.deleteLater()
         self.idea_rows = []
-        where = f" ({context})" if context and context != "other" else ""
-        if ideas:
-            self.ideas_heading.setText(f"Ideas that fit {minutes} minutes{where}")
-        else:
-            self.ideas_heading.setText(
-                f"None of your ideas fits {minutes} minutes{where} yet. Settings can add some."
+        place = CONTEXT_WORDS.get(context or "", context) if context != "other" else ""
+        if ideas and place:
+            heading = _("Ideas that fit {minutes} minutes ({place})")
+        elif ideas:
+            heading = _("Ideas that fit {minutes} minutes")
+        elif place:
+            heading = _(
+                "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some."
             )
+        else:
+            heading = _("None of your ideas fits {minutes} minutes yet. Settings can add some.")
+        self.ideas_heading.setText(heading.format(minutes=minutes, place=place))
         for position, ranked in enumerate(ideas):
             row = IdeaRow(ranked)
             row.answered.connect(self.idea_answered)

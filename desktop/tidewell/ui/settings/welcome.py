@@ -93,7 +93,7 @@ class WelcomeDialog(QDialog):
     def _step(self, number: int, title: str, words: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(plain_label(f"Step {number} of 3", "muted"))
+        layout.addWidget(plain_label(_("Step {number} of 3").format(number=number), "muted"))
         layout.addWidget(plain_label(title, "section"))
         layout.addWidget(plain_label(words))
         return page, layout
@@ -143,7 +143,9 @@ class WelcomeDialog(QDialog):
             reason.setMaxLength(200)
             layout.addWidget(box)
             field = Field(
-                reason, f"Your reason for {label.lower()}", _("your reason, in your words")
+                reason,
+                _("Your reason for: {what}").format(what=label),
+                _("your reason, in your words"),
             )
             layout.addWidget(field)
             self.reason_fields.append(field)
