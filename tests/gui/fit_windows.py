@@ -12,17 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "desktop"))
 app = QApplication(["tidewell"])
 
-from starter_runtime import starter_runtime  # noqa: E402  (beside this script)
-
-from tidewell.shell.review_host import ReviewHost  # noqa: E402
-from tidewell.shell.settings_host import SettingsHost  # noqa: E402
-from tidewell.ui.quick_panel import QuickPanel  # noqa: E402
-from tidewell.ui.review.window import ReviewWindow  # noqa: E402
-from tidewell.ui.settings.welcome import WelcomeDialog  # noqa: E402
-from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
+from starter_runtime import starter_runtime, walk_windows  # noqa: E402  (beside this script)
 
 runtime = starter_runtime()
-state, store = runtime.state, runtime.store
 available = app.primaryScreen().availableGeometry()
 problems: list[str] = []
 checked = 0
@@ -56,27 +48,7 @@ def _scrolled(widget: QWidget) -> bool:
     return False
 
 
-settings = SettingsWindow(state, SettingsHost(runtime), store.folder / "window.ini")
-settings.show()
-for row, (title, _page) in enumerate(settings.pages):
-    settings.sidebar.setCurrentRow(row)
-    check(f"settings, {title}", settings)
-settings.close()
-review = ReviewWindow(ReviewHost(runtime))
-review.show()
-check("review", review)
-review.close()
-welcome = WelcomeDialog(runtime)
-welcome.show()
-for step in range(3):
-    check(f"welcome, step {step + 1}", welcome)
-    welcome.next.click()
-welcome.hide()
-panel = QuickPanel()
-for page in range(3):
-    panel.open_at(QRect(), page)
-    check(f"quick panel, page {page + 1}", panel)
-panel.hide()
+walk_windows(runtime, check, kinds=False)
 for line in problems:
     print(line)
 print(f"checked {checked}")

@@ -29,21 +29,14 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 app = QApplication(["tidewell"])
 
-from starter_runtime import starter_runtime  # noqa: E402
+from starter_runtime import starter_runtime, walk_windows  # noqa: E402
 
 from tidewell.core.schedule import Due  # noqa: E402
-from tidewell.shell.review_host import ReviewHost  # noqa: E402
-from tidewell.shell.settings_host import SettingsHost  # noqa: E402
 from tidewell.ui.nudge_item import PopupItem  # noqa: E402
 from tidewell.ui.popup import NudgePopup  # noqa: E402
-from tidewell.ui.quick_panel import QuickPanel  # noqa: E402
-from tidewell.ui.review.window import ReviewWindow  # noqa: E402
-from tidewell.ui.settings.rule_editor import KINDS  # noqa: E402
-from tidewell.ui.settings.welcome import WelcomeDialog  # noqa: E402
-from tidewell.ui.settings.window import SettingsWindow  # noqa: E402
 
 runtime = starter_runtime()
-state, store = runtime.state, runtime.store
+state = runtime.state
 DATA = (
     {
         text
@@ -117,35 +110,7 @@ def check(name: str, window: QWidget) -> None:
             problems.add(f"{name}: clipped {type(widget).__name__} {texts(widget)[0][0]!r}")
 
 
-settings = SettingsWindow(state, SettingsHost(runtime), store.folder / "window.ini")
-settings.show()
-for row, (title, page) in enumerate(settings.pages):
-    settings.sidebar.setCurrentRow(row)
-    if page is not settings.rules:
-        check(f"settings, {title}", settings)
-        continue
-    settings.rules.table.selectRow(0)
-    settings.rules.editor.more_button.setChecked(True)
-    for index, (_kind, label) in enumerate(KINDS):
-        settings.rules.editor.kind.setCurrentIndex(index)
-        check(f"settings, rules, {label}", settings)
-settings.revert()
-settings.close()
-review = ReviewWindow(ReviewHost(runtime))
-review.show()
-check("review", review)
-review.close()
-welcome = WelcomeDialog(runtime)
-welcome.show()
-for step in range(3):
-    check(f"welcome, step {step + 1}", welcome)
-    welcome.next.click()
-welcome.hide()
-panel = QuickPanel()
-for page in range(3):
-    panel.open_at(QRect(), page)
-    check(f"quick panel, page {page + 1}", panel)
-panel.hide()
+walk_windows(runtime, check, kinds=True)
 popup = NudgePopup(60_000)
 rule = state.rules[0]
 nudge = rule.nudge
