@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import os
 import subprocess
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -196,15 +195,25 @@ def test_a_server_without_buttons_leaves_nudges_to_the_popup(
     assert notifier() is None  # a server, but its notifications have no buttons
 
 
+SERVER = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
+
+
+def server_with_buttons(buses: Buses, monkeypatch: pytest.MonkeyPatch) -> FreedesktopNotifier:
+    """A notification server whose notifications have buttons, and Tidewell's client of it."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", buses.session)
+    buses.mock(SERVER[0], "--template", "notification_daemon", "--parameters",
+               '{"capabilities": "actions body"}')  # fmt: skip
+    found = notifier()
+    assert isinstance(found, FreedesktopNotifier)
+    return found
+
+
 def test_a_notification_with_buttons_answers_like_the_popup(
     qtbot, buses: Buses, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", buses.session)
-    name, path = "org.freedesktop.Notifications", "/org/freedesktop/Notifications"
-    buses.mock(name, "--template", "notification_daemon", "--parameters",
-               '{"capabilities": "actions body"}')  # fmt: skip
-    found = notifier()
-    assert isinstance(found, FreedesktopNotifier) and found.server == "mock-notify"
+    found = server_with_buttons(buses, monkeypatch)
+    assert found.server == "mock-notify"
+    name, path = SERVER
     channel = NoticeChannel(found, 60_000)
     channel.add([item("stretch"), item("water")])
     qtbot.waitUntil(lambda: found._keys.get("nudge-1") is not None)
@@ -240,10 +249,10 @@ def test_inside_a_flatpak_the_portal_shows_it(
     assert isinstance(found, PortalNotifier)
     channel = NoticeChannel(found, 60_000)
     channel.add([item()])
-    deadline = time.monotonic() + 10
-    while "AddNotification" not in (calls := buses.call(name, path, f"{MOCK}.GetCalls")):
-        qtbot.wait(20)
-        assert time.monotonic() < deadline, calls
+    qtbot.waitUntil(
+        lambda: "AddNotification" in buses.call(name, path, f"{MOCK}.GetCalls"), timeout=10_000
+    )
+    calls = buses.call(name, path, f"{MOCK}.GetCalls")
     assert "'label': <'Done'>" in calls and "'action': <'done'>" in calls
     with qtbot.waitSignal(channel.answered) as answered:
         buses.call(name, path, f"{MOCK}.EmitSignal", portal, "ActionInvoked", "ssav",
@@ -255,12 +264,8 @@ def test_signals_that_do_not_fit_are_dropped_and_the_link_goes_on(
     qtbot, buses: Buses, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """The notification server is another program: what it sends is checked at the door."""
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", buses.session)
-    name, path = "org.freedesktop.Notifications", "/org/freedesktop/Notifications"
-    buses.mock(name, "--template", "notification_daemon", "--parameters",
-               '{"capabilities": "actions body"}')  # fmt: skip
-    found = notifier()
-    assert isinstance(found, FreedesktopNotifier)
+    found = server_with_buttons(buses, monkeypatch)
+    name, path = SERVER
     channel = NoticeChannel(found, 60_000)
     answers: list[tuple[str, object]] = []
     channel.answered.connect(lambda due, choice, snooze: answers.append((choice, snooze)))
