@@ -115,8 +115,7 @@ def idle_probe(env: dict[str, str], *args: str) -> dict[str, float | str]:
 
 
 def test_idle_time_from_sway(wayland: WaylandSession) -> None:
-    typing = ["runuser", "-u", wayland.user, "--"] if wayland.user else []
-    typing += ["env", "-i", *(f"{k}={v}" for k, v in wayland.user_env.items()), "wtype", "a"]
+    typing = wayland.user_command("wtype", "a")
     found = idle_probe({**wayland.env, "QT_QPA_PLATFORM": "offscreen"}, json.dumps(typing))
     assert found["source"] == "wayland-kde-idle"
     assert float(found["idle_after_wait"]) >= 6.0  # it saw the person away

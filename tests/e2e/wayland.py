@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .xsession import wait_for
+from .xsession import end_processes, wait_for
 
 USER = "tidewell-e2e"
 TOOLS = ("sway", "waybar", "dunst", "dunstctl", "grim", "wtype", "dbus-daemon")
@@ -130,22 +130,20 @@ class WaylandSession:
         )
         return env
 
-    def as_user(self, command: list[str], log: Path | None = None) -> subprocess.Popen[bytes]:
+    def user_command(self, *command: str) -> list[str]:
+        """``command`` as the compositor's user, in the session's environment only."""
         prefix = ["runuser", "-u", self.user, "--"] if self.user else []
-        env = ["env", "-i", *(f"{k}={v}" for k, v in self.user_env.items())]
-        if log is None:
-            return subprocess.Popen([*prefix, *env, *command], stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.STDOUT)  # fmt: skip
+        return [*prefix, "env", "-i", *(f"{k}={v}" for k, v in self.user_env.items()), *command]
+
+    def as_user(self, command: list[str], log: Path) -> subprocess.Popen[bytes]:
         with log.open("ab") as out:  # the child keeps its own copy
-            return subprocess.Popen([*prefix, *env, *command], stdout=out,
+            return subprocess.Popen(self.user_command(*command), stdout=out,
                                     stderr=subprocess.STDOUT)  # fmt: skip
 
     def run_as_user(self, *command: str) -> str:
         done = subprocess.run(
-            [*(["runuser", "-u", self.user, "--"] if self.user else []), "env", "-i",
-             *(f"{k}={v}" for k, v in self.user_env.items()), *command],
-            capture_output=True, text=True, timeout=30,
-        )  # fmt: skip
+            self.user_command(*command), capture_output=True, text=True, timeout=30
+        )
         return done.stdout
 
     def tray_host_ready(self) -> bool:
@@ -181,16 +179,7 @@ class WaylandSession:
         self.run_as_user("dunstctl", "context")
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(5)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
+        end_processes(self.processes)
         if self.user is not None:
             subprocess.run(["pkill", "-u", self.user], check=False)
         shutil.rmtree(self.runtime, ignore_errors=True)

@@ -24,6 +24,20 @@ def missing_tools() -> list[str]:
     return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
+def end_processes(processes: list[subprocess.Popen[bytes]]) -> None:
+    """The newest first: asked to end, made to after five seconds; their pipes closed."""
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
 def wait_for(check: Callable[[], object], timeout: float, what: str, step: float = 0.02) -> object:
     """Poll ``check`` until it returns something truthy (a process outside Qt: no qtbot)."""
     deadline = time.monotonic() + timeout
@@ -204,13 +218,4 @@ class XSession:
         return path
 
     def stop(self) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(5)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
-            if process.stdout is not None:
-                process.stdout.close()
+        end_processes(self.processes)
