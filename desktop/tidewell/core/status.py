@@ -156,7 +156,7 @@ def moment_in_words(at: datetime, now: datetime, home: tzinfo) -> str:
         weekday=day,
         day=local.day,
         month=month_name(local.month),
-        time=clock(local.hour, local.minute),
+        time=time,
     )
 
 

@@ -68,7 +68,6 @@ def localized_entry(text: str) -> str:
 
 def localized_metainfo(text: str) -> str:
     """The metainfo with an ``xml:lang`` sibling after each translatable element."""
-    ET.register_namespace("", "")
     root = ET.fromstring(text)
     catalogues = _catalogues()
     for parent in list(root.iter()):

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusInterface, QDBusMessage
 
 from tidewell.core.schedule import Quiet
 from tidewell.platform.fullscreen import FullscreenProbe
@@ -92,15 +92,19 @@ class QuietProbe(QObject):
         return None
 
 
-def _property(bus: QDBusConnection, name: str, path: str, interface: str, prop: str) -> object:
-    """A D-Bus property, or None when nobody owns the name (never starts a service)."""
-    owner = bus.interface()
-    registered = owner.isServiceRegistered(name)
-    if not registered.isValid() or not registered.value():
-        return None
-    props = QDBusInterface(name, path, "org.freedesktop.DBus.Properties", bus)
-    props.setTimeout(_TIMEOUT_MS)
-    reply = props.call("Get", interface, prop)
+def _running(bus: QDBusConnection, name: str) -> bool:
+    """Someone owns ``name`` now (asking never starts a service that is not running)."""
+    registered = bus.interface().isServiceRegistered(name)
+    return bool(registered.isValid() and registered.value())
+
+
+def _ask(
+    bus: QDBusConnection, name: str, path: str, interface: str, method: str, *args: str
+) -> object:
+    """One method's answer, unwrapped from its variant; None when there is none in time."""
+    remote = QDBusInterface(name, path, interface, bus)
+    remote.setTimeout(_TIMEOUT_MS)
+    reply = remote.callWithArgumentList(QDBus.CallMode.Block, method, list(args))
     if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
         return None
     value = reply.arguments()[0]
@@ -108,26 +112,24 @@ def _property(bus: QDBusConnection, name: str, path: str, interface: str, prop: 
 
 
 def _server_dnd(bus: QDBusConnection) -> Quiet | None:
+    """KDE's ``Inhibited``, or dunst's ``paused``, on the notification server."""
     name, path = _NOTIFICATIONS
-    if _property(bus, name, path, name, "Inhibited") is True:
+    if not _running(bus, name):
+        return None
+    properties = "org.freedesktop.DBus.Properties"
+    if _ask(bus, name, path, properties, "Get", name, "Inhibited") is True:
         return "dnd"
-    if _property(bus, name, path, "org.dunstproject.cmd0", "paused") is True:
+    if _ask(bus, name, path, properties, "Get", "org.dunstproject.cmd0", "paused") is True:
         return "dnd"
     return None
 
 
 def _xfce_dnd(bus: QDBusConnection) -> Quiet | None:
     name = "org.xfce.Xfconf"
-    registered = bus.interface().isServiceRegistered(name)
-    if not registered.isValid() or not registered.value():
+    if not _running(bus, name):
         return None
-    xfconf = QDBusInterface(name, "/org/xfce/Xfconf", name, bus)
-    xfconf.setTimeout(_TIMEOUT_MS)
-    reply = xfconf.call("GetProperty", "xfce4-notifyd", "/do-not-disturb")
-    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
-        return None
-    value = reply.arguments()[0]
-    value = value.variant() if hasattr(value, "variant") else value
+    value = _ask(bus, name, "/org/xfce/Xfconf", name, "GetProperty", "xfce4-notifyd",
+                 "/do-not-disturb")  # fmt: skip
     return "dnd" if value is True else None
 
 
