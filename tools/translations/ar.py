@@ -258,3 +258,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "أفكار تناسب {
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "لا فكرة من أفكارك تناسب {minutes} دقيقة ({place}) بعد. يمكنك إضافة بعضها في الإعدادات.",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "لا فكرة من أفكارك تناسب {minutes} دقيقة بعد. يمكنك إضافة بعضها في الإعدادات.",
     "Step {number} of 3": "الخطوة {number} من 3", "Your reason for: {what}": "سببك لـ: {what}"})
+T.update({"Empty: {meaning}": "فارغ: {meaning}", "{field}: what Tidewell found": "{field}: ما وجده Tidewell",
+    "No place called '{place}' was found. Try the nearest large city.": "لم يُعثر على مكان باسم «{place}». جرّب أقرب مدينة كبيرة.",
+    "Now {time} there": "الساعة هناك الآن {time}", "Following {meaning}": "يتبع {meaning}"})

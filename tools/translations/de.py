@@ -423,3 +423,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "Ideen für {minutes} Mi
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Noch passt keine deiner Ideen zu {minutes} Minuten ({place}). In den Einstellungen kannst du welche anlegen.",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Noch passt keine deiner Ideen zu {minutes} Minuten. In den Einstellungen kannst du welche anlegen.",
     "Step {number} of 3": "Schritt {number} von 3", "Your reason for: {what}": "Dein Grund für: {what}"})
+T.update({"Empty: {meaning}": "Leer: {meaning}", "{field}: what Tidewell found": "{field}: was Tidewell gefunden hat",
+    "No place called '{place}' was found. Try the nearest large city.": "Kein Ort namens „{place}“ gefunden. Versuch die nächste größere Stadt.",
+    "Now {time} there": "Dort jetzt {time}", "Following {meaning}": "Folgt {meaning}"})

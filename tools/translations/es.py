@@ -347,3 +347,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "Ideas para {minutes} mi
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Todavía ninguna de tus ideas cabe en {minutes} minutos ({place}). Puedes añadir algunas en Ajustes.",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Todavía ninguna de tus ideas cabe en {minutes} minutos. Puedes añadir algunas en Ajustes.",
     "Step {number} of 3": "Paso {number} de 3", "Your reason for: {what}": "Tu motivo para: {what}"})
+T.update({"Empty: {meaning}": "Vacío: {meaning}", "{field}: what Tidewell found": "{field}: lo que encontró Tidewell",
+    "No place called '{place}' was found. Try the nearest large city.": "No se encontró ningún lugar llamado «{place}». Prueba con la ciudad grande más cercana.",
+    "Now {time} there": "Allí son las {time}", "Following {meaning}": "Sigue {meaning}"})

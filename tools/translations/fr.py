@@ -385,3 +385,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "Idées pour {minutes} m
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Aucune de tes idées ne tient encore en {minutes} minutes ({place}). Tu peux en ajouter dans les réglages.",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Aucune de tes idées ne tient encore en {minutes} minutes. Tu peux en ajouter dans les réglages.",
     "Step {number} of 3": "Étape {number} sur 3", "Your reason for: {what}": "Ta raison pour : {what}"})
+T.update({"Empty: {meaning}": "Vide : {meaning}", "{field}: what Tidewell found": "{field} : ce que Tidewell a trouvé",
+    "No place called '{place}' was found. Try the nearest large city.": "Aucun lieu nommé « {place} ». Essaie la grande ville la plus proche.",
+    "Now {time} there": "Là-bas, il est {time}", "Following {meaning}": "Suit {meaning}"})

@@ -260,3 +260,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "{minutes}分に合う�
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "{minutes}分（{place}）に合うアイデアはまだありません。設定で追加できます。",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "{minutes}分に合うアイデアはまだありません。設定で追加できます。",
     "Step {number} of 3": "ステップ {number}/3", "Your reason for: {what}": "理由：{what}"})
+T.update({"Empty: {meaning}": "空欄：{meaning}", "{field}: what Tidewell found": "{field}：Tidewell が見つけたもの",
+    "No place called '{place}' was found. Try the nearest large city.": "「{place}」という場所は見つかりませんでした。近くの大きな都市でお試しください。",
+    "Now {time} there": "現地は今 {time}", "Following {meaning}": "{meaning}に合わせています"})

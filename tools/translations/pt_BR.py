@@ -317,3 +317,6 @@ T.update({"Ideas that fit {minutes} minutes ({place})": "Ideias para {minutes} m
     "None of your ideas fits {minutes} minutes ({place}) yet. Settings can add some.": "Nenhuma das suas ideias cabe em {minutes} minutos ({place}) ainda. Dá para adicionar nas Configurações.",
     "None of your ideas fits {minutes} minutes yet. Settings can add some.": "Nenhuma das suas ideias cabe em {minutes} minutos ainda. Dá para adicionar nas Configurações.",
     "Step {number} of 3": "Passo {number} de 3", "Your reason for: {what}": "Seu motivo para: {what}"})
+T.update({"Empty: {meaning}": "Vazio: {meaning}", "{field}: what Tidewell found": "{field}: o que o Tidewell encontrou",
+    "No place called '{place}' was found. Try the nearest large city.": "Nenhum lugar chamado “{place}” foi encontrado. Tente a cidade grande mais próxima.",
+    "Now {time} there": "Agora são {time} lá", "Following {meaning}": "Seguindo {meaning}"})

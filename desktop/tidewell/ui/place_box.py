@@ -44,12 +44,14 @@ class PlaceBox(QWidget):
         self.edit = QLineEdit()
         self.edit.setAccessibleName(accessible)
         self.edit.setPlaceholderText(
-            f"Empty: {empty_means}" if empty_means else _("Type a city or a country, like Leeds")
+            _("Empty: {meaning}").format(meaning=empty_means)
+            if empty_means
+            else _("Type a city or a country, like Leeds")
         )
         self.edit.setClearButtonEnabled(True)
         layout.addWidget(self.edit)
         self.hint = plain_label(name="muted")
-        self.hint.setAccessibleName(f"{accessible}: what Tidewell found")
+        self.hint.setAccessibleName(_("{field}: what Tidewell found").format(field=accessible))
         layout.addWidget(self.hint)
         self.model = QStringListModel(self)
         self.completer = QCompleter(self.model, self)
@@ -81,7 +83,9 @@ class PlaceBox(QWidget):
         text = self.edit.text().strip()
         if not text:
             return _("Type a city or a country, like Leeds or Japan.")
-        return f"No place called '{text}' was found. Try the nearest large city."
+        return _("No place called '{place}' was found. Try the nearest large city.").format(
+            place=text
+        )
 
     def set_place(self, zone: str | None, place: str | None = None) -> None:
         if not zone:
@@ -156,9 +160,9 @@ class PlaceBox(QWidget):
     def _show_hint(self) -> None:
         if self._chosen is not None and self._now is not None:
             there = self._now.astimezone(ZoneInfo(self._chosen.zone))
-            self.hint.setText(f"Now {clock_text(there)} there")
+            self.hint.setText(_("Now {time} there").format(time=clock_text(there)))
         elif self._chosen is None and self.empty_means and not self.edit.text().strip():
-            self.hint.setText(f"Following {self.empty_means}")
+            self.hint.setText(_("Following {meaning}").format(meaning=self.empty_means))
         else:
             self.hint.setText("")
         self.hint.setVisible(bool(self.hint.text()))
