@@ -84,6 +84,11 @@ class App:
     def wait_in_tray(self, timeout: float = 15) -> str:
         return str(wait_for(self.x.embedded_icon, timeout, "the Tidewell icon in the tray"))
 
+    def wait_started(self, timeout: float = 15) -> None:
+        """The app behind the icon loaded: the icon shows first (shell/launch.py), and a
+        click before the rest has loaded goes nowhere."""
+        wait_for(lambda: "in the tray" in self.log(), timeout, "Tidewell to finish starting")
+
 
 @pytest.fixture
 def app(x: XSession, tmp_path: Path) -> Iterator[App]:

@@ -130,6 +130,7 @@ def test_a_day_with_tidewell(x: XSession, app: App) -> None:
     process = app.launch()
     icon = app.wait_in_tray()
     record_timing("tidewell: start to tray icon embedded", time.monotonic() - started)
+    app.wait_started()
     with KeepTyping(x):
         # The icon in the tray, and the quick panel a click away.
         ix, iy, iw, ih = x.geometry(icon)
