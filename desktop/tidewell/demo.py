@@ -24,6 +24,7 @@ from tidewell.core.life import Balance, Block, Person, Season, WaitingIdea
 from tidewell.core.reflection import Reflection
 from tidewell.core.rules import Rule
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.store.datastore import DataStore
 from tidewell.store.reflections import Reflections
 
@@ -164,8 +165,8 @@ def write_demo(store: DataStore, state: State) -> str:
     reflections = Reflections(store.folder, now)
     for weeks, answers in zip((9, 4), _REFLECTIONS, strict=True):
         reflections.add(Reflection(at=now - timedelta(weeks=weeks), answers=answers))
-    return (
-        f"{len(example.rules)} rules, {len(example.people)} people in three time zones, "
-        f"{len(example.seasons)} seasons, {len(entries)} journal entries, "
-        f"{len(_REFLECTIONS)} reflections"
-    )
+    return _(  # the example always holds several of each
+        "{rules} rules, {people} people in three time zones, {seasons} seasons, "
+        "{entries} journal entries, {reflections} reflections"
+    ).format(rules=len(example.rules), people=len(example.people), seasons=len(example.seasons),
+             entries=len(entries), reflections=len(_REFLECTIONS))  # fmt: skip

@@ -157,6 +157,12 @@ def _locale_twelve_hours() -> bool:
     return "%I" in pattern or "%r" in pattern or "%l" in pattern
 
 
+def number(value: int) -> str:
+    """'20,000' with the language's thousands separator ('20.000' in German)."""
+    # Translators: the thousands separator, as in 20,000 (German ".", French a narrow space).
+    return f"{value:,}".replace(",", p_("number", ","))
+
+
 def month_name(month: int) -> str:
     """January is 1; short ("Nov"), in the language spoken."""
     return (p_("month", "Jan"), p_("month", "Feb"), p_("month", "Mar"), p_("month", "Apr"),

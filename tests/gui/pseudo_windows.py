@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (  # noqa: E402
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QWidget,
 )
 
 app = QApplication(["tidewell"])
 
-from starter_runtime import starter_runtime, walk_windows  # noqa: E402
+from starter_runtime import after_actions, starter_runtime, walk_windows  # noqa: E402
 
 from tidewell.core.schedule import Due  # noqa: E402
 from tidewell.ui.nudge_item import PopupItem  # noqa: E402
@@ -79,6 +80,10 @@ def texts(widget: QWidget) -> list[tuple[str, QWidget]]:
         found.append((widget.accessibleName(), widget))
     if widget.toolTip():
         found.append((widget.toolTip(), widget))
+    if widget.accessibleDescription():
+        found.append((widget.accessibleDescription(), widget))
+    if isinstance(widget, QListWidget):
+        found += [(widget.item(i).text(), widget) for i in range(widget.count())]
     return found
 
 
@@ -117,6 +122,8 @@ nudge = rule.nudge
 first = PopupItem(Due(rule.id, runtime.now()), nudge.title, nudge.message, can_choose=True)
 popup.add([first, PopupItem(Due("x", runtime.now()), "x")], QRect())
 check("popup", popup)
+popup.close()
+after_actions(runtime, check, Path(sys.argv[1]))
 for line in sorted(problems):
     print(line)
 print(f"checked {checked}")

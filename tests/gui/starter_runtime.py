@@ -79,3 +79,52 @@ def walk_windows(runtime: Runtime, check: Callable[[str, QWidget], None], kinds:
         panel.open_at(QRect(), page_number)
         check(f"quick panel, page {page_number + 1}", panel)
     panel.hide()
+
+
+def after_actions(runtime: Runtime, check: Callable[[str, QWidget], None], folder: Path) -> None:
+    """The words shown after something is done: an export, an import with problems and one
+    of a missing file, a rule that needs a fix, a save the parts refuse, a calendar not
+    added, a review export; each window checked with its message showing."""
+    from tidewell.core.validation import Problem
+    from tidewell.i18n import _
+    from tidewell.shell.review_host import ReviewHost
+    from tidewell.shell.settings_host import SettingsHost
+    from tidewell.ui.review.window import ReviewWindow
+    from tidewell.ui.settings.add_calendar import AddCalendarDialog
+    from tidewell.ui.settings.window import SettingsWindow
+
+    host = SettingsHost(runtime)
+    settings = SettingsWindow(runtime.state, host, runtime.store.folder / "window.ini")
+    settings.show()
+    general = settings.page_row(settings.general)
+    settings.sidebar.setCurrentRow(general)
+    settings.general.export_to(folder / "export.json")
+    check("settings, after an export", settings)
+    bad = folder / "bad-rules.json"
+    bad.write_text('{"rules": [{"id": "a", "name": "", "when": {"kind": "daily", "times": []}}]}')
+    settings.general.import_from(bad)
+    check("settings, after an import with problems", settings)
+    settings.general.import_from(folder / "missing.json")
+    check("settings, after an import of a missing file", settings)
+    settings.sidebar.setCurrentRow(settings.page_row(settings.rules))
+    settings.rules.table.selectRow(0)
+    settings.rules.editor.name.setText("")
+    check("settings, a rule without a name", settings)
+    settings.revert()
+    twice = _("the id '{id}' is used twice").format(id="a")
+    host.apply = lambda draft: [Problem("$.rules[0].id", twice)]  # type: ignore[method-assign]
+    settings.rules.editor.name.setText("A new name")
+    settings.save()
+    check("settings, a save the parts refuse", settings)
+    adding = AddCalendarDialog(host, runtime.state, None, settings)
+    adding.show()
+    adding.accept_choice()
+    check("add a calendar, nothing chosen", adding)
+    adding.close()
+    settings.revert()
+    settings.close()
+    review = ReviewWindow(ReviewHost(runtime))
+    review.show()
+    review.export_to(folder / "journal.csv", journal=True)
+    check("review, after an export", review)
+    review.close()

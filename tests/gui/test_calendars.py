@@ -168,7 +168,7 @@ def test_without_dbus_the_page_explains_and_local_files_work(  # type: ignore[no
     trips.write_bytes(ics(("Train to Leeds", now + timedelta(hours=5), now + timedelta(hours=7))))
     app = app_with_calendars(qtbot, runtime)
     assert app.calendars is not None
-    assert "no system keyring" in (app.calendars.keyring_problem or "")
+    assert "no password store is open" in (app.calendars.keyring_problem or "")
     window = open_page(app)
     page = window.calendars
     assert "A calendar file on this computer works" in page.notice.text()

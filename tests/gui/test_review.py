@@ -98,7 +98,7 @@ def test_review_opens_with_your_words_and_numbers(qtbot, lived_in: TidewellApp) 
     assert window.period.end == week.start
     window.kind.setCurrentIndex(3)  # year
     assert window.period.kind == "year" and len(window.days.days) in (365, 366)
-    assert "protected stretches kept" in window.days.accessibleDescription()
+    assert "Protected stretches kept" in window.days.accessibleDescription()
     window.kind.setCurrentIndex(1)  # month
     assert any(c for _, c in window.areas.weeks)
 

@@ -57,8 +57,13 @@ def test_editing_a_rule_and_saving_writes_it(
     [
         ("times", "09:00, 25:00", "when.times", "'25:00' is not a time; try 18:30 or 6:30pm"),
         ("name", "", "name", "this cannot be empty"),
-        ("link", "file:///etc/passwd", "nudge.link", "links may be http, https, mailto, tel"),
-        ("link", "javascript:alert(1)", "nudge.link", "got 'javascript'"),
+        (
+            "link",
+            "file:///etc/passwd",
+            "nudge.link",
+            "a link starts with one of http, https, mailto, tel",
+        ),
+        ("link", "javascript:alert(1)", "nudge.link", "a link starts with one of"),
         ("between_start", "noonish", "only_if.between", "'noonish' is not a time"),
     ],
 )

@@ -12,6 +12,7 @@ from datetime import datetime
 import msgspec
 
 from tidewell.calendars.events import READER_FLAG, CalendarEvent, FeedError
+from tidewell.i18n import _
 
 TIME_LIMIT = 1.6  # seconds of reading for one feed (the child's start-up comes on top)
 MAX_BYTES = 10 * 1024 * 1024  # a calendar larger than this is refused before reading
@@ -29,7 +30,7 @@ def parse_bounded(
     """Events of ``data`` between ``start`` and ``end``; FeedError when it can't be done
     within the limits. ``zone``: the person's IANA zone, for floating times."""
     if len(data) > MAX_BYTES:
-        raise FeedError(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise FeedError(_("it is larger than {size} MB").format(size=MAX_BYTES // 2**20))
     command = [*reader_command(), start.isoformat(), end.isoformat(), zone or "UTC"]
     try:
         done = subprocess.run(
@@ -41,17 +42,13 @@ def parse_bounded(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise FeedError(
-            "reading it took too long (too many events, or a rule that repeats too often)"
-        ) from None
+        raise FeedError(_too_long()) from None
     if done.returncode != 0 and not done.stdout:
         if done.returncode in (-9, 137, -24) or b"MemoryError" in done.stderr:
-            raise FeedError("reading it needed too much memory")
+            raise FeedError(_("reading it needed too much memory"))
         if b"TimeoutError" in done.stderr or done.returncode == -14:
-            raise FeedError(
-                "reading it took too long (too many events, or a rule that repeats too often)"
-            )
-        raise FeedError("it could not be read (the reader stopped)")
+            raise FeedError(_too_long())
+        raise FeedError(_("it could not be read (the reader stopped)"))
     result = msgspec.json.decode(done.stdout, type=_Result)
     if result.error:
         raise FeedError(result.error)
@@ -92,16 +89,18 @@ def child(args: list[str]) -> int:  # pragma: no cover - runs in the child
     except FeedError as err:
         result = _Result(error=str(err))
     except (ValueError, KeyError):  # a zone name this install does not know
-        result = _Result(error="its time zone is not one this computer knows")
+        result = _Result(error=_("its time zone is not one this computer knows"))
     except TimeoutError:
-        result = _Result(
-            error="reading it took too long (too many events, or a rule that repeats too often)"
-        )
+        result = _Result(error=_too_long())
     except MemoryError:
-        result = _Result(error="reading it needed too much memory")
+        result = _Result(error=_("reading it needed too much memory"))
     sys.stdout.buffer.write(msgspec.json.encode(result))
     return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(child(sys.argv[1:]))
+
+
+def _too_long() -> str:
+    return _("reading it took too long (too many events, or a rule that repeats too often)")

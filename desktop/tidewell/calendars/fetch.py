@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from tidewell.calendars.events import FeedError
+from tidewell.i18n import _
 
 TIMEOUT = 20.0
 MAX_BYTES = 10 * 1024 * 1024
@@ -40,8 +41,10 @@ def check_url(url: str) -> str:
     if parts.scheme == "webcal" and host:
         return "https" + url[len("webcal") :]
     raise FeedError(
-        f"{host or 'the address'}: this is not a calendar's web address; "
-        "paste the one your calendar app shares (it starts with https://)"
+        _(
+            "This is not a calendar's web address; paste the one your calendar app shares "
+            "(it starts with https://)."
+        )
     )
 
 
@@ -66,14 +69,12 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
-                raise FeedError(f"{host}: the calendar is larger than {limit // (1024 * 1024)} MB")
+                raise FeedError(_too_large(host, limit))
             chunks, size = [], 0
             while chunk := response.read(_CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise FeedError(
-                        f"{host}: the calendar is larger than {limit // (1024 * 1024)} MB"
-                    )
+                    raise FeedError(_too_large(host, limit))
                 chunks.append(chunk)
             return Fetched(
                 b"".join(chunks),
@@ -84,12 +85,20 @@ def fetch(
         err.close()  # its connection, now
         if err.code == 304:
             return Fetched(None, etag, last_modified)
-        raise FeedError(f"{host}: the server answered {err.code} {err.reason}") from None
+        raise FeedError(
+            _("{host}: the server answered {code} {reason}").format(
+                host=host, code=err.code, reason=err.reason
+            )
+        ) from None
     except TimeoutError:
-        raise FeedError(f"{host}: no answer within {timeout:.0f} s") from None
+        raise FeedError(
+            _("{host}: no answer within {seconds} s").format(host=host, seconds=round(timeout))
+        ) from None
     except urllib.error.URLError as err:
         reason = err.reason if isinstance(err.reason, str) else type(err.reason).__name__
-        raise FeedError(f"{host}: could not connect ({reason})") from None
+        raise FeedError(
+            _("{host}: could not connect ({reason})").format(host=host, reason=reason)
+        ) from None
 
 
 class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
@@ -102,7 +111,11 @@ class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
         target = urlsplit(newurl).hostname
         if target != self.host:
             fp.close()
-            raise FeedError(f"{self.host}: it redirects to another host ({target}); not followed")
+            raise FeedError(
+                _("{host}: it sends Tidewell on to another site ({other}); not followed").format(
+                    host=self.host, other=target
+                )
+            )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -113,3 +126,7 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _too_large(host: str, limit: int) -> str:
+    return _("{host}: the calendar is larger than {size} MB").format(host=host, size=limit // 2**20)

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tidewell.calendars.events import CalendarEvent, FeedError
+from tidewell.i18n import _, number
 
 MAX_EVENTS = 5000  # occurrences kept from one feed in the window
 MAX_COMPONENTS = 20000  # VEVENTs in one feed
@@ -26,27 +27,34 @@ def parse_ics(
     head = data.lstrip()[:200].upper()
     if not head.startswith(b"BEGIN:VCALENDAR"):
         if b"<HTML" in head or b"<!DOCTYPE" in head:
-            raise FeedError("it sent a web page, not a calendar (a login page?)")
-        raise FeedError("it is not a calendar (is it the right address or file?)")
+            raise FeedError(_("it sent a web page, not a calendar (a login page?)"))
+        raise FeedError(_("it is not a calendar (is it the right address or file?)"))
     if data.count(b"BEGIN:VEVENT") > MAX_COMPONENTS:
-        raise FeedError(f"it holds more than {MAX_COMPONENTS:,} events")
+        raise FeedError(_("it holds more than {count} events").format(count=number(MAX_COMPONENTS)))
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError, TypeError) as err:
-        raise FeedError(f"it could not be read as a calendar ({_short(err)})") from None
+        raise FeedError(
+            _("it could not be read as a calendar ({reason})").format(reason=_short(err))
+        ) from None
     try:
         query = recurring_ical_events.of(calendar, skip_bad_series=True)
         found = list(itertools.islice(query.between(start, end), MAX_EVENTS + 1))
     except (ValueError, TypeError, OverflowError, KeyError, AttributeError, IndexError) as err:
         # AttributeError: an event with two starts (found by fuzzing), and the like
-        raise FeedError(f"its dates could not be understood ({_short(err)})") from None
+        raise FeedError(
+            _("its dates could not be understood ({reason})").format(reason=_short(err))
+        ) from None
     if len(found) > MAX_EVENTS:
-        raise FeedError(f"it repeats more than {MAX_EVENTS:,} times in the next weeks")
+        said = _("it repeats more than {count} times in the next weeks")
+        raise FeedError(said.format(count=number(MAX_EVENTS)))
     floating = _calendar_zone(calendar) or local
     try:
         events = [e for e in (_event(c, floating) for c in found) if e is not None]
     except (ValueError, TypeError, OverflowError, AttributeError) as err:
-        raise FeedError(f"an event could not be understood ({_short(err)})") from None
+        raise FeedError(
+            _("an event could not be understood ({reason})").format(reason=_short(err))
+        ) from None
     return sorted(events, key=lambda e: (e.start, e.title))
 
 

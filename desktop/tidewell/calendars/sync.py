@@ -17,6 +17,7 @@ from tidewell.calendars.events import FeedError
 from tidewell.calendars.fetch import check_url, fetch, host_of
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.reading import NotReadable, read_regular_file
+from tidewell.i18n import _, n_
 from tidewell.store.calendar_cache import Synced
 from tidewell.store.secrets import SecretError, SecretStore
 
@@ -43,13 +44,15 @@ def sync_source(
             return _parsed(source, data, now, None, None, zone)
         if secrets is None:
             raise FeedError(
-                "your system's password store is not open, so its address is out of reach"
+                _("your system's password store is not open, so its address is out of reach")
             )
         url = secrets.get(source.id)
         if url is None:
             raise FeedError(
-                "its address is no longer in your system's password store; "
-                "remove this calendar and add it again"
+                _(
+                    "its address is no longer in your system's password store; "
+                    "remove this calendar and add it again"
+                )
             )
         fresh = previous is not None and previous.ok and now - previous.expanded < REEXPAND
         fetched = fetch(
@@ -62,7 +65,7 @@ def sync_source(
                 source.id,
                 now,
                 True,
-                f"{_count(len(previous.events))}, unchanged",
+                _("{events}, unchanged").format(events=_count(len(previous.events))),
                 previous.expanded,
                 fetched.etag,
                 fetched.last_modified,
@@ -102,7 +105,7 @@ def _read_file(path: Path) -> bytes:
 
 
 def _count(n: int) -> str:
-    return "1 event" if n == 1 else f"{n} events"
+    return n_("{count} event", "{count} events", n).format(count=n)
 
 
 def _scrubbed(message: str, url: str | None) -> str:

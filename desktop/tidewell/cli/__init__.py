@@ -22,7 +22,13 @@ def main(argv: list[str] | None = None) -> int:
         return launch(SimpleNamespace(command=None, data_dir=None), None)
     from tidewell.cli.main import with_arguments
 
-    return with_arguments(argv)
+    try:
+        return with_arguments(argv)
+    except BrokenPipeError:  # `tidewell rules list | head`: the reader has all it wanted
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second complaint
+        return 0
 
 
 def main_gui() -> int:

@@ -18,26 +18,36 @@ from tidewell.cli.common import (
     print_json,
     refuse_while_running,
 )
+from tidewell.core.status import moment_in_words
+from tidewell.i18n import _
 
 
 def add_calendar_commands(commands: Any) -> None:  # argparse's subparsers action
-    calendars = commands.add_parser("calendars", help="your calendars: add, list, sync, remove")
+    calendars = commands.add_parser("calendars", help=_("your calendars: add, list, sync, remove"))
     do = calendars.add_subparsers(dest="calendars_command", metavar="ACTION", required=True)
-    add = do.add_parser("add", help="add a calendar feed (its private address) or an .ics file")
-    add.add_argument("name", help="a name for it, e.g. Work")
-    add.add_argument("where", metavar="URL|FILE", help="https:// or webcal:// address, or a file")
+    add = do.add_parser("add", help=_("add a calendar feed (its private address) or an .ics file"))
+    add.add_argument("name", help=_("a name for it, e.g. Work"))
+    add.add_argument(
+        "where", metavar="URL|FILE", help=_("https:// or webcal:// address, or a file")
+    )
     add.add_argument(
         "--lead",
         type=int,
         default=120,
         metavar="MINUTES",
-        help="offer waiting-time ideas this long before a trip (120)",
+        help=_("offer waiting-time ideas this long before a trip (120)"),
     )
-    listing = do.add_parser("list", help="show your calendars and how their last read went")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    do.add_parser("sync", help="read every calendar now")
-    remove = do.add_parser("remove", help="remove a calendar (and its address from the keyring)")
-    remove.add_argument("name", help="its name or id")
+    listing = do.add_parser("list", help=_("show your calendars and how their last read went"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    do.add_parser("sync", help=_("read every calendar now"))
+    remove = do.add_parser(
+        "remove", help=_("remove a calendar (and its address from the password store)")
+    )
+    remove.add_argument("name", help=_("its name or id"))
+
+
+def _NONE_YET() -> str:
+    return _("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
 
 
 def run_calendars(args: argparse.Namespace) -> int:
@@ -73,17 +83,22 @@ def _list(args: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     if not sources:
-        print("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
+        print(_NONE_YET())
         return EXIT_OK
     zone = store.clock.zone()
     for source in sources:
         done = results.get(source.id)
         if done is None:
-            last = "not read yet"
+            last = _("not read yet")
         else:
-            when = f"{done.at.astimezone(zone):%a %d %b %H:%M}"
-            last = f"read {when}: {done.message}" if done.ok else f"failed {when}: {done.message}"
-        what = f"feed from {source.host}" if source.kind == "url" else f"file {source.path}"
+            when = moment_in_words(done.at, store.clock.now(), zone)
+            said = _("read {when}: {result}") if done.ok else _("not read {when}: {result}")
+            last = said.format(when=when, result=done.message)
+        what = (
+            _("from {host}").format(host=source.host)
+            if source.kind == "url"
+            else _("the file {path}").format(path=source.path)
+        )
         print(f"{source.id}  {source.name}  ({what})  {last}")
     return EXIT_OK
 
@@ -96,13 +111,13 @@ def _add(args: argparse.Namespace) -> int:
     from tidewell.core.fields import free_id
 
     if not 10 <= args.lead <= 600:
-        raise Failure("--lead: give between 10 and 600 minutes", EXIT_INVALID)
-    refuse_while_running(args, "this", "Add it in Settings → Calendars, or quit Tidewell first.")
+        raise Failure("--lead: " + _("give between 10 and 600 minutes"), EXIT_INVALID)
+    refuse_while_running(args, _("Add it in Settings → Calendars, or quit Tidewell first."))
     store, opened = open_store(args)
     state = opened.state
     name = args.name.strip()
     if not name:
-        raise Failure("give the calendar a name", EXIT_INVALID)
+        raise Failure(_("give the calendar a name"), EXIT_INVALID)
     source_id = free_id(name, {s.id for s in state.calendars}, "calendar")
     readings = Readings(lead_minutes=args.lead)
     if "://" in args.where:
@@ -114,17 +129,17 @@ def _add(args: argparse.Namespace) -> int:
         secrets = _keyring()
         source = CalendarSource(source_id, name, "url", host=host, readings=readings)
         _keep(secrets, source.id, url)
-        what = f"a feed from {host}; its address is in your keyring"
+        what = _("from {host}; its address is in your system's password store").format(host=host)
     else:
         path = Path(args.where).expanduser()
         if not path.is_file():
-            raise Failure(f"{args.where}: no such file", EXIT_INVALID)
+            raise Failure(_("{path} is not a file").format(path=args.where), EXIT_INVALID)
         source = CalendarSource(
             source_id, name, "file", path=str(path.resolve()), readings=readings
         )
-        what = f"the file {path.name}"
+        what = _("the file {path}").format(path=path.name)
     store.save(_with_calendars(state, [*state.calendars, source]))
-    print(f"Added '{name}' ({what}).")
+    print(_("Added '{name}' ({what}).").format(name=name, what=what))
     code = _read_now(store, [source], opened.state)
     return EXIT_OK if code == EXIT_OK else EXIT_PROBLEM
 
@@ -132,27 +147,28 @@ def _add(args: argparse.Namespace) -> int:
 def _remove(args: argparse.Namespace) -> int:
     from tidewell.store.secrets import SecretError, SecretStore
 
-    refuse_while_running(args, "this", "Remove it in Settings → Calendars, or quit Tidewell first.")
+    refuse_while_running(args, _("Remove it in Settings → Calendars, or quit Tidewell first."))
     store, opened = open_store(args)
     state = opened.state
     wanted = args.name.strip().casefold()
     found = [s for s in state.calendars if wanted in (s.id.casefold(), s.name.casefold())]
     if not found:
-        names = ", ".join(s.name for s in state.calendars) or "none yet"
-        raise Failure(f"no calendar is called {args.name!r} (yours: {names})", EXIT_INVALID)
+        names = ", ".join(s.name for s in state.calendars) or _("none yet")
+        said = _("no calendar is called '{name}' (yours: {names})")
+        raise Failure(said.format(name=args.name, names=names), EXIT_INVALID)
     source = found[0]
     store.save(_with_calendars(state, [s for s in state.calendars if s.id != source.id]))
     _forget_results(store, source.id)
-    print(f"Removed '{source.name}'.")
+    print(_("Removed '{name}'.").format(name=source.name))
     if source.kind == "url":
         try:
             SecretStore().delete(source.id)
         except SecretError as err:
-            print(
-                f"tidewell: its address could not be removed from the keyring ({err}); "
-                f"remove the entry 'tidewell / {source.id}' there yourself.",
-                file=sys.stderr,
-            )
+            said = _(
+                "its address could not be removed from your system's password store "
+                "({reason}); remove the entry '{entry}' there yourself."
+            ).format(reason=err, entry=f"tidewell / {source.id}")
+            print(f"tidewell: {said}", file=sys.stderr)
             return EXIT_PROBLEM
     return EXIT_OK
 
@@ -160,7 +176,7 @@ def _remove(args: argparse.Namespace) -> int:
 def _sync(args: argparse.Namespace) -> int:
     store, opened = open_store(args)
     if not opened.state.calendars:
-        print("No calendars yet. 'tidewell calendars add NAME URL|FILE' adds one.")
+        print(_NONE_YET())
         return EXIT_OK
     return _read_now(store, opened.state.calendars, opened.state)
 
@@ -182,7 +198,8 @@ def _read_now(store: Any, sources: list[Any], state: Any) -> int:
         if done.ok:
             print(f"{source.name}: {done.message}.")
         else:
-            print(f"{source.name}: could not be read: {done.message}.", file=sys.stderr)
+            said = _("{name}: could not be read: {reason}.")
+            print(said.format(name=source.name, reason=done.message), file=sys.stderr)
             code = EXIT_PROBLEM
     known = {s.id for s in state.calendars} | {s.id for s in sources}
     cache.write({k: v for k, v in results.items() if k in known})
@@ -205,8 +222,10 @@ def _keyring() -> Any:
     problem = secrets.unavailable()
     if problem:
         raise Failure(
-            f"feeds need a keyring to keep their private address, and none works here "
-            f"({problem}). A local .ics file works: tidewell calendars add NAME FILE"
+            _(
+                "a calendar's private address needs your system's password store, and none "
+                "works here ({reason}). A calendar file works: {command}"
+            ).format(reason=problem, command="tidewell calendars add NAME FILE")
         )
     return secrets
 
@@ -217,7 +236,8 @@ def _keep(secrets: Any, key: str, url: str) -> None:
     try:
         secrets.set(key, url)
     except SecretError as err:
-        raise Failure(f"the keyring refused to keep the address ({err})") from None
+        said = _("your system's password store did not keep the address ({reason})")
+        raise Failure(said.format(reason=err)) from None
 
 
 def _with_calendars(state: Any, calendars: list[Any]) -> Any:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from tidewell.i18n import _
+
 if TYPE_CHECKING:
     import argparse
 
@@ -33,7 +35,8 @@ def open_store(args: argparse.Namespace) -> Any:
     for event in opened.events:
         print(f"tidewell: {event}", file=sys.stderr)
     for problem in opened.problems:
-        print(f"tidewell: kept but not used, {problem}", file=sys.stderr)
+        said = _("kept but not used: {problem}").format(problem=problem)
+        print(f"tidewell: {said}", file=sys.stderr)
     return store, opened
 
 
@@ -51,8 +54,10 @@ def running_pid(args: argparse.Namespace) -> int | None:
     return running_app(data_dir(args.data_dir))
 
 
-def refuse_while_running(args: argparse.Namespace, what: str, instead: str) -> None:
-    """The running app holds the state in memory and would write over ``what``."""
+def refuse_while_running(args: argparse.Namespace, instead: str) -> None:
+    """The running app holds the state in memory and would write over the change;
+    ``instead`` says what to do."""
     pid = running_pid(args)
     if pid is not None:
-        raise Failure(f"Tidewell is running (process {pid}) and would write over {what}. {instead}")
+        said = _("Tidewell is running (process {pid}) and would write over this.")
+        raise Failure(f"{said.format(pid=pid)} {instead}")

@@ -16,6 +16,7 @@ from tidewell.cli.common import (
     print_json,
     running_pid,
 )
+from tidewell.i18n import _, n_
 
 if TYPE_CHECKING:
     import argparse
@@ -76,7 +77,7 @@ def _next(args: argparse.Namespace) -> int:
     zone = store.clock.zone()
     start = _moment(args.start, zone) if args.start else store.clock.now().astimezone(zone)
     if args.count < 1:
-        raise Failure("--count: give a number of 1 or more", EXIT_INVALID)
+        raise Failure("--count: " + _("give a number of 1 or more"), EXIT_INVALID)
     items = upcoming(opened.state, start, args.count)
     rules = {r.id: r for r in opened.state.rules}
     if args.json:
@@ -115,9 +116,8 @@ def _moment(text: str, zone):  # type: ignore[no-untyped-def]
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise Failure(
-            f"--from: {text!r} is not a date and time like 2026-12-24T08:00", EXIT_INVALID
-        ) from None
+        said = _("'{text}' is not a date and time like 2026-12-24T08:00").format(text=text)
+        raise Failure(f"--from: {said}", EXIT_INVALID) from None
     # The same instant, in the home zone: core reads "home" from the moment's zone, and a
     # rule without a zone follows home whatever offset --from was written with.
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
@@ -132,9 +132,11 @@ def _check(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        print(f"{len(problems)} problem(s) found in {folder}.")
+        found = n_("{count} problem found in {folder}.", "{count} problems found in {folder}.",
+                   len(problems))  # fmt: skip
+        print(found.format(count=len(problems), folder=folder))
         return EXIT_PROBLEM
-    print(f"All good: {folder}")
+    print(_("All good: {folder}").format(folder=folder))
     return EXIT_OK
 
 

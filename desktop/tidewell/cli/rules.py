@@ -14,6 +14,7 @@ from tidewell.cli.common import (
     print_json,
     refuse_while_running,
 )
+from tidewell.i18n import _, n_, p_
 
 
 def run_rules(args: argparse.Namespace) -> int:
@@ -28,18 +29,21 @@ def run_rules(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from tidewell.core.describe import when_in_words
 
-    _, opened = open_store(args)
+    _store, opened = open_store(args)
     rules = opened.state.rules
     if args.json:
         print_json(rules)
         return EXIT_OK
     if not rules:
-        print("No rules yet. 'tidewell rules import FILE' adds some (see the README).")
+        print(_("No rules yet. 'tidewell rules import FILE' adds some (see the README)."))
         return EXIT_OK
     width = max(len(r.id) for r in rules)
+    on, off = p_("rule", "on"), p_("rule", "off")
+    marks = max(len(on), len(off))
     for rule in rules:
-        mark = "on " if rule.enabled else "off"
-        print(f"{mark}  {rule.id:<{width}}  {rule.name}  [{rule.area}]  {when_in_words(rule)}")
+        mark = on if rule.enabled else off
+        what = f"{rule.name}  [{rule.area}]  {when_in_words(rule)}"
+        print(f"{mark:<{marks}}  {rule.id:<{width}}  {what}")
     return EXIT_OK
 
 
@@ -50,11 +54,7 @@ def _import(args: argparse.Namespace) -> int:
 
     name = "<stdin>" if args.file == "-" else args.file
     data = _read(args.file)
-    refuse_while_running(
-        args,
-        "the import",
-        "Quit it first ('tidewell quit'), import, then start it again.",
-    )
+    refuse_while_running(args, _("Quit it first ('tidewell quit'), import, then start it again."))
     store, opened = open_store(args)
     try:
         incoming = read_rule_file(data, known=opened.state)
@@ -62,10 +62,9 @@ def _import(args: argparse.Namespace) -> int:
         for problem in invalid.problems:
             print(f"{name}: {problem}", file=sys.stderr)
         count = len(invalid.problems)
-        print(
-            f"Nothing was imported: {count} problem{'s' if count != 1 else ''} to fix first.",
-            file=sys.stderr,
-        )
+        said = n_("Nothing was imported: {count} problem to fix first.",
+                  "Nothing was imported: {count} problems to fix first.", count)  # fmt: skip
+        print(said.format(count=count), file=sys.stderr)
         return EXIT_INVALID
     state, added, changed = merge_rules(opened.state, incoming.rules, store.clock.now())
     state = merge_file(state, incoming)
@@ -73,9 +72,14 @@ def _import(args: argparse.Namespace) -> int:
     others = sum(
         len(x) for x in (incoming.blocks, incoming.people, incoming.seasons, incoming.ideas)
     )
-    extra = f", and {others} other item{'s' if others != 1 else ''}" if others else ""
-    rules = "1 rule" if len(incoming.rules) == 1 else f"{len(incoming.rules)} rules"
-    print(f"Imported {rules} ({added} new, {changed} changed){extra}.")
+    count = len(incoming.rules)
+    said = n_("Imported {count} rule ({added} new, {changed} changed).",
+              "Imported {count} rules ({added} new, {changed} changed).", count)  # fmt: skip
+    print(said.format(count=count, added=added, changed=changed))
+    if others:
+        print(
+            n_("Also {count} other item.", "Also {count} other items.", others).format(count=others)
+        )
     return EXIT_OK
 
 
@@ -83,7 +87,7 @@ def _export(args: argparse.Namespace) -> int:
     from tidewell.core.rulefile import write_rule_file
     from tidewell.store.atomic import atomic_write
 
-    _, opened = open_store(args)
+    _store, opened = open_store(args)
     data = write_rule_file(opened.state)
     if args.file == "-":
         sys.stdout.write(data.decode())
@@ -92,8 +96,12 @@ def _export(args: argparse.Namespace) -> int:
     try:
         atomic_write(target.resolve(), data)
     except OSError as err:
-        raise Failure(f"cannot write {target}: {err.strerror}") from None
-    print(f"Wrote {len(opened.state.rules)} rules to {target}.")
+        raise Failure(
+            _("Could not write {path}: {reason}").format(path=target, reason=err.strerror)
+        ) from None
+    count = len(opened.state.rules)
+    said = n_("Wrote {count} rule to {path}.", "Wrote {count} rules to {path}.", count)
+    print(said.format(count=count, path=target))
     return EXIT_OK
 
 
@@ -104,9 +112,10 @@ def _read(file: str) -> bytes:
     if file == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise Failure(f"<stdin>: more than {MAX_BYTES // 2**20} MB", EXIT_INVALID)
+            said = _("the file is larger than {size} MB").format(size=MAX_BYTES // 2**20)
+            raise Failure(f"<stdin>: {said}", EXIT_INVALID)
         return data
     try:
         return read_regular_file(Path(file), MAX_BYTES)
     except NotReadable as err:
-        raise Failure(f"cannot read {file}: {err}", EXIT_INVALID) from None
+        raise Failure(str(err), EXIT_INVALID) from None

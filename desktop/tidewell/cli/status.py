@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tidewell.cli.common import EXIT_OK, EXIT_PROBLEM, open_store, print_json, running_pid
+from tidewell.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -75,16 +76,18 @@ def run_demo(args: argparse.Namespace) -> int:
 
     store, opened = open_store(args)
     if not args.force and (opened.state.rules or opened.state.blocks):
-        print(
-            f"tidewell: {store.folder} already holds your own rules; the demo writes only into "
-            "an empty folder (or use --force).",
-            file=sys.stderr,
-        )
+        said = _(
+            "{folder} already holds your own rules; the demo writes only into an empty folder "
+            "(or use --force)."
+        ).format(folder=store.folder)
+        print(f"tidewell: {said}", file=sys.stderr)
         return EXIT_PROBLEM
     if running_pid(args) is not None:
-        print("tidewell: quit the running Tidewell first.", file=sys.stderr)
+        print("tidewell: " + _("quit the running Tidewell first."), file=sys.stderr)
         return EXIT_PROBLEM
     summary = write_demo(store, opened.state)
-    print(f"An example life is in {store.folder}: {summary}.")
-    print(f"Try it: tidewell --data-dir {store.folder}")
+    print(
+        _("An example life is in {folder}: {summary}.").format(folder=store.folder, summary=summary)
+    )
+    print(_("Try it: {command}").format(command=f"tidewell --data-dir {store.folder}"))
     return EXIT_OK

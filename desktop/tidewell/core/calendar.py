@@ -20,6 +20,7 @@ from msgspec import Meta, Struct, field
 
 from tidewell.core.fields import Id, Minutes, Name
 from tidewell.core.life import DatedBlock
+from tidewell.i18n import _
 
 Meaning = Literal["travel", "offline", "busy"]
 Word = Annotated[str, Meta(min_length=1, max_length=60)]
@@ -76,9 +77,11 @@ class CalendarSource(Struct, frozen=True, forbid_unknown_fields=True, omit_defau
 
     def __post_init__(self) -> None:
         if self.kind == "url" and (self.host is None or self.path is not None):
-            raise ValueError("host: a feed keeps its host here and its address in the keyring")
+            raise ValueError(
+                "host: " + _("a feed keeps its host here and its address in the keyring")
+            )
         if self.kind == "file" and not self.path:
-            raise ValueError("path: a calendar file needs its path")
+            raise ValueError("path: " + _("a calendar file needs its path"))
 
     @property
     def where(self) -> str:
@@ -186,7 +189,7 @@ def meetings_end(view: CalendarView, moment: datetime) -> datetime | None:
     None when no meeting runs then. A binary search: the scheduler asks this often."""
     end: datetime | None = None
     probe = moment
-    for _ in range(_CHAIN_LIMIT):
+    for _step in range(_CHAIN_LIMIT):
         index = bisect_right(view.meetings, probe, key=lambda m: m[0])
         if index == 0 or view.reach[index - 1] <= probe:
             break

@@ -12,6 +12,7 @@ from tidewell.core.rules import Rule
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS, Progress, State, WaitingSession
 from tidewell.core.validation import validated
+from tidewell.i18n import _
 
 
 class CommandError(ValueError):
@@ -46,11 +47,11 @@ def answer(
 ) -> tuple[State, AnswerEntry]:
     """Record the person's answer: done, snoozed, skipped, chose ("I chose this") or missed."""
     if state.rule(item.rule_id) is None:
-        raise CommandError(f"there is no rule {item.rule_id!r} any more")
+        raise CommandError(_("that rule is gone now"))
     progress = state.progress_of(item.rule_id)
     if choice == "snoozed":
         if snooze_minutes is None or snooze_minutes < 1:
-            raise CommandError("a snooze needs a number of minutes")
+            raise CommandError(_("a snooze needs a number of minutes"))
         progress = replace(
             progress,
             snoozed_until=now + timedelta(minutes=snooze_minutes),
@@ -86,7 +87,7 @@ def start_waiting(
     minutes: int, context: str | None, now: datetime
 ) -> tuple[WaitingSession, WaitingEntry]:
     if minutes < 1:
-        raise CommandError("waiting time is at least one minute")
+        raise CommandError(_("waiting time is at least one minute"))
     session = WaitingSession(started=now, minutes=minutes, context=context or None)
     return session, WaitingEntry(at=now, minutes=minutes, context=context or None)
 

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from msgspec import Meta
 
+from tidewell.i18n import _
+
 HHMM_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
@@ -58,11 +60,13 @@ def weekday_index(day: Weekday) -> int:
 def zone_named(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name; raises ValueError with a readable reason."""
     if not name or name.startswith(("/", ".")) or ".." in name:
-        raise ValueError(f"unknown time zone {name!r}")
+        raise ValueError(_("'{zone}' is not a time zone this computer knows").format(zone=name))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"unknown time zone {name!r}") from None
+        raise ValueError(
+            _("'{zone}' is not a time zone this computer knows").format(zone=name)
+        ) from None
 
 
 def check_zone(field: str, name: str | None) -> None:
@@ -80,9 +84,14 @@ def check_link(field: str, link: str | None) -> None:
     scheme = urlsplit(link).scheme.lower()
     if scheme not in LINK_SCHEMES:
         allowed = ", ".join(sorted(LINK_SCHEMES))
-        raise ValueError(f"{field}: links may be {allowed}; got {scheme or 'no scheme'!r}")
+        raise ValueError(
+            f"{field}: "
+            + _("a link starts with one of {allowed}, like https://example.org").format(
+                allowed=allowed
+            )
+        )
     if scheme in ("http", "https") and not urlsplit(link).netloc:
-        raise ValueError(f"{field}: a web link needs a host, like https://example.org")
+        raise ValueError(f"{field}: " + _("a web link needs a host, like https://example.org"))
 
 
 _CLOCK = re.compile(
@@ -106,7 +115,7 @@ def clock_time(text: str) -> str:
         else:
             hour = 12 if hour == 12 else hour + 12
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        raise ValueError(f"'{text.strip()}' is not a time; try 18:30 or 6:30pm")
+        raise ValueError(_("'{text}' is not a time; try 18:30 or 6:30pm").format(text=text.strip()))
     return f"{hour:02d}:{minute:02d}"
 
 

@@ -20,6 +20,7 @@ from tidewell.core.fields import (
     check_link,
     check_zone,
 )
+from tidewell.i18n import _
 
 
 class _Block(Struct, tag_field="kind", forbid_unknown_fields=True, frozen=True):
@@ -43,7 +44,7 @@ class WeeklyBlock(_Block, tag="weekly", frozen=True):
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)
         if not self.days:
-            raise ValueError("days: pick at least one day")
+            raise ValueError("days: " + _("pick at least one day"))
 
 
 class DatedBlock(_Block, tag="dated", frozen=True):
@@ -58,9 +59,9 @@ class DatedBlock(_Block, tag="dated", frozen=True):
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)
         if self.start.tzinfo is not None or self.end.tzinfo is not None:
-            raise ValueError("start: write local times without an offset; use 'zone'")
+            raise ValueError("start: " + _("write local times without an offset; use 'zone'"))
         if self.end <= self.start:
-            raise ValueError("end: the end must come after the start")
+            raise ValueError("end: " + _("the end must come after the start"))
 
 
 Block = WeeklyBlock | DatedBlock
@@ -101,7 +102,7 @@ class Season(Struct, forbid_unknown_fields=True, frozen=True):
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError("end: a season ends on or after its first day")
+            raise ValueError("end: " + _("a season ends on or after its first day"))
 
 
 class WaitingIdea(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):

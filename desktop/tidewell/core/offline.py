@@ -15,6 +15,7 @@ from tidewell.core.occurrences import block_at
 from tidewell.core.pause import MORNING
 from tidewell.core.rules import ProtectedTrigger
 from tidewell.core.state import State
+from tidewell.i18n import _
 
 _WEEKEND_FROM_FRIDAY = time(12, 0)  # "the rest of the weekend" is offered from Friday noon
 OFFLINE_PREFIX = "offline-"  # the id of a block made by going offline now
@@ -41,7 +42,7 @@ def go_offline(
     """Start protected time now. Its start is not announced back to the person who just
     chose it; activity inside it is noticed like in any other protected time."""
     if until <= now + timedelta(minutes=1):
-        raise ValueError("going offline needs an end at least a minute from now")
+        raise ValueError(_("going offline needs an end at least a minute from now"))
     local_now = now.astimezone(home).replace(second=0, microsecond=0)
     start = local_now.replace(tzinfo=None)
     end = until.astimezone(home).replace(tzinfo=None, second=0, microsecond=0)
@@ -84,7 +85,7 @@ def come_back(state: State, now: datetime, home: tzinfo) -> tuple[State, Protect
     """'I'm back': the offline time running now ends this minute. A choice, kept as one."""
     block = running_offline(state, now, home)
     if block is None:
-        raise ValueError("no offline time of yours is running now")
+        raise ValueError(_("no offline time of yours is running now"))
     end = now.astimezone(zone_or(block.zone, home)).replace(tzinfo=None, second=0, microsecond=0)
     blocks: list[Block] = []
     for b in state.blocks:

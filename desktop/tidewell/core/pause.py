@@ -9,6 +9,7 @@ from msgspec.structs import replace
 from tidewell.core.journal import PauseEntry
 from tidewell.core.localtime import next_local
 from tidewell.core.state import Pause, State
+from tidewell.i18n import _
 
 MORNING = time(7, 0)  # "until tomorrow" and "tomorrow morning" end at this local time
 
@@ -26,7 +27,7 @@ def tomorrow_morning(now: datetime, home: tzinfo, morning: time = MORNING) -> da
 
 def pause(state: State, until: datetime, now: datetime) -> tuple[State, PauseEntry]:
     if until <= now:
-        raise ValueError("a pause has to end in the future")
+        raise ValueError(_("a pause has to end in the future"))
     paused = Pause(start=now, until=until)
     return replace(state, pause=paused), PauseEntry(at=now, until=until)
 

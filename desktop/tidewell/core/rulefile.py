@@ -19,6 +19,7 @@ from tidewell.core.rules import Rule
 from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem, convert_each, cross_check, problem_from
+from tidewell.i18n import _
 
 SECTIONS: dict[str, Any] = {s.key: s.kind for s in RULE_FILE_SECTIONS}
 MAX_BYTES = 20 * 1024 * 1024
@@ -27,23 +28,25 @@ MAX_BYTES = 20 * 1024 * 1024
 def read_rule_file(data: bytes, known: State | None = None) -> State:
     """Parse and validate a rule file; raises Invalid listing every problem."""
     if len(data) > MAX_BYTES:
-        raise Invalid([Problem("$", f"the file is larger than {MAX_BYTES // 2**20} MB")])
+        raise Invalid(
+            [Problem("$", _("the file is larger than {size} MB").format(size=MAX_BYTES // 2**20))]
+        )
     data = data.removeprefix(b"\xef\xbb\xbf")  # UTF-8 with a BOM, as some editors save it
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
-        raise Invalid([Problem("$", "the file is UTF-16 text; save it as UTF-8 and try again")])
+        raise Invalid([Problem("$", _("the file is UTF-16 text; save it as UTF-8 and try again"))])
     try:
         raw = msgspec.json.decode(data)
     except msgspec.DecodeError as err:
-        raise Invalid([Problem("$", f"not valid JSON ({err})")]) from None
+        raise Invalid([Problem("$", _not_json(err))]) from None
     except RecursionError:
-        raise Invalid([Problem("$", "nested too deeply to be a rule file")]) from None
+        raise Invalid([Problem("$", _("nested too deeply to be a rule file"))]) from None
     if isinstance(raw, list):
         raw = {"rules": raw}
     if not isinstance(raw, dict):
-        raise Invalid([Problem("$", f"expected an object with 'rules', got {type(raw).__name__}")])
+        raise Invalid([Problem("$", _("this is not a rule file: it has no list of rules"))])
     problems: list[Problem] = []
     unknown = sorted(set(raw) - set(SECTIONS) - {"balance", "tidewell"})
-    problems += [Problem(f"$.{key}", "not a section Tidewell knows") for key in unknown]
+    problems += [Problem(f"$.{key}", _("not a section Tidewell knows")) for key in unknown]
     parts: dict[str, Any] = {}
     for section in RULE_FILE_SECTIONS:
         items, found = convert_each(raw.get(section.key, []), section.kind, f"$.{section.key}")
@@ -98,8 +101,12 @@ def rule_from_text(text: str) -> Rule:
     try:
         raw = msgspec.json.decode(text.encode())
     except (msgspec.DecodeError, RecursionError) as err:
-        raise Invalid([Problem("$", f"not valid JSON ({err})")]) from None
+        raise Invalid([Problem("$", _not_json(err))]) from None
     try:
         return msgspec.convert(raw, Rule)
     except msgspec.ValidationError as err:
         raise Invalid([problem_from(err)]) from None
+
+
+def _not_json(err: Exception) -> str:
+    return _("this is not a rule file Tidewell can read ({reason})").format(reason=err)

@@ -45,9 +45,9 @@ class AtTrigger(_Trigger, tag="at", frozen=True):
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)
         if self.rrule is None and not self.times:
-            raise ValueError("times: give at least one time like 09:00, or an rrule")
+            raise ValueError("times: " + _("give at least one time like 09:00, or an rrule"))
         if self.rrule is not None and self.times:
-            raise ValueError("rrule: use either times or an rrule, not both")
+            raise ValueError("rrule: " + _("use either times or an rrule, not both"))
         if self.rrule is not None:
             check_rrule(self.rrule)
 
@@ -61,7 +61,7 @@ class ProtectedTrigger(_Trigger, tag="protected", frozen=True):
 
     def __post_init__(self) -> None:
         if not self.at_start and self.active_minutes is None:
-            raise ValueError("at_start: choose the start, activity inside, or both")
+            raise ValueError("at_start: " + _("choose the start, activity inside, or both"))
 
 
 class WaitingTrigger(_Trigger, tag="waiting", frozen=True):
@@ -109,7 +109,7 @@ class TimeWindow(Struct, forbid_unknown_fields=True, frozen=True):
 
     def __post_init__(self) -> None:
         if self.start == self.end:
-            raise ValueError("end: a window needs an end different from its start")
+            raise ValueError("end: " + _("a window needs an end different from its start"))
 
 
 class Conditions(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -146,7 +146,7 @@ class Nudge(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True)
     def __post_init__(self) -> None:
         check_link("link", self.link)
         if len(self.snooze) > 6:
-            raise ValueError("snooze: at most six snooze choices fit on a popup")
+            raise ValueError("snooze: " + _("at most six snooze choices fit on a popup"))
 
 
 class Rule(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -170,9 +170,9 @@ def check_rrule(text: str) -> None:
     period up to the year 9999 when a rule's set is empty, and checks UNTIL only on a hit)."""
     upper = text.upper()
     if "DTSTART" in upper or "\n" in text:
-        raise ValueError("rrule: give only the RRULE part; use 'start' for the first day")
+        raise ValueError("rrule: " + _("give only the RRULE part; use 'start' for the first day"))
     if "FREQ=SECONDLY" in upper or "FREQ=MINUTELY" in upper:
-        raise ValueError("rrule: nudges repeat at most hourly")
+        raise ValueError("rrule: " + _("nudges repeat at most hourly"))
     try:
         rrulestr(text.removeprefix("RRULE:"), dtstart=_CHECK_START, ignoretz=True)
         freq = next(p for p in upper.split(";") if p.startswith("FREQ=")).removeprefix("FREQ=")
@@ -184,10 +184,12 @@ def check_rrule(text: str) -> None:
         late = datetime.combine(date(MAXYEAR - years + 1, 1, 1), time())  # naive, as rules are
         first = list(islice(rrulestr(endless, dtstart=late, ignoretz=True), 24))
     except StopIteration:
-        raise ValueError("rrule: it needs a FREQ, such as FREQ=WEEKLY") from None
+        raise ValueError("rrule: " + _("it needs a FREQ, such as FREQ=WEEKLY")) from None
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as err:
-        raise ValueError(f"rrule: not a valid RRULE ({err})") from None
+        raise ValueError("rrule: " + _("not a valid RRULE ({reason})").format(reason=err)) from None
     if not first:
-        raise ValueError(f"rrule: it never comes round (not once in {years} years)")
+        raise ValueError(
+            "rrule: " + _("it never comes round (not once in {years} years)").format(years=years)
+        )
     if any(later - earlier < timedelta(hours=1) for earlier, later in pairwise(first)):
-        raise ValueError("rrule: nudges repeat at most hourly")
+        raise ValueError("rrule: " + _("nudges repeat at most hourly"))

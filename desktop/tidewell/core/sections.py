@@ -8,25 +8,26 @@ from typing import Any, NamedTuple
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.life import Block, Person, Season, WaitingIdea
 from tidewell.core.rules import Rule
+from tidewell.i18n import N_
 
 
 class Section(NamedTuple):
     key: str  # in files: "protected"
     field: str  # in State: "blocks"
     kind: Any  # the msgspec type (or union) each item converts to
-    words: str  # for a person: "protected blocks"
+    words: str  # for a person, translated with _() where shown: "Protected times"
 
 
 RULE_FILE_SECTIONS = (
-    Section("rules", "rules", Rule, "rules"),
-    Section("protected", "blocks", Block, "protected blocks"),
-    Section("people", "people", Person, "people"),
-    Section("seasons", "seasons", Season, "seasons"),
-    Section("ideas", "ideas", WaitingIdea, "waiting ideas"),
+    Section("rules", "rules", Rule, N_("Rules")),
+    Section("protected", "blocks", Block, N_("Protected times")),
+    Section("people", "people", Person, N_("People")),
+    Section("seasons", "seasons", Season, N_("Seasons")),
+    Section("ideas", "ideas", WaitingIdea, N_("Waiting-time ideas")),
 )
 # tidewell.json also keeps the calendars (their addresses are in the password store, and a
 # rule file someone shares never carries them).
 STORED_SECTIONS = (
     *RULE_FILE_SECTIONS,
-    Section("calendars", "calendars", CalendarSource, "calendars"),
+    Section("calendars", "calendars", CalendarSource, N_("Calendars")),
 )

@@ -13,12 +13,13 @@ from tidewell.core.fields import HHMM_PATTERN, ID_PATTERN
 from tidewell.core.rules import ProtectedTrigger
 from tidewell.core.sections import STORED_SECTIONS
 from tidewell.core.state import State
+from tidewell.i18n import N_, _
 
 T = TypeVar("T")
 
 _PATTERN_WORDS = {
-    HHMM_PATTERN: "a time like 09:00",
-    ID_PATTERN: "an id of letters, digits, '.', '_' or '-' (up to 64)",
+    HHMM_PATTERN: N_("a time like 09:00"),
+    ID_PATTERN: N_("an id of letters, digits, '.', '_' or '-' (up to 64)"),
 }
 _AT = re.compile(r"^(?P<message>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.DOTALL)
 _FIELD_PREFIX = re.compile(r"^(?P<field>[a-z_]+): (?P<rest>.*)$", re.DOTALL)
@@ -54,7 +55,7 @@ def problem_from(
         message = message.replace(f"matching regex {pattern!r}", f"({words})")
     message = message.replace("`", "")
     if message == "Expected `str` of length >= 1".replace("`", ""):
-        message = "this cannot be empty"
+        message = _("this cannot be empty")
     return Problem(prefix + path[1:], message[:1].lower() + message[1:])
 
 
@@ -91,7 +92,10 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
         for index, item in enumerate(items):
             if counts[item.id] > 1:
                 problems.append(
-                    Problem(f"$.{section}[{index}].id", f"the id {item.id!r} is used twice")
+                    Problem(
+                        f"$.{section}[{index}].id",
+                        _("the id '{id}' is used twice").format(id=item.id),
+                    )
                 )
     people = {p.id for p in (*state.people, *other.people)}
     blocks = {b.id for b in (*state.blocks, *other.blocks)}
@@ -105,21 +109,25 @@ def cross_check(state: State, known: State | None = None) -> list[Problem]:
         where = f"$.rules[{index}]"
         person = rule.only_if.reachable
         if person is not None and person not in people:
-            problems.append(
-                Problem(f"{where}.only_if.reachable", f"no person has the id {person!r}")
-            )
+            problems.append(Problem(f"{where}.only_if.reachable", _no_person(person)))
         for name in (*rule.only_if.in_season, *rule.only_if.not_in_season):
             if name.casefold() not in season_words:
-                problems.append(Problem(f"{where}.only_if", f"no season is called {name!r}"))
+                said = _("no season is called '{name}'").format(name=name)
+                problems.append(Problem(f"{where}.only_if", said))
         if isinstance(rule.when, ProtectedTrigger):
             for block in rule.when.blocks:
                 if block not in blocks:
                     problems.append(
-                        Problem(f"{where}.when.blocks", f"no protected time has the id {block!r}")
+                        Problem(
+                            f"{where}.when.blocks",
+                            _("no protected time has the id '{id}'").format(id=block),
+                        )
                     )
     for index, idea in enumerate(state.ideas):
         if idea.person is not None and idea.person not in people:
-            problems.append(
-                Problem(f"$.ideas[{index}].person", f"no person has the id {idea.person!r}")
-            )
+            problems.append(Problem(f"$.ideas[{index}].person", _no_person(idea.person)))
     return problems
+
+
+def _no_person(person: str) -> str:
+    return _("no person has the id '{id}'").format(id=person)

@@ -5,6 +5,7 @@ person chose a language, and right-to-left layout for Arabic and Hebrew."""
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -17,6 +18,8 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 def speak(language: str) -> str:
     """Speak ``language`` ("system" for the system's); returns the one spoken."""
     spoken = use_language(language)
+    if language != "system":
+        os.environ["LANGUAGE"] = spoken  # the calendar reader and other children speak it too
     app = QCoreApplication.instance()
     if language != "system":
         QLocale.setDefault(QLocale(spoken))  # dates, numbers, the week's first day

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 
 from tidewell.assets import APP_ID
+from tidewell.i18n import _
 from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance
 from tidewell.store.paths import data_dir, ensure_private_dir
 
@@ -49,18 +50,19 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
         instance = SingleInstance(folder)
         if request is not None and request.only_if_running:  # quit, sync
             if not instance.forward(line):
-                print("Tidewell is not running.")
+                print(_("Tidewell is not running."))
             return 0
         if not instance.claim(line):
             return 0  # the running Tidewell took the command
     except CommandRefused as err:
-        print(f"tidewell: the running Tidewell did not take it: {err}", file=sys.stderr)
+        said = _("the running Tidewell did not take it: {reason}").format(reason=err)
+        print(f"tidewell: {said}", file=sys.stderr)
         return 2
     except OSError as err:
         gui_app()
         from tidewell.shell.dialogs import fail  # only when it goes wrong
 
-        return fail(f"Tidewell could not start: {err}")
+        return fail(_("Tidewell could not start: {reason}").format(reason=err))
     app = gui_app()
     early = early_icon()
     kept: list[Any] = []  # the running app, alive as long as the event loop
@@ -75,7 +77,8 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
             log.exception("start-up failed")
             from tidewell.shell.dialogs import fail
 
-            outcome = fail(f"Tidewell could not start: {type(err).__name__}: {err}")
+            reason = f"{type(err).__name__}: {err}"
+            outcome = fail(_("Tidewell could not start: {reason}").format(reason=reason))
         if isinstance(outcome, int):
             if early is not None:
                 early.hide()
@@ -113,6 +116,6 @@ def early_icon() -> QSystemTrayIcon | None:
     from tidewell.shell.resources import icon
 
     tray = QSystemTrayIcon(icon("tray-normal"))
-    tray.setToolTip("Tidewell is starting…")
+    tray.setToolTip(_("Tidewell is starting…"))
     tray.show()
     return tray

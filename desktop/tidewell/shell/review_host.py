@@ -11,6 +11,7 @@ from tidewell.core.journal import JournalEntry
 from tidewell.core.reflection import Reflection
 from tidewell.core.review import Period, PeriodKind, Review, period_of, review, shifted
 from tidewell.core.state import State
+from tidewell.i18n import _
 from tidewell.shell.runtime import Runtime
 from tidewell.store.atomic import atomic_write
 from tidewell.store.reflections import Reflections
@@ -87,7 +88,8 @@ class ReviewHost:
         try:
             self._keep(answers, doc_id)
         except OSError as err:  # a full disk, or a file from a newer Tidewell: kept as it is
-            self.runtime.problem.emit(f"Your reflection could not be kept: {err}")
+            said = _("Your reflection could not be kept: {reason}")
+            self.runtime.problem.emit(said.format(reason=err))
 
     def _keep(self, answers: list[str], doc_id: int | None) -> None:
         now = self.runtime.clock.now()
@@ -102,7 +104,8 @@ class ReviewHost:
         try:
             self.reflections.remove(doc_id)
         except OSError as err:
-            self.runtime.problem.emit(f"That reflection could not be deleted: {err}")
+            said = _("That reflection could not be deleted: {reason}")
+            self.runtime.problem.emit(said.format(reason=err))
 
     # --- exports ------------------------------------------------------------------------
 

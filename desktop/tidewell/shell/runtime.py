@@ -25,6 +25,7 @@ from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
 from tidewell.core.validation import Problem, cross_check
 from tidewell.core.waiting import RankedIdea, rank_ideas
+from tidewell.i18n import _
 from tidewell.shell.activity import ActivityTracker
 from tidewell.store.datastore import DataStore
 
@@ -173,7 +174,7 @@ class Runtime(QObject):
                 self.state, item, choice, self.now(), snooze_minutes=snooze_minutes, note=note
             )
         except commands.CommandError as err:
-            self._tell(f"That answer could not be kept: {err}.")
+            self._tell(_("That answer could not be kept: {reason}.").format(reason=err))
             return
         self._record(state, [entry])
 
@@ -182,7 +183,7 @@ class Runtime(QObject):
         try:
             session, entry = commands.start_waiting(minutes, context, now)
         except commands.CommandError as err:
-            self._tell(f"Waiting time: {err}.")
+            self._tell(_("Waiting time: {reason}.").format(reason=err))
             return []
         self.waiting = session
         self._record(self.state, [entry])
@@ -200,7 +201,7 @@ class Runtime(QObject):
         try:
             state, entry = offline.go_offline(self.state, until, reason, self.now(), self.home())
         except ValueError as err:
-            self._tell(f"Going offline: {err}.")
+            self._tell(_("Going offline: {reason}.").format(reason=err))
             return False
         return self._record(state, [entry])
 
@@ -221,17 +222,18 @@ class Runtime(QObject):
 
     def offline_choices(self) -> list[tuple[str, datetime]]:
         now, home = self.now(), self.home()
-        choices = [("Until tomorrow morning", pausing.tomorrow_morning(now, home, self.morning()))]
+        morning = pausing.tomorrow_morning(now, home, self.morning())
+        choices = [(_("Until tomorrow morning"), morning)]
         weekend = offline.rest_of_weekend(now, home, self.morning())
         if weekend is not None:
-            choices.append(("For the rest of the weekend", weekend))
+            choices.append((_("For the rest of the weekend"), weekend))
         return choices
 
     def pause(self, until: datetime) -> None:
         try:
             state, entry = pausing.pause(self.state, until, self.now())
         except ValueError as err:
-            self._tell(f"Pause: {err}.")
+            self._tell(_("Pause: {reason}.").format(reason=err))
             return
         self._record(state, [entry])
 
@@ -262,7 +264,7 @@ class Runtime(QObject):
             return problems
         state = commands.replace_definitions(self.state, draft, self.now())
         if not self._record(state, []):
-            return [Problem("$", "could not be saved; see the message from Tidewell")]
+            return [Problem("$", _("could not be saved; see the message from Tidewell"))]
         return []
 
     def use_calendar(self, view: CalendarView) -> None:
@@ -279,8 +281,10 @@ class Runtime(QObject):
         except OSError as err:
             log.exception("could not write to %s", self.store.folder)
             self._tell(
-                f"Tidewell could not save to {self.store.folder} ({err.strerror or err}). "
-                "Nothing you saved before is lost; it tries again with the next change."
+                _(
+                    "Tidewell could not save to {folder} ({reason}). Nothing you saved before "
+                    "is lost; it tries again with the next change."
+                ).format(folder=self.store.folder, reason=err.strerror or err)
             )
             return False
         self.state = state

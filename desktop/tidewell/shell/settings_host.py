@@ -19,6 +19,7 @@ from tidewell.core.rulefile import MAX_BYTES, merge_file, read_rule_file, write_
 from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
 from tidewell.core.validation import Invalid, Problem
+from tidewell.i18n import _, clock, day_name, month_name
 from tidewell.platform import autostart
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.runtime import Runtime
@@ -41,9 +42,13 @@ class Preview:
             added = sum(1 for i in new if i.id not in old)
             changed = sum(1 for i in new if i.id in old and old[i.id] != i)
             if added or changed:
-                self.lines.append(f"{label}: {added} new, {changed} changed")
+                self.lines.append(
+                    _("{section}: {added} new, {changed} changed").format(
+                        section=_(label), added=added, changed=changed
+                    )
+                )
         if before.balance != after.balance:
-            self.lines.append("your own words about balance: replaced")
+            self.lines.append(_("Your own words about balance: replaced"))
 
 
 class SettingsHost:
@@ -72,7 +77,7 @@ class SettingsHost:
         """Read and check a rule file against the draft; raises Invalid (with paths) or
         OSError. Nothing changes until the person says so."""
         incoming = read_rule_file(read_regular_file(path, MAX_BYTES), known=draft)
-        merged, _, _ = merge_rules(draft, incoming.rules, self.runtime.clock.now())
+        merged, _added, _changed = merge_rules(draft, incoming.rules, self.runtime.clock.now())
         return Preview(draft, merge_file(merged, incoming))
 
     def backups(self) -> list[tuple[str, Path]]:
@@ -80,16 +85,16 @@ class SettingsHost:
         for path in backups_of(self.folder / MAIN):
             when = backup_time(path)
             home = self.runtime.home()
-            label = f"{when.astimezone(home):%a %d %b %Y, %H:%M}" if when else path.name
+            label = _when_saved(when.astimezone(home)) if when else path.name
             found.append((label, path))
         return found
 
     def read_backup(self, path: Path) -> State:
         try:
-            raw, _ = read_tables(path)
+            raw, _data = read_tables(path)
         except Unreadable as err:
             raise Invalid([Problem("$", str(err))]) from None
-        state, problems, _ = state_from_tables(raw or {})
+        state, problems, _notes = state_from_tables(raw or {})
         if problems:
             raise Invalid(problems)
         return state
@@ -99,7 +104,7 @@ class SettingsHost:
     def feeds_unavailable(self) -> str | None:
         """Why feeds cannot be added here (no safe keyring); None when they can."""
         if self.calendars is None:
-            return "calendars are not running in this window"
+            return _("calendars are not running in this window")
         return self.calendars.keyring_problem
 
     def rules_needing_a_fix(self) -> list[tuple[str, list[str], str]]:
@@ -121,7 +126,7 @@ class SettingsHost:
         """A feed source for the draft. Its address goes to the keyring now (the keeper's
         ``secret_stored`` says how that went); raises ValueError with a reason."""
         if self.calendars is None or self.calendars.keyring_problem:
-            raise ValueError("your system's password store is not open here")
+            raise ValueError(_("your system's password store is not open here"))
         try:
             host = describe_host(url.strip())
         except FeedError as err:
@@ -132,7 +137,7 @@ class SettingsHost:
 
     def new_file(self, draft: State, name: str, path: Path) -> CalendarSource:
         if not path.is_file():
-            raise ValueError(f"{path} is not a file")
+            raise ValueError(_("{path} is not a file").format(path=path))
         label = name.strip() or path.stem
         return CalendarSource(_calendar_id(draft, label), label, "file", path=str(path.resolve()))
 
@@ -159,3 +164,11 @@ class SettingsHost:
 
 def _calendar_id(draft: State, name: str) -> str:
     return free_id(name, {s.id for s in draft.calendars}, "calendar")
+
+
+def _when_saved(at: datetime) -> str:
+    """'Mon 30 Nov 2026, 18:30', in the person's language and clock."""
+    return _("{weekday} {day} {month} {year}, {time}").format(
+        weekday=day_name(at.weekday(), short=True), day=at.day, month=month_name(at.month),
+        year=at.year, time=clock(at.hour, at.minute),
+    )  # fmt: skip

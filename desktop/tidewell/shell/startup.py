@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from tidewell.i18n import n_
 from tidewell.platform.clock import SystemClock
 from tidewell.platform.idle import Unavailable, idle_source
 from tidewell.platform.quiet import QuietProbe
@@ -58,9 +59,13 @@ def start(
     for event in [*opened.events, *filter(None, [calendars.cache.problem])]:
         shell.tell(event)
     if opened.problems:
-        shown = "; ".join(str(p) for p in opened.problems[:3])
-        more = f" (and {len(opened.problems) - 3} more)" if len(opened.problems) > 3 else ""
-        shell.tell(f"Some saved items could not be used and were kept as they are: {shown}{more}")
+        shell.tell(
+            n_(
+                "{count} saved item could not be used and was kept as it is: {problems}",
+                "{count} saved items could not be used and were kept as they are: {problems}",
+                len(opened.problems),
+            ).format(count=len(opened.problems), problems="; ".join(map(str, opened.problems[:3])))
+        )
     if request is not None:  # a plain start has none: the request types load with a command
         from tidewell.core.requests import Run
 

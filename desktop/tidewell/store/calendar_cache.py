@@ -14,6 +14,7 @@ import msgspec
 from tinydb import TinyDB
 
 from tidewell.core.calendar import CalendarEvent
+from tidewell.i18n import _
 from tidewell.store.atomic import AtomicJSONStorage
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
 from tidewell.store.migrations import DATA_VERSION, NewerSchema
@@ -40,16 +41,17 @@ class CalendarCache:
         self.problem: str | None = None
         self.frozen = False  # a file from a newer Tidewell: read nothing, write nothing
         try:
-            _, data = read_tables(self.path)
+            _raw, data = read_tables(self.path)
         except NewerSchema as err:
-            self.problem = f"The saved calendar events are kept as they are: {err}"
+            said = _("The saved calendar events are kept as they are: {reason}")
+            self.problem = said.format(reason=err)
             self.frozen, data = True, b""
         except Unreadable as err:
             aside = move_aside(self.path, now)
-            self.problem = (
-                f"The saved calendar events could not be read ({err}); kept as {aside.name}. "
+            self.problem = _(
+                "The saved calendar events could not be read ({reason}); kept as {file}. "
                 "They are read again from your calendars."
-            )
+            ).format(reason=err, file=aside.name)
             data = b""
         self._db = TinyDB(
             self.path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION

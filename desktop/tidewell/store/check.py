@@ -28,7 +28,7 @@ def check_folder(folder: Path) -> list[str]:
         if os.name == "posix" and path.stat().st_mode & 0o077:
             problems.append(f"{path}: readable by others (expected mode 0600)")
         try:
-            raw, _ = read_tables(path, newest=None if path.name == MAIN else DATA_VERSION)
+            raw, _data = read_tables(path, newest=None if path.name == MAIN else DATA_VERSION)
         except (Unreadable, NewerSchema) as err:
             problems.append(f"{path}: {err}")
             continue
@@ -46,7 +46,7 @@ def check_folder(folder: Path) -> list[str]:
 
 def _content_problems(folder: Path) -> list[str]:
     path = folder / MAIN
-    raw, _ = read_tables(path, newest=None)
+    raw, _data = read_tables(path, newest=None)
     assert raw is not None
-    state, found, _ = state_from_tables(raw)
+    state, found, _notes = state_from_tables(raw)
     return [f"{path}: {p}" for p in (*found, *cross_check(state))]

@@ -27,6 +27,7 @@ from tidewell.core.life import Balance, Settings
 from tidewell.core.sections import STORED_SECTIONS
 from tidewell.core.state import Pause, Progress, State, definitions_differ
 from tidewell.core.validation import Problem, convert_each, problem_from
+from tidewell.i18n import _
 from tidewell.store.atomic import AtomicJSONStorage, atomic_write, remove_stray_temp_files
 from tidewell.store.backups import back_up, backup_time, backups_of
 from tidewell.store.documents import Unreadable, as_table, documents, move_aside, read_tables
@@ -88,7 +89,8 @@ class DataStore:
         try:
             ensure_private_dir(self.folder)
         except OSError as err:
-            raise StoreError(f"cannot use the data folder {self.folder}: {err.strerror}") from err
+            said = _("Tidewell cannot use its data folder {folder}: {reason}")
+            raise StoreError(said.format(folder=self.folder, reason=err.strerror)) from err
         remove_stray_temp_files(self.folder)
         remove_stray_temp_files(self.folder / "backups")
         now = self.clock.now()
@@ -132,27 +134,33 @@ class DataStore:
                 continue
             atomic_write(path, data)
             self.events.append(
-                f"Your settings file could not be read ({why}). It was kept as {aside.name}, "
-                f"and the backup from {_backup_time(backup)} was restored."
+                _(
+                    "Your settings file could not be read ({reason}). It was kept as {file}, "
+                    "and the backup from {when} was restored."
+                ).format(reason=why, file=aside.name, when=_backup_time(backup))
             )
             return raw, data
         self.events.append(
-            f"Your settings file could not be read ({why}) and there was no backup. It was "
-            f"kept as {aside.name}, and Tidewell started with empty settings."
+            _(
+                "Your settings file could not be read ({reason}) and there was no backup. It "
+                "was kept as {file}, and Tidewell started with empty settings."
+            ).format(reason=why, file=aside.name)
         )
         return None, b""
 
     def _open_ledger(self, now: datetime) -> TinyDB:
         path = self.folder / LEDGER
         try:
-            _, data = read_tables(path)
+            _raw, data = read_tables(path)
         except NewerSchema as err:
             raise StoreError(f"{path}: {err}") from err
         except Unreadable as err:
             aside = move_aside(path, now)
             self.events.append(
-                f"The scheduler's notes could not be read ({err}); kept as "
-                f"{aside.name}. Nudges start counting again from now."
+                _(
+                    "The scheduler's notes could not be read ({reason}); kept as {file}. "
+                    "Nudges start counting again from now."
+                ).format(reason=err, file=aside.name)
             )
             data = b""
         return TinyDB(path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION)

@@ -10,6 +10,7 @@ import msgspec
 from tinydb import TinyDB
 
 from tidewell.core.journal import JournalEntry
+from tidewell.i18n import _
 from tidewell.store.atomic import AtomicJSONStorage, remove_stray_temp_files
 from tidewell.store.documents import Unreadable, documents, move_aside, read_tables
 from tidewell.store.migrations import DATA_VERSION, NewerSchema
@@ -34,9 +35,10 @@ class Journal:
         if db is None:
             path = self.shard_path(year)
             try:
-                _, data = read_tables(path)
+                _raw, data = read_tables(path)
             except NewerSchema as err:  # never written over: saving tells the person why
-                raise OSError(f"the journal for {year} is left as it is: {err}") from err
+                said = _("the journal for {year} is left as it is: {reason}")
+                raise OSError(said.format(year=year, reason=err)) from err
             except Unreadable as err:
                 aside = move_aside(path, now)
                 self._recovered.append(

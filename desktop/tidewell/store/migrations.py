@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from tidewell.i18n import _
+
 Raw = dict[str, Any]
 META = "meta"
 META_ID = "1"
@@ -30,8 +32,10 @@ class NewerSchema(Exception):
     def __init__(self, found: int, newest: int = SCHEMA_VERSION) -> None:
         self.found = found
         super().__init__(
-            f"this data was written by a newer Tidewell (schema {found}; this version reads "
-            f"up to {newest}). Nothing was changed: please update Tidewell."
+            _(
+                "this was written by a newer Tidewell (version {found}; this one reads up to "
+                "{newest}). Nothing was changed: please update Tidewell."
+            ).format(found=found, newest=newest)
         )
 
 

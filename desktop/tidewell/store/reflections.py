@@ -10,6 +10,7 @@ import msgspec
 from tinydb import TinyDB
 
 from tidewell.core.reflection import Reflection
+from tidewell.i18n import _
 from tidewell.store.atomic import AtomicJSONStorage
 from tidewell.store.documents import Unreadable, move_aside, read_tables
 from tidewell.store.migrations import DATA_VERSION, NewerSchema
@@ -23,13 +24,15 @@ class Reflections:
         self.problem: str | None = None
         self.frozen = False  # a file from a newer Tidewell: shown as empty, never written
         try:
-            _, data = read_tables(path)
+            _raw, data = read_tables(path)
         except NewerSchema as err:
-            self.problem = f"Your reflections are kept as they are: {err}"
+            self.problem = _("Your reflections are kept as they are: {reason}").format(reason=err)
             self.frozen, data = True, b""
         except Unreadable as err:
             aside = move_aside(path, now)
-            self.problem = f"Your reflections could not be read ({err}); kept as {aside.name}."
+            self.problem = _(
+                "Your reflections could not be read ({reason}); kept as {file}."
+            ).format(reason=err, file=aside.name)
             data = b""
         self._db = TinyDB(
             path, storage=AtomicJSONStorage, initial=data or None, version=DATA_VERSION
@@ -62,4 +65,4 @@ class Reflections:
 
     def _writable(self) -> None:
         if self.frozen:
-            raise OSError(self.problem or "your reflections are kept as they are")
+            raise OSError(self.problem or _("your reflections are kept as they are"))

@@ -13,6 +13,8 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from tidewell.i18n import _
+
 log = logging.getLogger(__name__)
 SERVICE = "tidewell"
 TIMEOUT = 5.0
@@ -76,13 +78,17 @@ class SecretStore:
             return future.result(timeout=self.timeout)
         except concurrent.futures.TimeoutError:
             raise SecretError(
-                f"the keyring did not answer within {self.timeout:.0f} s (is it locked?)"
+                _("the password store did not answer within {seconds} s (is it locked?)").format(
+                    seconds=round(self.timeout)
+                )
             ) from None
         except SecretError:
             raise
         except Exception as err:  # keyring raises many kinds; none may carry the secret out
             log.warning("keyring call failed: %s", type(err).__name__)
-            raise SecretError(f"the keyring refused ({type(err).__name__})") from None
+            raise SecretError(
+                _("the password store said no ({reason})").format(reason=type(err).__name__)
+            ) from None
 
 
 def _safe_backend() -> Any:
@@ -101,7 +107,9 @@ def _safe_backend() -> Any:
     try:
         every = list(keyring.backend.get_all_keyring())
     except Exception as err:
-        raise SecretError(f"the keyring library could not start ({type(err).__name__})") from None
+        raise SecretError(
+            _("the password store could not start ({reason})").format(reason=type(err).__name__)
+        ) from None
     candidates = sorted(
         (b for b in every if recommended(b)),
         key=lambda b: b.priority,
@@ -115,5 +123,5 @@ def _safe_backend() -> Any:
             continue
         return backend
     raise SecretError(
-        "no system keyring is available (on Linux: GNOME Keyring or KWallet over D-Bus)"
+        _("no password store is open on this computer (on Linux: GNOME Keyring or KWallet)")
     )

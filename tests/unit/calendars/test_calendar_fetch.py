@@ -102,14 +102,12 @@ def test_limits_timeouts_and_redirects_elsewhere(server: str) -> None:
     assert "larger than 10 MB" in refused(f"{server}/big.ics")
     assert "larger than 10 MB" in refused(f"{server}/declared-big.ics")
     assert "no answer within" in refused(f"{server}/slow.ics", timeout=0.5)
-    assert "redirects to another host (127.0.0.2)" in refused(f"{server}/away.ics")
+    assert "on to another site (127.0.0.2)" in refused(f"{server}/away.ics")
     assert "404" in refused(f"{server}/missing.ics")
 
 
 def test_only_https_except_on_loopback() -> None:
-    with pytest.raises(
-        FeedError, match=r"^calendar\.example\.org: this is not a calendar.s web address"
-    ):
+    with pytest.raises(FeedError, match=r"^This is not a calendar.s web address"):
         check_url(f"http://calendar.example.org/{TOKEN}/basic.ics")
     assert check_url("webcal://calendar.example.org/x.ics") == "https://calendar.example.org/x.ics"
     assert check_url("https://calendar.example.org/x.ics").startswith("https://")

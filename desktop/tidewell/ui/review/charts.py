@@ -80,7 +80,9 @@ class TargetBars(QWidget):
 
 
 def target_in_words(item: TargetProgress) -> str:
-    words = f"{item.target.name}: {item.count} of your {_number(item.goal)}."
+    words = _("{target}: {count} of your {goal}.").format(
+        target=item.target.name, count=item.count, goal=_number(item.goal)
+    )
     return f"{words} ({item.note})" if item.note else words
 
 
@@ -209,10 +211,10 @@ def days_in_words(days: list[Day]) -> str:
     off = sum(d.off for d in days)
     kept = sum(d.kept for d in days)
     broken = sum(d.broken for d in days)
-    return (
-        f"{len(days)} days: {kept} protected stretches kept, {broken} with time online, "
-        f"{off} days off."
-    )
+    return _(
+        "Days shown: {days}. Protected stretches kept: {kept}. With time online: {broken}. "
+        "Days off: {off}."
+    ).format(days=len(days), kept=kept, broken=broken, off=off)
 
 
 class AreaWeeks(QWidget):

@@ -200,9 +200,14 @@ class ReviewWindow(QWidget):
         self.choices.setText("\n".join(choices_in_words(result.answers)))
         missing = self.host.left_out()
         if missing:
-            entries = _("1 entry") if missing == 1 else f"{missing} entries"
             self.status.setText(
-                f"{entries} of your journal could not be read; left out here, kept as they are."
+                n_(
+                    "{count} entry of your journal could not be read; "
+                    "left out here, kept as it is.",
+                    "{count} entries of your journal could not be read; "
+                    "left out here, kept as they are.",
+                    missing,
+                ).format(count=missing)
             )
 
     def _show_reflections(self) -> None:
@@ -286,7 +291,12 @@ class ReviewWindow(QWidget):
         try:
             if journal:
                 count = self.host.export_journal(path)
-                self.status.setText(f"Wrote {count} journal entries to {path}.")
+                wrote = n_(
+                    "Wrote {count} journal entry to {path}.",
+                    "Wrote {count} journal entries to {path}.",
+                    count,
+                )
+                self.status.setText(wrote.format(count=count, path=path))
             else:
                 count = self.host.export_protected(path)
                 self.status.setText(

@@ -141,17 +141,17 @@ class AddCalendarDialog(QDialog):
         try:
             if self.as_feed.isChecked():
                 if not self.url.text().strip():
-                    raise ValueError("paste the calendar's private address")
+                    raise ValueError(_("paste the calendar's private address"))
                 source = self.host.new_feed(self.draft, name, self.url.text())
                 self.waiting_for = source
                 self.add.setEnabled(False)
                 self._say(_("Keeping the address in your system's password store…"))
                 return
             if not self.path.text().strip():
-                raise ValueError("choose a calendar file")
+                raise ValueError(_("choose a calendar file"))
             source = self.host.new_file(self.draft, name, Path(self.path.text().strip()))
         except ValueError as err:
-            self._say(f"Not added: {err}.")
+            self._say(_("Not added: {reason}.").format(reason=err))
             return
         self.chosen.emit(source)
         self.accept()

@@ -174,7 +174,7 @@ class BalancePage(SettingsPage):
         if any(not n for n in names):
             problem = _("An area needs a name.")
         elif any(len(n) > MAX_AREA for n in names):
-            problem = f"Area names fit in {MAX_AREA} characters."
+            problem = _("Area names fit in {count} letters.").format(count=MAX_AREA)
         elif len({n.casefold() for n in names}) != len(names):
             problem = _("Two areas have the same name.")
         self.problem.setText(problem or "")

@@ -76,10 +76,10 @@ class CalendarsPage(ItemList):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             toggle = QCheckBox(_("On"))
-            toggle.setAccessibleName(f"{title}: read from this calendar")
+            toggle.setAccessibleName(_("{meaning}: read from this calendar").format(meaning=title))
             words = QLineEdit()
             words.setPlaceholderText(hint)
-            words.setAccessibleName(f"{title}: words")
+            words.setAccessibleName(_("{meaning}: words").format(meaning=title))
             toggle.toggled.connect(words.setEnabled)
             toggle.toggled.connect(self.form_changed)
             words.textEdited.connect(self.form_changed)
@@ -113,10 +113,11 @@ class CalendarsPage(ItemList):
     def load(self, item: CalendarSource) -> None:
         self.name.setText(item.name)
         self.where.setText(
-            f"Read from {item.host}; its private address is kept in your system's password store"
+            _("Read from {host}; its private address is kept in your system's password store")
+            .format(host=item.host)
             if item.kind == "url"
-            else f"The file {item.path}"
-        )
+            else _("The file {path}").format(path=item.path)
+        )  # fmt: skip
         for key, _unused, _unused in _MEANINGS:
             reading = item.readings.of(key)  # type: ignore[arg-type]
             self.toggles[key].setChecked(reading.on)
@@ -214,7 +215,7 @@ class CalendarsPage(ItemList):
             if span.end > now
         ][:COMING_UP]
         self.coming.clear()
-        self.coming.addItems(lines or ["Nothing Tidewell understood yet."])
+        self.coming.addItems(lines or [_("Nothing Tidewell understood yet.")])
 
 
 def _explain(key: str) -> str:
@@ -226,15 +227,14 @@ def _explain(key: str) -> str:
 
 
 def _what_happens(span: Span, source: str, now: datetime, home: tzinfo) -> str:
-    when = moment_in_words(span.start, now, home)
+    words = {"when": moment_in_words(span.start, now, home), "event": span.title,
+             "calendar": source}  # fmt: skip
     if span.meaning == "travel":
-        return (
-            f"{when} · {span.title} ({source}): waiting-time ideas from "
-            f"{moment_in_words(span.notice, now, home)}"
+        return _("{when} · {event} ({calendar}): waiting-time ideas from {from_when}").format(
+            from_when=moment_in_words(span.notice, now, home), **words
         )
     if span.meaning == "offline":
-        return (
-            f"{when} · {span.title} ({source}): protected time until "
-            f"{moment_in_words(span.end, now, home)}"
+        return _("{when} · {event} ({calendar}): protected time until {until}").format(
+            until=moment_in_words(span.end, now, home), **words
         )
-    return f"{when} · {span.title} ({source}): popups wait until it ends"
+    return _("{when} · {event} ({calendar}): popups wait until it ends").format(**words)

@@ -4,6 +4,7 @@ weekday pickers, and text lists ('09:00, 15:30')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.fields import WEEKDAYS
-from tidewell.i18n import _
+from tidewell.i18n import _, n_
 from tidewell.ui.dates import day_names, week_order
 from tidewell.ui.style import plain_label
 
@@ -167,25 +168,34 @@ class Toggles(QWidget):
         self.toggled.emit()
 
 
-_WORDS = (  # the checker's words, as a person says them (the command line keeps the exact ones)
-    (re.compile(r"^expected str of length <= (\d+)$"), r"at most \1 letters, please"),
-    (re.compile(r"^expected str of length >= 1$"), _("this cannot be empty")),
-    (re.compile(r"^expected str \((.+)\)$"), r"\1"),
-    (re.compile(r"^expected (?:int|float) >= (\d+)$"), r"a number of \1 or more"),
-    (re.compile(r"^expected (?:int|float) <= (\d+)$"), r"a number of \1 or less"),
-    (re.compile(r"^expected array of length <= (\d+)$"), r"at most \1 of these"),
-    (re.compile(r"^expected \w+, got null$"), _("this needs to be filled in")),
-    (re.compile(r"^object missing required field \w+$"), _("this needs to be filled in")),
+_WORDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    # the checker's words, as a person says them (the command line keeps the exact ones)
+    (re.compile(r"^expected str of length <= (\d+)$"),
+     lambda m: n_("at most {count} letter, please", "at most {count} letters, please",
+                  int(m[1])).format(count=m[1])),
+    (re.compile(r"^expected str of length >= 1$"), lambda m: _("this cannot be empty")),
+    (re.compile(r"^expected str \((.+)\)$"), lambda m: _(m[1])),
+    (re.compile(r"^expected (?:int|float) >= (\d+)$"),
+     lambda m: _("a number of {number} or more").format(number=m[1])),
+    (re.compile(r"^expected (?:int|float) <= (\d+)$"),
+     lambda m: _("a number of {number} or less").format(number=m[1])),
+    (re.compile(r"^expected array of length <= (\d+)$"),
+     lambda m: _("at most {number} of these").format(number=m[1])),
+    (re.compile(r"^expected \w+, got null$"), lambda m: _("this needs to be filled in")),
+    (re.compile(r"^object missing required field \w+$"),
+     lambda m: _("this needs to be filled in")),
     (re.compile(r"^expected (?:int|float|str|bool|array|object)(?:, got \w+)?$"),
-     _("this does not fit here; try again in words or numbers like the example")),
+     lambda m: _("this does not fit here; try again in words or numbers like the example")),
 )  # fmt: skip
 
 
 def in_words(message: str) -> str:
-    """A problem in the person's words: no type names from the checker."""
+    """A problem in the person's words: no type names from the checker. The core's own
+    problems are already in the person's language."""
     for pattern, words in _WORDS:
-        if pattern.match(message):
-            return pattern.sub(words, message)
+        found = pattern.match(message)
+        if found:
+            return words(found)
     return message
 
 

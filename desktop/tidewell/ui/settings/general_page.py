@@ -236,10 +236,16 @@ class GeneralPage(SettingsPage):
         try:
             where = self.host.set_start_at_login(on)
         except OSError as err:
-            self.message.setText(f"Start at login could not be changed: {err}")
+            said = _("Start at login could not be changed: {reason}")
+            self.message.setText(said.format(reason=err))
             return
-        done = _("will start") if on else _("will not start")
-        self.message.setText(f"Tidewell {done} at login{f' ({where})' if where else ''}.")
+        if on and where:
+            said = _("Tidewell will start at login ({where}).")
+        elif on:
+            said = _("Tidewell will start at login.")
+        else:
+            said = _("Tidewell will not start at login.")
+        self.message.setText(said.format(where=where))
 
     # --- files --------------------------------------------------------------------------
 
@@ -257,9 +263,10 @@ class GeneralPage(SettingsPage):
         try:
             self.host.export(self.state, path)
         except OSError as err:
-            self.message.setText(f"Could not export to {path}: {err.strerror or err}")
+            said = _("Could not export to {path}: {reason}")
+            self.message.setText(said.format(path=path, reason=err.strerror or err))
             return
-        self.message.setText(f"Exported to {path}.")
+        self.message.setText(_("Exported to {path}.").format(path=path))
 
     def _ask_import(self) -> None:
         name, _unused = QFileDialog.getOpenFileName(
@@ -276,29 +283,32 @@ class GeneralPage(SettingsPage):
             lines = "\n".join(
                 f"{where_in_words(p.path)}: {in_words(p.message)}" for p in err.problems[:8]
             )
-            self.message.setText(f"Nothing was imported. {path.name} has problems:\n{lines}")
+            said = _("Nothing was imported. {file} has problems:").format(file=path.name)
+            self.message.setText(f"{said}\n{lines}")
             return False
         except NotReadable as err:
-            self.message.setText(f"Nothing was imported: {err}.")
+            self.message.setText(_("Nothing was imported: {reason}.").format(reason=err))
             return False
         except OSError as err:
-            self.message.setText(f"Could not read {path}: {err.strerror or err}")
+            self.message.setText(
+                _("Could not read {path}: {reason}").format(path=path, reason=err.strerror or err)
+            )
             return False
         if not preview.lines:
-            self.message.setText(f"{path.name} holds nothing new.")
+            self.message.setText(_("{file} holds nothing new.").format(file=path.name))
             return False
         if not self._confirm(preview, path):
             self.message.setText(_("Import cancelled; nothing changed."))
             return False
         self.edited.emit(preview.after)
-        self.message.setText(f"Imported {path.name}. Save to keep it.")
+        self.message.setText(_("Imported {file}. Save to keep it.").format(file=path.name))
         return True
 
     def _confirm(self, preview: ImportPreview, path: Path) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _("Import"),
-            f"{path.name} would bring:\n\n" + "\n".join(preview.lines),
+            _("{file} would bring:").format(file=path.name) + "\n\n" + "\n".join(preview.lines),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -316,12 +326,17 @@ class GeneralPage(SettingsPage):
         try:
             backup = self.host.read_backup(path)
         except Invalid as err:
-            self.message.setText(f"That backup cannot be used: {err.problems[0]}")
+            first = err.problems[0]
+            self.message.setText(
+                _("That backup cannot be used: {reason}").format(reason=in_words(first.message))
+            )
             return False
         restored = replace(backup, progress=self.state.progress, pause=self.state.pause)
         self.edited.emit(restored)
         self.message.setText(
-            f"Restored the backup from {self.backups.currentText()}. Save to keep it."
+            _("Restored the backup from {when}. Save to keep it.").format(
+                when=self.backups.currentText()
+            )
         )
         return True
 

@@ -113,7 +113,11 @@ class MendDialog(QDialog):
         except Invalid as err:
             first = err.problems[0]
             where = where_in_words(first.path.replace("$", "$.rules[0]", 1))
-            self.problem.setText(f"Not yet: {in_words(first.message)} ({where.lower()})")
+            self.problem.setText(
+                _("Not yet: {problem} ({where})").format(
+                    problem=in_words(first.message), where=where
+                )
+            )
             self.problem.show()
             return
         self.accept()

@@ -12,10 +12,11 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLineEdit, QSpinBox
 
 from tidewell.core.describe import days_in_words
+from tidewell.core.fields import parse_hhmm
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.rules import ProtectedTrigger, Rule
 from tidewell.core.state import State
-from tidewell.i18n import _
+from tidewell.i18n import _, clock
 from tidewell.ui.dates import day_and_month
 from tidewell.ui.settings.fields import DayPicker
 from tidewell.ui.settings.item_list import ItemList
@@ -156,11 +157,15 @@ class ProtectedPage(ItemList):
     def label(self, item: Block) -> str:
         reason = item.reason or _("(no reason written yet)")
         if isinstance(item, DatedBlock):
-            return f"{reason} · {day_and_month(item.start)} to {day_and_month(item.end)}"
+            return _("{reason} · {start} to {end}").format(
+                reason=reason, start=day_and_month(item.start), end=day_and_month(item.end)
+            )
         days = days_in_words(list(item.days))
         if item.start == item.end == "00:00":
-            return f"{reason} · {days}, all day"
-        return f"{reason} · {days}, {item.start} to {item.end}"
+            return _("{reason} · {days}, all day").format(reason=reason, days=days)
+        return _("{reason} · {days}, {start} to {end}").format(
+            reason=reason, days=days, start=_hhmm(item.start), end=_hhmm(item.end),
+        )  # fmt: skip
 
     def delete(self) -> None:
         """A block goes with its own reminder rule, if it had one."""
@@ -222,3 +227,9 @@ def _qt_moment(moment: datetime) -> QDateTime:
     return QDateTime(
         QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
     )
+
+
+def _hhmm(text: str) -> str:
+    """'18:30' as the locale's clock shows it ('6:30 PM')."""
+    at = parse_hhmm(text)
+    return clock(at.hour, at.minute)

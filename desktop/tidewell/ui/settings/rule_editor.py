@@ -37,7 +37,7 @@ from tidewell.core.schedule import upcoming
 from tidewell.core.state import State
 from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
-from tidewell.i18n import N_, _
+from tidewell.i18n import N_, _, clock
 from tidewell.ui.dates import day_names
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import (
@@ -500,13 +500,14 @@ class RuleEditor(QWidget):
             return None
         times = _clock_times("when.times", self.times.text())
         if len(times) != 1:
-            raise FormProblem("when.times", "One time for a repeat like this, like 6:30pm.")
+            raise FormProblem("when.times", _("One time for a repeat like this, like {example}.")
+                              .format(example=clock(18, 30)))  # fmt: skip
         if data == "monthly":
             day = WEEKDAYS[self.month_day.currentIndex()]
             return Repeat("monthly", 1, (day,), int(self.ordinal.currentData()), times[0])
         days = tuple(self.days.days())
         if not days:
-            raise FormProblem("when.days", "Pick the days it repeats on.")
+            raise FormProblem("when.days", _("Pick the days it repeats on."))
         return Repeat("weekly", int(data), days, 0, times[0])  # type: ignore[arg-type]
 
     def set_context(self, state: State, now: datetime, home: tzinfo) -> None:

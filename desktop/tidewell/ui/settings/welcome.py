@@ -37,7 +37,7 @@ from tidewell.i18n import _
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.placement import fit_to_screen, scrolling
 from tidewell.ui.settings.balance_page import PROMPT
-from tidewell.ui.settings.fields import Field, form_label, problem_label
+from tidewell.ui.settings.fields import Field, form_label, in_words, problem_label
 from tidewell.ui.settings.starters import STARTER_BLOCKS, STARTER_RULES
 from tidewell.ui.style import plain_label, use_sheet
 
@@ -212,7 +212,11 @@ class WelcomeDialog(QDialog):
         if index == 0:
             long = [a for a in self._own_areas() if len(a) > 40]
             self.own_areas_field.show_problem(
-                f"'{long[0][:40]}…' is long for an area; 40 letters at most." if long else None
+                _("'{area}…' is long for an area; {count} letters at most.").format(
+                    area=long[0][:40], count=40
+                )
+                if long
+                else None
             )
             fine = not long
         elif index == 1:
@@ -256,9 +260,10 @@ class WelcomeDialog(QDialog):
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self.problem.setText(
-            _("This could not be saved yet: ")
-            + "; ".join(p.message for p in problems[:3])
-            + ". Nothing you chose is lost; change it here, or try Start again."
+            _(
+                "This could not be saved yet: {problems}. Nothing you chose is lost; "
+                "change it here, or try Start again."
+            ).format(problems="; ".join(in_words(p.message) for p in problems[:3]))
         )
         self.problem.show()
 

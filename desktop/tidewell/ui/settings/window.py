@@ -150,10 +150,11 @@ class SettingsWindow(QWidget):
         self.undo_button.setEnabled(bool(self.undo_stack))
         if self.invalid:
             names = ", ".join(self.pages[n][0] for n in sorted(self.invalid))
-            self.status.setText(f"Something needs a look before saving: {names}.")
+            said = _("Something needs a look before saving: {pages}.")
+            self.status.setText(said.format(pages=names))
         elif self.dirty:
             self.status.setText(_("Unsaved changes."))
-        elif not self.status.text().startswith("Saved"):
+        elif self.status.text() != _("Saved."):
             self.status.setText("")
 
     def current_page(self) -> SettingsPage:
@@ -183,7 +184,9 @@ class SettingsWindow(QWidget):
         problems = self.host.apply(self.draft)
         if problems:
             shown = "; ".join(p.message for p in problems[:3])
-            self.status.setText(f"Not saved yet: {shown}. Nothing you changed is lost.")
+            self.status.setText(
+                _("Not saved yet: {problems}. Nothing you changed is lost.").format(problems=shown)
+            )
             return False
         self.saved_state = self.draft
         self.rules.fresh.clear()  # saved rules keep their ids: the journal names them
