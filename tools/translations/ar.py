@@ -519,3 +519,12 @@ T.update({
 T.update({
     'the file {path}': 'الملف {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': 'يعمل Tidewell آخر لكنه لا يرد؛ أغلقه وحاول مجدداً',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'لا يستطيع Tidewell تلقي الأوامر من القائمة: {reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'لا يوجد مجلد بيانات بعد (ينشئه Tidewell عند أول تشغيل)',
+    'others can read this folder (it should be 0700)': 'يستطيع آخرون قراءة هذا المجلد (يجب أن يكون 0700)',
+    'a temporary file left by an interrupted save': 'ملف مؤقت تركه حفظ انقطع',
+    'others can read this file (it should be 0600)': 'يستطيع آخرون قراءة هذا الملف (يجب أن يكون 0600)',
+})

@@ -684,3 +684,12 @@ T.update({
 T.update({
     'the file {path}': 'die Datei {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': 'ein anderes Tidewell läuft, antwortet aber nicht; beende es und versuch es noch mal',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'Tidewell kann keine Befehle aus dem Menü annehmen: {reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'noch kein Datenordner (Tidewell legt ihn beim ersten Start an)',
+    'others can read this folder (it should be 0700)': 'andere können diesen Ordner lesen (er sollte 0700 sein)',
+    'a temporary file left by an interrupted save': 'eine vorübergehende Datei von einem unterbrochenen Speichern',
+    'others can read this file (it should be 0600)': 'andere können diese Datei lesen (sie sollte 0600 sein)',
+})

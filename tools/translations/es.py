@@ -608,3 +608,12 @@ T.update({
 T.update({
     'the file {path}': 'el archivo {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': 'otro Tidewell está en marcha pero no responde; ciérralo y vuelve a intentarlo',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'Tidewell no puede recibir órdenes del menú: {reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'aún no hay carpeta de datos (Tidewell la crea al abrirse por primera vez)',
+    'others can read this folder (it should be 0700)': 'otros pueden leer esta carpeta (debería ser 0700)',
+    'a temporary file left by an interrupted save': 'un archivo temporal de un guardado interrumpido',
+    'others can read this file (it should be 0600)': 'otros pueden leer este archivo (debería ser 0600)',
+})

@@ -646,3 +646,12 @@ T.update({
 T.update({
     'the file {path}': 'le fichier {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': 'un autre Tidewell tourne mais ne répond pas ; quitte-le et réessaie',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'Tidewell ne peut pas écouter les commandes du menu : {reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'pas encore de dossier de données (Tidewell le crée au premier lancement)',
+    'others can read this folder (it should be 0700)': "d'autres peuvent lire ce dossier (il devrait être en 0700)",
+    'a temporary file left by an interrupted save': 'un fichier temporaire laissé par un enregistrement interrompu',
+    'others can read this file (it should be 0600)': "d'autres peuvent lire ce fichier (il devrait être en 0600)",
+})

@@ -521,3 +521,12 @@ T.update({
 T.update({
     'the file {path}': 'ファイル {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': '別の Tidewell が動いていますが応答しません。終了してからもう一度お試しください',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'Tidewell がメニューからの指示を受け取れません：{reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'データフォルダーはまだありません（初回起動時に作ります）',
+    'others can read this folder (it should be 0700)': 'ほかの人がこのフォルダーを読めます（0700 にしてください）',
+    'a temporary file left by an interrupted save': '中断した保存で残った一時ファイル',
+    'others can read this file (it should be 0600)': 'ほかの人がこのファイルを読めます（0600 にしてください）',
+})

@@ -578,3 +578,12 @@ T.update({
 T.update({
     'the file {path}': 'o arquivo {path}',
 })
+
+T.update({
+    'another Tidewell is running but does not answer; quit it and try again': 'outro Tidewell está aberto mas não responde; feche-o e tente de novo',
+    'Tidewell cannot listen for commands from the menu: {reason}': 'O Tidewell não consegue receber comandos do menu: {reason}',
+    'no data folder yet (Tidewell creates it on first start)': 'ainda não há pasta de dados (o Tidewell cria na primeira vez que abre)',
+    'others can read this folder (it should be 0700)': 'outras pessoas podem ler esta pasta (deveria ser 0700)',
+    'a temporary file left by an interrupted save': 'um arquivo temporário deixado por um salvamento interrompido',
+    'others can read this file (it should be 0600)': 'outras pessoas podem ler este arquivo (deveria ser 0600)',
+})

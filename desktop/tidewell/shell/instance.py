@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
 
+from tidewell.i18n import _
 from tidewell.store.paths import private_runtime_dir
 
 try:  # CPython's own lean sha256, as `random` does; hashlib would load OpenSSL (3 MiB)
@@ -97,7 +98,8 @@ class SingleInstance(QObject):
             if self.forward(line):
                 return False
             if clock.hasExpired(_STARTING_WAIT_MS):
-                raise OSError("another Tidewell holds the lock but does not answer")
+                said = _("another Tidewell is running but does not answer; quit it and try again")
+                raise OSError(said)
             QThread.msleep(100)  # another launch is starting up; ask it again shortly
 
     def listen(self) -> None:
@@ -109,7 +111,8 @@ class SingleInstance(QObject):
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
             self._lock.unlock()
-            raise OSError(f"cannot listen for commands: {server.errorString()}")
+            said = _("Tidewell cannot listen for commands from the menu: {reason}")
+            raise OSError(said.format(reason=server.errorString()))
         server.newConnection.connect(self._accept)
         self._server = server
 

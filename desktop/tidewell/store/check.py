@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from tidewell.core.validation import cross_check
+from tidewell.i18n import _
 from tidewell.store.atomic import stray_temp_files
 from tidewell.store.datastore import LEDGER, MAIN, state_from_tables
 from tidewell.store.documents import Unreadable, read_tables
@@ -15,18 +16,19 @@ from tidewell.store.migrations import DATA_VERSION, NewerSchema, migrate
 def check_folder(folder: Path) -> list[str]:
     """Problems found, one sentence each; empty when all is well. Changes nothing."""
     if not folder.exists():
-        return [f"{folder}: no data folder yet (Tidewell creates it on first start)"]
+        return [f"{folder}: " + _("no data folder yet (Tidewell creates it on first start)")]
     problems: list[str] = []
     if os.name == "posix" and folder.stat().st_mode & 0o077:
-        problems.append(f"{folder}: the folder is readable by others (expected mode 0700)")
+        problems.append(f"{folder}: " + _("others can read this folder (it should be 0700)"))
     for sub in (folder, folder / "journal", folder / "backups"):
-        problems += [f"{p}: a temp file left by an interrupted save" for p in stray_temp_files(sub)]
+        stray = _("a temporary file left by an interrupted save")
+        problems += [f"{p}: {stray}" for p in stray_temp_files(sub)]
     files = [folder / MAIN, folder / LEDGER, *sorted((folder / "journal").glob("*.json"))]
     for path in files:
         if not path.exists():
             continue
         if os.name == "posix" and path.stat().st_mode & 0o077:
-            problems.append(f"{path}: readable by others (expected mode 0600)")
+            problems.append(f"{path}: " + _("others can read this file (it should be 0600)"))
         try:
             raw, _data = read_tables(path, newest=None if path.name == MAIN else DATA_VERSION)
         except (Unreadable, NewerSchema) as err:
