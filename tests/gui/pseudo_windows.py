@@ -33,8 +33,10 @@ app = QApplication(["tidewell"])
 from starter_runtime import after_actions, starter_runtime, walk_windows  # noqa: E402
 
 from tidewell.core.schedule import Due  # noqa: E402
+from tidewell.shell.nudges import NudgeRouter  # noqa: E402
 from tidewell.ui.nudge_item import PopupItem  # noqa: E402
 from tidewell.ui.popup import NudgePopup  # noqa: E402
+from tidewell.ui.review.window import ReflectionDialog  # noqa: E402
 
 runtime = starter_runtime()
 state = runtime.state
@@ -120,9 +122,23 @@ popup = NudgePopup(60_000)
 rule = state.rules[0]
 nudge = rule.nudge
 first = PopupItem(Due(rule.id, runtime.now()), nudge.title, nudge.message, can_choose=True)
-popup.add([first, PopupItem(Due("x", runtime.now()), "x")], QRect())
+popup.add([first, PopupItem(Due("x", runtime.now()), "x", can_quiet=True)], QRect())
 check("popup", popup)
 popup.close()
+router = NudgeRouter(runtime, QRect, app)
+router.show_nudges([Due(rule.id, runtime.now())])
+router._changed(rule.id, "less_often")  # the undo that follows "Less often"
+router.popup.step()
+check("popup, less often with its undo", router.popup)
+router.popup.add([router._question(rule.id)], QRect())  # type: ignore[list-item]
+while router.popup.current is not None and not router.popup.current.choices[2:]:
+    router.popup.step()
+check("popup, the kind question", router.popup)
+router.popup.close()
+reflecting = ReflectionDialog(None, ["[Öñé qûéšțîöñ fröm thé jöûrñàl·········]"])
+reflecting.show()
+check("a moment to reflect", reflecting)
+reflecting.close()
 after_actions(runtime, check, Path(sys.argv[1]))
 for line in sorted(problems):
     print(line)

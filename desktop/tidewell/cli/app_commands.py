@@ -128,7 +128,7 @@ def what_it_does(request: Request) -> str | None:
             return said + (f" ({context})" if context else "")
         case r.Pause(tomorrow=True):
             return _("Nudges paused until tomorrow morning. 'tidewell resume' brings them back.")
-        case r.Pause(minutes=minutes):
+        case r.Pause(minutes=minutes) if minutes is not None:
             return n_(
                 "Nudges paused for {count} minute.", "Nudges paused for {count} minutes.", minutes
             ).format(count=minutes)

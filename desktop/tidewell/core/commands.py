@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from msgspec.structs import replace
 
 from tidewell.core.calendar import Span, meetings_end, travel_ahead
-from tidewell.core.journal import Answer, AnswerEntry, ShownEntry, WaitingEntry
+from tidewell.core.journal import PASSED, Answer, AnswerEntry, ShownEntry, WaitingEntry
 from tidewell.core.rules import Rule
 from tidewell.core.schedule import Due
 from tidewell.core.state import TRAVEL_PROGRESS, Progress, State, WaitingSession
@@ -59,6 +59,8 @@ def answer(
         )
     elif choice == "done":
         progress = replace(progress, last_done=now)
+    # passes in a row, for the kind question (core/quieter): any other answer starts again
+    progress = replace(progress, passed=progress.passed + 1 if choice in PASSED else 0)
     entry = AnswerEntry(
         at=now,
         rule=item.rule_id,

@@ -9,8 +9,13 @@ from msgspec import Struct
 
 from tidewell.core.fields import Id, Minutes, Name, Text
 
-Answer = Literal["done", "snoozed", "skipped", "chose", "missed"]
-ANSWERS: tuple[Answer, ...] = ("done", "snoozed", "skipped", "chose", "missed")
+# less_often: "Less often" (the rule now fires about half as often); not_again: "Not this
+# one again" (the rule is turned off, kept in Settings).
+Answer = Literal["done", "snoozed", "skipped", "chose", "missed", "less_often", "not_again"]
+ANSWERS: tuple[Answer, ...] = (
+    "done", "snoozed", "skipped", "chose", "missed", "less_often", "not_again"
+)  # fmt: skip
+PASSED: frozenset[str] = frozenset({"skipped", "missed"})  # let pass: nothing against anyone
 
 
 class _Entry(Struct, tag_field="type", forbid_unknown_fields=True, frozen=True, omit_defaults=True):
@@ -58,4 +63,23 @@ class PauseEntry(_Entry, tag="pause", frozen=True):
     until: datetime | None = None  # None: resumed
 
 
-JournalEntry = ShownEntry | AnswerEntry | WaitingEntry | ProtectedEntry | IdeaEntry | PauseEntry
+class QuietEntry(_Entry, tag="quiet", frozen=True):
+    """A nudge kept back on purpose: over the day's ceiling, or collected for the digest."""
+
+    rule: Id
+    due: datetime
+    why: Literal["ceiling", "digest"]
+
+
+class AskedEntry(_Entry, tag="asked", frozen=True):
+    """The kind question about a rule let pass several times, and what the person said
+    (none: it went by unanswered)."""
+
+    rule: Id
+    said: Literal["keep", "move", "rarer", "off"] | None = None
+
+
+JournalEntry = (
+    ShownEntry | AnswerEntry | WaitingEntry | ProtectedEntry | IdeaEntry | PauseEntry
+    | QuietEntry | AskedEntry
+)  # fmt: skip

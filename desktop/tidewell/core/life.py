@@ -170,6 +170,9 @@ class Settings(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     appearance: Appearance = "system"  # light or dark windows, or as the system has it
     nudges_as: NudgesAs = "auto"
     language: Language = "system"  # "system", or a language Tidewell speaks: "de", "pt_BR"
+    daily_ceiling: Annotated[int, Meta(ge=0, le=100)] = 8  # nudges not asked for; 0: no limit
+    ask_after: Annotated[int, Meta(ge=0, le=20)] = 3  # passes in a row before asking; 0: never
+    digest_at: HHMM | None = None  # when the digest's nudges come; none: no digest
 
     def __post_init__(self) -> None:
         check_zone("zone", self.zone)

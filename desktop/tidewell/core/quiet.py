@@ -47,6 +47,8 @@ def waited_words(item: Due) -> str:
     """'(It waited …)' for a nudge that waited, else ''."""
     if item.held is not None:
         return _(_WAITED[item.held])
+    if item.digest:
+        return _("(Collected for your digest.)")
     return _("(It waited until your meeting was over.)") if item.waited else ""
 
 

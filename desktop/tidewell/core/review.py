@@ -316,9 +316,16 @@ def choices_in_words(answers: dict[str, int]) -> list[str]:
         lines.append(n_("You let it pass once.", "You let it pass {count} times.", n))
     if n := answers.get("missed", 0):
         lines.append(n_("Once a nudge went by unseen.", "{count} times a nudge went by unseen.", n))
+    if n := answers.get("less_often", 0):
+        lines.append(n_("You asked for a rule less often once.",
+                        "You asked for rules less often {count} times.", n))  # fmt: skip
+    if n := answers.get("not_again", 0):
+        lines.append(n_("You turned a rule off from its nudge once.",
+                        "You turned rules off from their nudges {count} times.", n))  # fmt: skip
     if not lines:
         return [_("No nudges in this stretch.")]
-    counts = [answers.get(k, 0) for k in ("done", "chose", "snoozed", "skipped", "missed")]
+    kinds = ("done", "chose", "snoozed", "skipped", "missed", "less_often", "not_again")
+    counts = [answers.get(k, 0) for k in kinds]
     return [line.format(count=n) for line, n in zip(lines, [c for c in counts if c], strict=True)]
 
 

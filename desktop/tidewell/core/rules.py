@@ -158,6 +158,7 @@ class Rule(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=True):
     enabled: bool = True
     only_if: Conditions = Conditions()
     grace_minutes: Minutes = 60  # a nudge missed while asleep still fires this long after
+    digest: bool = False  # collected and shown once a day, at the digest time (a setting)
 
 
 _CHECK_START = datetime.combine(date(2024, 1, 1), time())  # rules start at midnight: any will do

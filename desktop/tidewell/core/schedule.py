@@ -52,6 +52,7 @@ class Due(Struct, frozen=True):
     reason: str | None = None  # the person's own reason, when protected time is involved
     waited: bool = False  # it came up during a meeting and waited for it to end
     held: Quiet | None = None  # it waited while the desktop asked for quiet (see core/quiet)
+    digest: bool = False  # collected during the day, shown at the digest time (core/quieter)
 
 
 class Upcoming(Struct, frozen=True):

@@ -20,9 +20,15 @@ class Progress(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tr
     snoozed_until: datetime | None = None
     snoozed_due: datetime | None = None  # the occurrence the snooze belongs to
     last_done: datetime | None = None
+    passed: int = 0  # nudges let pass in a row (skipped or missed); an answer resets it
+    asked: datetime | None = None  # when the kind question about this rule was last asked
+    held: list[datetime] = []  # occurrences collected for the digest, not yet shown
+    count: int = 0  # for the day's ceiling (CEILING_PROGRESS): nudges shown since ``handled``
 
 
 TRAVEL_PROGRESS = "calendar-travel"  # progress key: the start of the last trip offered
+CEILING_PROGRESS = "daily-ceiling"  # progress key: the day's start, and nudges shown since
+DIGEST_PROGRESS = "digest"  # progress key: the last digest shown
 RUNTIME_FIELDS = frozenset({"progress", "pause", "calendar"})  # not the person's definitions
 
 

@@ -83,6 +83,7 @@ class TidewellApp(QObject):
         self.panels.quit_requested.connect(self.quit)
         self.nudges.waiting_chosen.connect(self.start_waiting)
         self.nudges.reflect_chosen.connect(lambda: self.open_review(reflect=True))
+        self.nudges.move_chosen.connect(self.open_rule)
         rt.problem.connect(self.tell)
         self.ticker.clock_changed.connect(self.refresh)
         if self.instance is not None:
@@ -192,6 +193,12 @@ class TidewellApp(QObject):
             window.try_requested.connect(self.nudges.try_rule)
             self.settings = _owned(window, self._settings_closed, "settings")
         _bring_forward(self.settings)
+
+    def open_rule(self, rule_id: str) -> None:
+        """Settings, with this rule open (the kind question's "Move it")."""
+        self.open_settings()
+        if self.settings is not None:
+            self.settings.show_rule(rule_id)
 
     def open_review(self, reflect: bool = False) -> None:
         from tidewell.shell.review_host import ReviewHost  # only when asked for

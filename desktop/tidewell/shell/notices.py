@@ -17,7 +17,8 @@ from tidewell.platform.notifications import Notifier
 from tidewell.ui.nudge_item import PopupItem, minutes_in_words
 
 log = logging.getLogger(__name__)
-_ANSWERS = {"done": "done", "skip": "skipped", "chose": "chose"}
+_ANSWERS = {"done": "done", "skip": "skipped", "chose": "chose",
+            "less_often": "less_often", "not_again": "not_again"}  # fmt: skip
 
 
 class NoticeChannel(QObject):
@@ -89,8 +90,13 @@ class NoticeChannel(QObject):
         if key != self._key:
             return
         item = self.current
-        offered = {f"snooze-{m}": m for m in item.snooze} if item is not None else {}
-        if action in offered:
+        if item is None:
+            return
+        offered = {f"snooze-{m}": m for m in item.snooze}
+        if item.choices:
+            if action in {answer for answer, _words in item.choices}:
+                self._answer(action)
+        elif action in offered:
             self._answer("snoozed", offered[action])
         elif action in _ANSWERS:
             self._answer(_ANSWERS[action])
@@ -129,6 +135,8 @@ class NoticeChannel(QObject):
 
 
 def _buttons(item: PopupItem) -> list[tuple[str, str]]:
+    if item.choices:
+        return list(item.choices)
     buttons = [("done", item.done_words)]
     if item.snooze:
         first = item.snooze[0]
@@ -137,4 +145,6 @@ def _buttons(item: PopupItem) -> list[tuple[str, str]]:
     buttons.append(("skip", item.skip_words))
     if item.can_choose:
         buttons.append(("chose", _("I chose this")))
+    if item.can_quiet:  # servers show what fits; dunst's menu holds them all
+        buttons += [("less_often", _("Less often")), ("not_again", _("Not this one again"))]
     return buttons

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QGuiApplication
 
 from tidewell.core.calendar import Span, offered_minutes, waiting_place
+from tidewell.core.describe import when_in_words
 from tidewell.core.quiet import waited_words
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule, WaitingTrigger
 from tidewell.core.schedule import Due
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 class NudgeRouter(QObject):
     waiting_chosen = Signal(int, str)  # a trip's offer taken: minutes, place ("" for none)
     reflect_chosen = Signal()  # "Reflect now" on a reflection nudge
+    move_chosen = Signal(str)  # "Move it" in the kind question: the rule's id, for Settings
     changed = Signal()  # the popup's queue changed: the tray shows whether one waits
 
     def __init__(self, runtime: Runtime, anchor: Callable[[], QRect], parent: QObject) -> None:
@@ -44,6 +46,8 @@ class NudgeRouter(QObject):
         self.shown_as = ""  # how the last nudges came: "popups" or "notifications"
         self.offers: dict[Due, tuple[int, str | None]] = {}  # trips: waiting minutes, place
         self.trials: set[Due] = set()  # "Try it now" popups: never journaled
+        self.questions: dict[Due, str] = {}  # the kind question: its item, the rule's id
+        self.undos: dict[Due, Rule] = {}  # "Less often" or "Not this one again": the rule before
 
     @property
     def popup(self) -> NudgePopup:
@@ -113,7 +117,8 @@ class NudgeRouter(QObject):
     def show_nudges(self, items: list[Due]) -> None:
         log.info("nudges due: %s", ", ".join(item.rule_id for item in items))
         shown = [self._item(i) for i in items if not self._in_the_panel(i)]
-        self._present([p for p in shown if p is not None])
+        asking = [self._question(i.rule_id) for i in items if self.runtime.wants_a_word(i.rule_id)]
+        self._present([p for p in [*shown, *asking] if p is not None])
         self.changed.emit()
 
     def offer_waiting(self, span: Span) -> None:
@@ -175,11 +180,62 @@ class NudgeRouter(QObject):
             link=rule.nudge.link,
             can_choose=isinstance(rule.when, ProtectedTrigger | LateTrigger),
             done_text=rule.nudge.done_words(rule.when.kind),
+            can_quiet=True,
         )
+
+    def _question(self, rule_id: str) -> PopupItem | None:
+        """Asked once, kindly, after a rule was let pass several times in a row."""
+        rule = self.runtime.state.rule(rule_id)
+        if rule is None:
+            return None
+        self.runtime.asked(rule_id)  # not asked again soon, answered or not
+        item = Due(f"ask:{rule_id}", self.runtime.clock.now())
+        self.questions[item] = rule_id
+        return PopupItem(
+            due=item,
+            title=_("How is '{name}' working for you?").format(name=rule.name),
+            message=_(
+                "It has gone by a few times lately, and that is fine. Would you like to keep "
+                "it as it is, move it, make it rarer, or turn it off?"
+            ),
+            snooze=[],
+            choices=(
+                ("keep", _("Keep it")),
+                ("move", _("Move it")),
+                ("rarer", _("Less often")),
+                ("off", _("Turn it off")),
+            ),
+        )
+
+    def _changed(self, rule_id: str, how: str) -> None:
+        """The rule is rarer or off: say how, with an undo."""
+        before = self.runtime.change_rule(rule_id, how)
+        after = self.runtime.state.rule(rule_id)
+        if before is None or after is None:
+            return
+        item = Due(f"undo:{rule_id}", self.runtime.clock.now())
+        self.undos[item] = before
+        if how == "less_often":
+            title = _("Less often: {name}").format(name=after.name)
+            message = _("Now: {when}.").format(when=when_in_words(after))
+        else:
+            title = _("Turned off: {name}").format(name=after.name)
+            message = _("It stays in Settings, where you can turn it on again.")
+        self._present([PopupItem(due=item, title=title, message=message, snooze=[],
+                                 choices=(("keep", _("Good")), ("undo", _("Undo"))))])  # fmt: skip
+        self.changed.emit()
 
     def _answered(self, item: Due, choice: str, snooze: int | None) -> None:
         if item in self.trials:
             self.trials.discard(item)
+            return
+        if item in self.questions:
+            self._said(self.questions.pop(item), choice)
+            return
+        if item in self.undos:
+            before = self.undos.pop(item)
+            if choice == "undo":
+                self.runtime.undo_change(before)
             return
         if item in self.offers:
             minutes, place = self.offers.pop(item)
@@ -190,3 +246,17 @@ class NudgeRouter(QObject):
         rule = self.runtime.state.rule(item.rule_id)
         if choice == "done" and rule is not None and isinstance(rule.when, ReflectTrigger):
             self.reflect_chosen.emit()
+        elif choice in ("less_often", "not_again"):
+            self._changed(item.rule_id, choice)
+        elif choice == "skipped" and self.runtime.wants_a_word(item.rule_id):
+            self._present([q for q in [self._question(item.rule_id)] if q is not None])
+
+    def _said(self, rule_id: str, choice: str) -> None:
+        """The answer to the kind question; gone by unanswered, it was still asked once."""
+        if choice not in ("keep", "move", "rarer", "off"):
+            return
+        self.runtime.asked(rule_id, choice)
+        if choice == "move":
+            self.move_chosen.emit(rule_id)
+        elif choice in ("rarer", "off"):
+            self._changed(rule_id, "less_often" if choice == "rarer" else "not_again")

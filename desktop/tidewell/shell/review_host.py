@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tidewell.core.exports import journal_csv, protected_ics
 from tidewell.core.journal import JournalEntry
-from tidewell.core.reflection import Reflection
+from tidewell.core.reflection import Reflection, noticed
 from tidewell.core.review import Period, PeriodKind, Review, period_of, review, shifted
 from tidewell.core.state import State
 from tidewell.i18n import _
@@ -78,6 +78,12 @@ class ReviewHost:
                 self._years[year] = journal.entries(year, now)
             found += self._years[year]
         return found
+
+    def noticed(self) -> list[str]:
+        """What the last weeks suggest asking, as questions (core/reflection.noticed)."""
+        now, home = self.now_and_home()
+        entries = self.entries(now.year - 1, now.year) if self.runtime.store.journal else []
+        return noticed(entries, self.state.rules, now, home)
 
     # --- reflections ------------------------------------------------------------------
 

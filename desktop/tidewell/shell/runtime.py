@@ -13,13 +13,14 @@ from datetime import datetime, time, timedelta, tzinfo
 from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
 
-from tidewell.core import commands, offline
+from tidewell.core import commands, offline, quieter
 from tidewell.core import pause as pausing
 from tidewell.core.calendar import CalendarView
 from tidewell.core.clock import Clock
 from tidewell.core.fields import parse_hhmm
 from tidewell.core.journal import Answer, IdeaAnswer, IdeaEntry, JournalEntry
 from tidewell.core.quiet import Held, locked_in_protected_time
+from tidewell.core.rules import Rule
 from tidewell.core.schedule import Due, NextTimes, Quiet, due, needs_activity, next_wakeup
 from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
@@ -93,6 +94,7 @@ class Runtime(QObject):
             waiting=self.waiting,
         )
         fresh = [d for d in due(self.state, now, context) if d.rule_id not in self.showing]
+        fresh += self._digest(now)
         if self.quiet is not None:
             held = len(self.held.items)
             self.held.hold(fresh, self.quiet)
@@ -123,6 +125,9 @@ class Runtime(QObject):
             wait = min(wait, end - now)
         if self.held.items and self.away_since is None:  # a lock's end is told, not looked for
             wait = min(wait, HOLD_LOOK)
+        digest = quieter.next_digest(self.state, now, self.home())
+        if digest is not None:
+            wait = min(wait, digest - now)
         return max(wait, timedelta(0))
 
     # --- quiet and time away ------------------------------------------------------------
@@ -150,12 +155,22 @@ class Runtime(QObject):
             self.activity.come_back(now, a_break)
         self._look_at_quiet()
 
+    def _digest(self, now: datetime) -> list[Due]:
+        """The digest's nudges, once its time has come."""
+        state, items = quieter.digest_due(self.state, now, self.home())
+        if state is not self.state and self._record(state, []):
+            return [d for d in items if d.rule_id not in self.showing]
+        return []
+
     def _show(self, items: list[Due], now: datetime) -> None:
-        state, entries = self.state, list[JournalEntry]()
+        state, items, kept = quieter.sort_out(self.state, items, now, self.home())
+        entries: list[JournalEntry] = list(kept)
+        if kept:
+            log.info("kept back: %s", ", ".join(f"{k.rule} ({k.why})" for k in kept))
         for item in items:
             state, entry = commands.shown(state, item, now)
             entries.append(entry)
-        if self._record(state, entries):
+        if self._record(state, entries) and items:
             self.showing.update(d.rule_id for d in items)
             self.nudges_due.emit(items)
 
@@ -176,6 +191,29 @@ class Runtime(QObject):
         except commands.CommandError as err:
             self._tell(_("That answer could not be kept: {reason}.").format(reason=err))
             return
+        self._record(state, [entry])
+
+    # --- stepping back: less often, not again, the kind question -----------------------------
+
+    def change_rule(self, rule_id: str, how: str) -> Rule | None:
+        """ "less_often" or "not_again"; returns the rule as it was (for undo), or None when
+        it could not be changed (the person is told why)."""
+        change = quieter.make_rarer if how == "less_often" else quieter.turn_off
+        try:
+            state, before = change(self.state, rule_id, self.now())
+        except commands.CommandError as err:
+            self._tell(str(err)[:1].upper() + str(err)[1:] + ".")
+            return None
+        return before if self._record(state, []) else None
+
+    def undo_change(self, before: Rule) -> None:
+        self._record(quieter.put_back(self.state, before, self.now()), [])
+
+    def wants_a_word(self, rule_id: str) -> bool:
+        return quieter.wants_a_word(self.state, rule_id, self.now())
+
+    def asked(self, rule_id: str, said: str | None = None) -> None:
+        state, entry = quieter.asked(self.state, rule_id, self.now(), said)
         self._record(state, [entry])
 
     def start_waiting(self, minutes: int, context: str | None) -> list[RankedIdea]:

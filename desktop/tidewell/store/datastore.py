@@ -273,10 +273,13 @@ def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[s
     return State(**parts), problems, invalid
 
 
+_PROGRESS_DEFAULTS: dict[str, Any] = {  # every field, so an upsert clears what went back
+    name: msgspec.to_builtins(getattr(Progress(), name)) for name in Progress.__struct_fields__
+}
+
+
 def _progress_doc(progress: Progress) -> dict[str, Any]:
-    doc: dict[str, Any] = {name: None for name in Progress.__struct_fields__}
-    doc.update(msgspec.to_builtins(progress))
-    return doc
+    return {**_PROGRESS_DEFAULTS, **msgspec.to_builtins(progress)}
 
 
 def _with_reasons(

@@ -20,6 +20,8 @@ class PopupItem:
     can_choose: bool = False  # offline and late nudges: "I chose this"
     done_text: str = ""  # an offer says what its main button does ("Show my ideas"); "": Done
     skip_text: str = ""  # "": Skip
+    can_quiet: bool = False  # a rule's nudge: "Less often" and "Not this one again" too
+    choices: tuple[tuple[str, str], ...] = ()  # (answer, words): these instead of the usual
 
     @property
     def done_words(self) -> str:

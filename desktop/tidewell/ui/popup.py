@@ -86,14 +86,27 @@ class NudgePopup(QWidget):
         self.chose = QPushButton(_("I chose this"))
         self.chose.setToolTip(_("A full answer: you decided, and that counts."))
         self.chose.clicked.connect(lambda: self._answer("chose"))
-        for button in (self.done, self.snooze, self.skip, self.chose):
+        self.quieter = QToolButton()
+        self.quieter.setText("⋯")
+        self.quieter.setAccessibleName(_("More answers"))
+        self.quieter.setToolTip(_("Less often, or not this one again"))
+        self.quieter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        quieter_menu = QMenu(self.quieter)
+        quieter_menu.addAction(_("Less often"), lambda: self._answer("less_often"))
+        quieter_menu.addAction(_("Not this one again"), lambda: self._answer("not_again"))
+        self.quieter.setMenu(quieter_menu)
+        self.standard = (self.done, self.snooze, self.skip, self.chose, self.quieter)
+        for button in self.standard:
             buttons.addWidget(button)
+        self.choice_buttons: list[QPushButton] = []
+        self.choice_row = buttons
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.setTabOrder(self.done, self.snooze)
         self.setTabOrder(self.snooze, self.skip)
         self.setTabOrder(self.skip, self.chose)
-        self.setTabOrder(self.chose, self.link)
+        self.setTabOrder(self.chose, self.quieter)
+        self.setTabOrder(self.quieter, self.link)
 
     # --- the queue ----------------------------------------------------------------------
 
@@ -133,7 +146,6 @@ class NudgePopup(QWidget):
         self.reason.setVisible(bool(item.reason))
         self.link.setVisible(_safe_link(item.link) is not None)
         self.link.setToolTip(as_tooltip(item.link or ""))
-        self.chose.setVisible(item.can_choose)
         self.done.setText(item.done_words)
         self.skip.setText(item.skip_words)
         self.snooze_menu.clear()
@@ -142,13 +154,42 @@ class NudgePopup(QWidget):
                 _("For {duration}").format(duration=minutes_in_words(minutes))
             )
             action.triggered.connect(lambda _checked=False, m=minutes: self._answer("snoozed", m))
-        self.snooze.setVisible(bool(item.snooze))
+        self._show_choices(item)
         waiting = len(self.queue) - 1
         self.more.setText(
             n_("+{count} more", "+{count} more", waiting).format(count=waiting) if waiting else ""
         )
         self.more.setVisible(waiting > 0)
-        self.adjustSize()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As wide as the answers need, and as tall as the wrapped words then are (an item
+        with other buttons can change the width: adjustSize alone keeps the old height)."""
+        layout = self.layout()
+        layout.activate()
+        width = self.sizeHint().width()
+        self.resize(width, layout.totalHeightForWidth(width))
+
+    def _show_choices(self, item: PopupItem) -> None:
+        """The usual answers, or the item's own choices (a question, an undo)."""
+        for button in self.choice_buttons:
+            self.choice_row.removeWidget(button)
+            button.hide()  # gone from the size now, not when Qt gets round to deleting it
+            button.deleteLater()
+        self.choice_buttons = []
+        for index, (answer, words) in enumerate(item.choices):
+            button = QPushButton(words)
+            button.setDefault(index == 0)
+            button.clicked.connect(lambda _checked=False, a=answer: self._answer(a))
+            self.choice_row.insertWidget(len(self.standard) + index, button)
+            button.show()  # now, not queued: the popup's size counts it at once
+            self.choice_buttons.append(button)
+        usual = not item.choices
+        self.done.setVisible(usual)
+        self.skip.setVisible(usual)
+        self.snooze.setVisible(usual and bool(item.snooze))
+        self.chose.setVisible(usual and item.can_choose)
+        self.quieter.setVisible(usual and item.can_quiet)
 
     # --- answers ------------------------------------------------------------------------
 
@@ -194,6 +235,8 @@ class NudgePopup(QWidget):
             focused = self.focusWidget()
             if isinstance(focused, QPushButton | QToolButton) and focused.isVisible():
                 focused.click()
+            elif self.choice_buttons:
+                self.choice_buttons[0].click()
             else:
                 self.done.click()
         else:

@@ -144,7 +144,10 @@ def test_areas_by_week_and_answers_as_choices() -> None:
     assert result.areas[0] == (date(2026, 10, 26), {})
     assert result.areas[1] == (date(2026, 11, 2), {"family": 1, "health": 1})
     assert result.areas[2] == (date(2026, 11, 9), {"health": 1})
-    assert result.answers == {"done": 3, "snoozed": 0, "skipped": 1, "chose": 2, "missed": 0}
+    assert result.answers == {
+        "done": 3, "snoozed": 0, "skipped": 1, "chose": 2, "missed": 0,
+        "less_often": 0, "not_again": 0,
+    }  # fmt: skip
     words = choices_in_words(result.answers)
     assert "You chose to keep going 2 times; that is yours to decide." in words
     assert not any("fail" in w or "streak" in w for w in words)

@@ -64,7 +64,7 @@ def test_stray_temp_files_of_dead_writers_are_removed(tmp_path: Path, clock: Fak
     saved_store(tmp_path, clock)
     stray = tmp_path / f".{MAIN}.tmp-999999999-0"
     stray.write_bytes(b'{"half": ')
-    assert any("temp file" in p for p in check_folder(tmp_path))
+    assert any("temporary file" in p for p in check_folder(tmp_path))
     DataStore.open(tmp_path, clock)
     assert not stray.exists()
 

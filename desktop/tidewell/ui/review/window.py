@@ -184,7 +184,7 @@ class ReviewWindow(QWidget):
         result = self.host.review(period)
         self.label.setText(period.label)
         self.season_line.setText(
-            f"A {period.season.kind} season." if period.season is not None else ""
+            _season_words(period.season.kind) if period.season is not None else ""
         )
         self.season_line.setVisible(period.season is not None)
         self.targets.set_items(result.targets)
@@ -258,7 +258,8 @@ class ReviewWindow(QWidget):
             self._show_reflections()
 
     def _open_dialog(self, doc_id: int | None, reflection: Reflection | None) -> None:
-        dialog = ReflectionDialog(reflection, self)
+        noticed = self.host.noticed() if reflection is None else []  # for a new one only
+        dialog = ReflectionDialog(reflection, noticed, self)
         dialog.accepted.connect(lambda: self._kept(doc_id, dialog.answers()))
         self.dialog = dialog
         dialog.open()
@@ -317,7 +318,9 @@ class ReviewWindow(QWidget):
 class ReflectionDialog(QDialog):
     """Three quiet questions. Every answer may stay empty."""
 
-    def __init__(self, reflection: Reflection | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reflection: Reflection | None, noticed: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("A moment to reflect"))
         use_sheet(self, "window")
@@ -331,9 +334,13 @@ class ReflectionDialog(QDialog):
                 "muted",
             )
         )
+        if noticed:  # from the journal: a question, never a verdict
+            layout.addWidget(plain_label(_("From these weeks, if it helps:"), "caption"))
+            for words in noticed:
+                layout.addWidget(plain_label(words, "reason"))
         self.edits: list[QPlainTextEdit] = []
         before = reflection.answers if reflection is not None else []
-        for n, question in enumerate(QUESTIONS):
+        for n, question in enumerate(_(q) for q in QUESTIONS):
             layout.addWidget(plain_label(question, "section"))
             edit = QPlainTextEdit()
             edit.setAccessibleName(question)
@@ -361,3 +368,11 @@ class ReflectionDialog(QDialog):
 
     def answers(self) -> list[str]:
         return [edit.toPlainText().strip()[:4000] for edit in self.edits]
+
+
+def _season_words(kind: str) -> str:
+    return {
+        "busy": _("A busy season."),
+        "steady": _("A steady season."),
+        "recovery": _("A season of recovery."),
+    }.get(kind, "")

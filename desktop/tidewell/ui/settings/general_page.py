@@ -31,6 +31,7 @@ from tidewell.i18n import _, shipped
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
 from tidewell.ui.settings.page import SettingsPage
+from tidewell.ui.settings.quiet_settings import QuietSettings
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ class GeneralPage(SettingsPage):
             self.nudges_as.addItem(label, value)
         form.addRow(form_label(_("Nudges come as")), self.nudges_as)
         form.addRow(form_label(""), plain_label(NUDGE_WAYS_NOTE, "muted"))
+        self.quiet = QuietSettings(form, self)
         self.break_minutes = QSpinBox()
         self.break_minutes.setRange(1, 240)
         self.break_minutes.setSuffix(_(" min"))
@@ -178,6 +180,7 @@ class GeneralPage(SettingsPage):
         self.popup_place.currentIndexChanged.connect(self._settings_changed)
         self.nudges_as.currentIndexChanged.connect(self._settings_changed)
         self.language.currentIndexChanged.connect(self._settings_changed)
+        self.quiet.changed.connect(self._settings_changed)
         self.morning.timeChanged.connect(self._settings_changed)
         self.zone.changed.connect(self._settings_changed)
 
@@ -194,6 +197,7 @@ class GeneralPage(SettingsPage):
         self.language.setCurrentIndex(max(0, self.language.findData(state.settings.language)))
         self._popups_apply()
         self.break_minutes.setValue(max(1, round(state.settings.break_seconds / 60)))
+        self.quiet.show_settings(state.settings)
         self.zone.set_place(state.settings.zone)
         self.zone.set_now(now)
         self.backups.clear()
@@ -226,6 +230,7 @@ class GeneralPage(SettingsPage):
             appearance=self.appearance.currentData(),
             nudges_as=self.nudges_as.currentData(),
             language=self.language.currentData(),
+            **self.quiet.values(),
         )
         self.message.setText("")
         self.validity_changed.emit(True)

@@ -189,7 +189,7 @@ class ProtectedPage(ItemList):
             rule = msgspec.convert(
                 {
                     "id": rule_id,
-                    "name": f"Protected: {block.reason or block.id}",
+                    "name": _("Protected: {reason}").format(reason=block.reason or block.id)[:120],
                     "area": "rest",
                     "enabled": choice != "quiet",
                     "when": {

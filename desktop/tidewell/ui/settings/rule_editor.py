@@ -39,6 +39,7 @@ from tidewell.core.status import moment_in_words
 from tidewell.core.validation import problem_from
 from tidewell.i18n import N_, _, clock
 from tidewell.ui.dates import day_names
+from tidewell.ui.nudge_item import minutes_in_words
 from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import (
     DayPicker,
@@ -194,7 +195,7 @@ class RuleEditor(QWidget):
             _("Link or number"),
             _line(_("A web address, a phone number or an e-mail address")),
         )
-        self.snooze = Toggles(_("Snooze for"), [(f"{m} min", m) for m in SNOOZES])
+        self.snooze = Toggles(_("Snooze for"), [(minutes_in_words(m), m) for m in SNOOZES])
         self._field(nudge, "nudge.snooze", _("Snooze for"), self.snooze, _("up to six"))
         self.zone = PlaceBox(_("Its time zone"), empty_means=_("the computer's time zone"))
         self._field(nudge, "when.zone", _("In the time of"), self.zone)
@@ -228,6 +229,10 @@ class RuleEditor(QWidget):
         self._field(
             nudge, "only_if.not_done_within_days", _("Not if done in the last"), self.not_done_days
         )
+        self.digest = QCheckBox(_("Wait for my digest"))
+        self.digest.setAccessibleName(_("Digest: this rule's nudges wait for the digest"))
+        when = _("it comes once a day; the time is in General")
+        self._field(nudge, "digest", _("Digest"), self.digest, when)
         self.more.hide()
         layout.addWidget(self.more)
         self.general_problem = problem_label()
@@ -443,6 +448,7 @@ class RuleEditor(QWidget):
             self.not_in_season.set_values(list(rule.only_if.not_in_season))
             self.reachable.setCurrentIndex(max(0, self.reachable.findData(rule.only_if.reachable)))
             self.not_done_days.setValue(rule.only_if.not_done_within_days or 0)
+            self.digest.setChecked(rule.digest)
         finally:
             self._loading = False
         self._check()
@@ -547,6 +553,7 @@ class RuleEditor(QWidget):
             area=self.area.currentText().strip(),
             enabled=self.enabled.isChecked(),
             when=self._trigger(kind),
+            digest=self.digest.isChecked(),
         )
         doc["nudge"] = {
             **doc.get("nudge", {}),

@@ -83,7 +83,9 @@ class RulesPage(SettingsPage):
         add_menu = QMenu(self.add_button)
         add_menu.addAction(_("Blank rule (Ctrl+N)"), self.add_blank)
         for starter in STARTER_RULES:
-            add_menu.addAction(f"Idea: {starter['name']}", partial(self.add, starter))
+            add_menu.addAction(
+                _("Idea: {name}").format(name=starter["name"]), partial(self.add, starter)
+            )
         self.add_button.setMenu(add_menu)
         self.duplicate_button = QPushButton(_("Duplicate"))
         self.duplicate_button.clicked.connect(self.duplicate)
@@ -148,6 +150,14 @@ class RulesPage(SettingsPage):
         self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
         self.area_filter.blockSignals(False)
         self.empty.setVisible(not state.rules)
+        self._reselect()
+
+    def show_rule(self, rule_id: str) -> None:
+        """Select this rule (the filters cleared so it can be seen), its editor open."""
+        self.search.clear()
+        self.area_filter.setCurrentIndex(0)
+        self.kind_filter.setCurrentIndex(0)
+        self.selected = rule_id
         self._reselect()
 
     def _reselect(self) -> None:
@@ -225,7 +235,8 @@ class RulesPage(SettingsPage):
     def duplicate(self) -> None:
         rule = self.state.rule(self.selected or "")
         if rule is not None:
-            copy = replace(rule, id=self._free_id(rule.name), name=f"{rule.name} (copy)")
+            name = _("{name} (copy)").format(name=rule.name)[:120]
+            copy = replace(rule, id=self._free_id(rule.name), name=name)
             self.selected = copy.id
             self._rules([*self.state.rules, copy])
 

@@ -163,6 +163,11 @@ class SettingsWindow(QWidget):
     def page_row(self, page: SettingsPage) -> int:
         return [p for _unused, p in self.pages].index(page)
 
+    def show_rule(self, rule_id: str) -> None:
+        """The Rules page, with this rule open: "Move it" from the kind question."""
+        self.sidebar.setCurrentRow(self.page_row(self.rules))
+        self.rules.show_rule(rule_id)
+
     def new_rule(self) -> None:
         """Ctrl+N: a blank rule, its name ready to be typed."""
         self.sidebar.setCurrentRow(self.page_row(self.rules))
