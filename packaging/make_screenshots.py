@@ -71,6 +71,17 @@ def main(argv: list[str] | None = None) -> int:
     assert rule is not None
     shell.nudges.try_rule(rule)
     grab(shell.popup, "nudge" if args.appstream else "popup")
+    if not args.appstream:
+        more = shell.popup.quieter.menu()
+        more.popup(shell.popup.mapToGlobal(shell.popup.quieter.geometry().bottomLeft()))
+        grab(more, "popup-more-answers")  # "Less often", "Not this one again"
+        more.hide()
+        asking = shell.nudges._question(rule.id)  # as after three passes in a row
+        assert asking is not None
+        shell.popup.add([asking])
+        while shell.popup.current is not asking:
+            shell.popup.step()
+        grab(shell.popup, "popup-kind-question")
     shell.popup.hide()
 
     shell.open_settings()
@@ -91,6 +102,20 @@ def main(argv: list[str] | None = None) -> int:
         for row, (title, _page) in enumerate(settings.pages):
             settings.sidebar.setCurrentRow(row)
             grab(settings, f"settings-{row + 1}-{title.lower().replace(' ', '-')}")
+        from tidewell.core.packs import make_pack, preview
+        from tidewell.core.state import State
+        from tidewell.ui.settings.pack_dialogs import PackPreview
+
+        state = runtime.state
+        picks = [("protected", b.id, "Dinner is ours; I answer after.") for b in state.blocks][:2]
+        picks += [("rule", r.id, "") for r in state.rules[:2]]
+        pack = make_pack(state, picks, pack_id="evenings", title="How I keep my evenings",
+                         author="Maya, team lead", note="Mine, shared gladly: take what fits.",
+                         day=MOMENT.date())  # fmt: skip
+        shown = PackPreview(pack, preview(State(), pack), settings)
+        shown.show()
+        grab(shown, "pack-preview")
+        shown.close()
     settings.close()
 
     shell.open_review()
@@ -109,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     if review.dialog is not None:
         grab(review.dialog, "review-reflection")
         review.dialog.reject()
+    review.open_card()
+    review.card.reach.setPlainText("A message is fine until 18:00. For something urgent, call.")
+    grab(review.card, "working-with-me")
+    review.card.close()
     review.close()
 
     from PySide6.QtCore import QRect

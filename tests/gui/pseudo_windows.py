@@ -49,8 +49,10 @@ DATA = (
         if text
     }
     | set(state.balance.areas)
-    | {"Scroll Left", "Scroll Right", "English"}
-)  # Qt's own words; a language's own name
+    | {"Scroll Left", "Scroll Right", "English"}  # Qt's own words; a language's own name
+    | {"Evenings", "Take what fits.", "Mine, and why it matters."}  # a pack's author's words
+    | {"A message is fine until six."}  # the person's own words on their card
+)
 DATA |= {QLocale().dayName(d, f) for d in range(1, 8) for f in QLocale.FormatType}  # the locale's
 DATA |= {QLocale().monthName(m, f) for m in range(1, 13) for f in QLocale.FormatType}
 WORDS = re.compile(r"[A-Za-z]{3,}")

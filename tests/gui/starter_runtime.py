@@ -85,12 +85,15 @@ def after_actions(runtime: Runtime, check: Callable[[str, QWidget], None], folde
     """The words shown after something is done: an export, an import with problems and one
     of a missing file, a rule that needs a fix, a save the parts refuse, a calendar not
     added, a review export; each window checked with its message showing."""
+    from tidewell.core.packs import make_pack, preview
+    from tidewell.core.state import State
     from tidewell.core.validation import Problem
     from tidewell.i18n import _
     from tidewell.shell.review_host import ReviewHost
     from tidewell.shell.settings_host import SettingsHost
     from tidewell.ui.review.window import ReviewWindow
     from tidewell.ui.settings.add_calendar import AddCalendarDialog
+    from tidewell.ui.settings.pack_dialogs import MakePack, PackPreview
     from tidewell.ui.settings.window import SettingsWindow
 
     host = SettingsHost(runtime)
@@ -123,8 +126,25 @@ def after_actions(runtime: Runtime, check: Callable[[str, QWidget], None], folde
     adding.close()
     settings.revert()
     settings.close()
+    picks = [("protected", b.id, "Mine, and why it matters.") for b in runtime.state.blocks]
+    picks.append(("rule", runtime.state.rules[0].id, ""))
+    pack = make_pack(runtime.state, picks, pack_id="p", title="Evenings", author="Maya",
+                     note="Take what fits.", day=runtime.now().date())  # fmt: skip
+    previewing = PackPreview(pack, preview(State(), pack))
+    previewing.show()
+    check("a pack's preview", previewing)
+    previewing.close()
+    making = MakePack(runtime.state)
+    making.show()
+    making.picks[0][2].setChecked(True)
+    check("share a pack", making)
+    making.close()
     review = ReviewWindow(ReviewHost(runtime))
     review.show()
     review.export_to(folder / "journal.csv", journal=True)
     check("review, after an export", review)
+    review.open_card()
+    review.card.reach.setPlainText("A message is fine until six.")
+    check("working with me", review.card)
+    review.card.close()
     review.close()

@@ -52,6 +52,10 @@ def with_arguments(argv: list[str]) -> int:
             from tidewell.cli.desktop import run_desktop
 
             return run_desktop(args)
+        if command == "packs":
+            from tidewell.cli.packs import run_packs
+
+            return run_packs(args)
         if command == "next":
             return _next(args)
         if command == "status":

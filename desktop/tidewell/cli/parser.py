@@ -67,5 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     from tidewell.cli.desktop import add_desktop_commands
 
     add_desktop_commands(commands)
+    from tidewell.cli.packs import add_pack_commands
+
+    add_pack_commands(commands)
     add_app_commands(commands)
     return parser

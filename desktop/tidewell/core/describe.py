@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from tidewell.core.fields import WEEKDAYS
+from tidewell.core.life import Block, DatedBlock
 from tidewell.core.repeats import rrule_in_words
 from tidewell.core.rules import (
     ActiveTrigger,
@@ -13,7 +16,7 @@ from tidewell.core.rules import (
     Rule,
     WaitingTrigger,
 )
-from tidewell.i18n import _, day_name, n_
+from tidewell.i18n import _, clock, day_name, month_name, n_
 
 
 def days_in_words(days: list[str]) -> str:
@@ -75,3 +78,31 @@ def _when_in_words(rule: Rule) -> str:
         "Every {count} weeks, {weekday} {time}: a moment to reflect",
         t.every_weeks,
     ).format(count=t.every_weeks, weekday=day, time=t.time)
+
+
+def hhmm_words(text: str) -> str:
+    """'18:30' as the locale's clock writes it ('6:30 PM' where it is 12-hour)."""
+    hour, minute = text.split(":")
+    return clock(int(hour), int(minute))
+
+
+def moment_words(at: datetime) -> str:
+    """'Thu 24 Dec, 18:00': a local date and time, in the person's language."""
+    return _("{weekday} {day} {month}, {time}").format(
+        weekday=day_name(at.weekday(), short=True), day=at.day, month=month_name(at.month),
+        time=clock(at.hour, at.minute),
+    )  # fmt: skip
+
+
+def block_in_words(block: Block) -> str:
+    """When protected time is, without its reason: 'Weekdays, 18:30 to 21:00'."""
+    if isinstance(block, DatedBlock):
+        return _("{start} to {end}").format(
+            start=moment_words(block.start), end=moment_words(block.end)
+        )
+    if block.start == block.end == "00:00":
+        return _("{days}, all day").format(days=days_in_words(list(block.days)))
+    return _("{days}, {start} to {end}").format(
+        days=days_in_words(list(block.days)), start=hhmm_words(block.start),
+        end=hhmm_words(block.end),
+    )  # fmt: skip

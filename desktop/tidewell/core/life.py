@@ -149,6 +149,7 @@ class Balance(Struct, forbid_unknown_fields=True, frozen=True, omit_defaults=Tru
     definition: Text = ""
     areas: list[Area] = field(default_factory=lambda: list(DEFAULT_AREAS))
     targets: list[Target] = []
+    reach_me: Text = ""  # "Working with me": how and when to reach them, in their words
 
 
 PopupPlace = Literal["tray", "top-right", "bottom-right", "top-left", "bottom-left"]

@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from tidewell.core.calendar import CalendarSource
 from tidewell.core.life import Block, Person, Season, WaitingIdea
+from tidewell.core.pack_record import TakenPack
 from tidewell.core.rules import Rule
 from tidewell.i18n import N_
 
@@ -26,8 +27,9 @@ RULE_FILE_SECTIONS = (
     Section("ideas", "ideas", WaitingIdea, N_("Waiting-time ideas")),
 )
 # tidewell.json also keeps the calendars (their addresses are in the password store, and a
-# rule file someone shares never carries them).
+# rule file someone shares never carries them), and the packs taken (core/pack_record.py).
 STORED_SECTIONS = (
     *RULE_FILE_SECTIONS,
     Section("calendars", "calendars", CalendarSource, N_("Calendars")),
+    Section("packs", "packs", TakenPack, N_("Packs")),
 )

@@ -9,6 +9,7 @@ from msgspec import Struct, field
 from tidewell.core.calendar import CalendarSource, CalendarView
 from tidewell.core.fields import Minutes, Name, zone_named
 from tidewell.core.life import Balance, Block, Person, Season, Settings, WaitingIdea
+from tidewell.core.pack_record import TakenPack
 from tidewell.core.rules import Rule
 
 
@@ -67,6 +68,7 @@ class State(Struct, forbid_unknown_fields=True, frozen=True):
     balance: Balance = field(default_factory=Balance)
     settings: Settings = field(default_factory=Settings)
     calendars: list[CalendarSource] = []
+    packs: list[TakenPack] = []  # norms packs taken: what each item was, and became here
     progress: dict[str, Progress] = {}
     pause: Pause | None = None
     calendar: CalendarView = field(default_factory=CalendarView)  # read from the calendars

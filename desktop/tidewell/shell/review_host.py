@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from tidewell.core.exports import journal_csv, protected_ics
 from tidewell.core.journal import JournalEntry
 from tidewell.core.reflection import Reflection, noticed
@@ -122,6 +124,22 @@ class ReviewHost:
         entries = self.entries(min(years), max(years)) if years else []
         atomic_write(path, journal_csv(entries).encode())
         return len(entries)
+
+    def zone_name(self) -> str:
+        _now, home = self.now_and_home()
+        return self.state.settings.zone or getattr(home, "key", None) or "UTC"
+
+    def save_card(self, path: Path, markdown: str, picture: bytes, reach: str) -> Path:
+        """The card as Markdown at ``path`` and as a picture beside it (.png); the words
+        about reaching the person are kept for next time. Returns the picture's path."""
+        picture_path = path.with_suffix(".png")
+        atomic_write(path, markdown.encode())
+        atomic_write(picture_path, picture)
+        state = self.state
+        if state.balance.reach_me != reach:
+            balance = replace(state.balance, reach_me=reach[:4000])
+            self.runtime.apply_definitions(replace(state, balance=balance))
+        return picture_path
 
     def export_protected(self, path: Path) -> int:
         now, home = self.now_and_home()

@@ -3,10 +3,13 @@ files (export, import, backups) and start-at-login. Widgets never open files the
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 import msgspec
+from PySide6.QtCore import QObject, Signal
 
 from tidewell.calendars.events import FeedError
 from tidewell.calendars.fetch import check_url
@@ -14,6 +17,7 @@ from tidewell.calendars.sync import describe_host
 from tidewell.core.calendar import CalendarSource, CalendarView, understand
 from tidewell.core.commands import merge_rules
 from tidewell.core.fields import free_id
+from tidewell.core.packs import Pack
 from tidewell.core.reading import read_regular_file
 from tidewell.core.rulefile import MAX_BYTES, merge_file, read_rule_file, write_rule_file
 from tidewell.core.sections import RULE_FILE_SECTIONS
@@ -56,6 +60,7 @@ class SettingsHost:
         self.runtime = runtime
         self.calendars = calendars
         self.folder = runtime.store.folder
+        self._couriers: list[_Courier] = []  # packs on their way from an address
 
     def activity_unavailable(self) -> str | None:
         """Why activity (idle time) cannot be read on this desktop; None when it can."""
@@ -98,6 +103,29 @@ class SettingsHost:
         if problems:
             raise Invalid(problems)
         return state
+
+    # --- packs --------------------------------------------------------------------------
+
+    def load_pack(self, source: str, done: Callable[[Pack | None, str], None]) -> None:
+        """Read a pack from a file at once, or from an address on a thread of its own (the
+        window never waits on the network); ``done(pack, "")`` or ``done(None, why)``."""
+        from tidewell.sharing import is_address
+
+        if not is_address(source):
+            done(*_pack_or_problem(source))
+            return
+        courier = _Courier()
+        courier.arrived.connect(lambda pack, why: done(pack, why))
+        self._couriers.append(courier)
+        courier.arrived.connect(lambda *_args: self._couriers.remove(courier))
+        threading.Thread(
+            target=lambda: courier.arrived.emit(*_pack_or_problem(source)), daemon=True
+        ).start()
+
+    def write_pack(self, pack: Pack, path: Path) -> None:
+        from tidewell.core.packs import write_pack
+
+        atomic_write(path, write_pack(pack))
 
     # --- calendars ------------------------------------------------------------------------
 
@@ -172,3 +200,18 @@ def _when_saved(at: datetime) -> str:
         weekday=day_name(at.weekday(), short=True), day=at.day, month=month_name(at.month),
         year=at.year, time=clock(at.hour, at.minute),
     )  # fmt: skip
+
+
+class _Courier(QObject):
+    """Brings a pack read on a thread back to the window's thread."""
+
+    arrived = Signal(object, str)  # the Pack or None, and why not
+
+
+def _pack_or_problem(source: str) -> tuple[Pack | None, str]:
+    from tidewell.sharing import pack_from
+
+    try:
+        return pack_from(source), ""
+    except Invalid as err:
+        return None, err.problems[0].message

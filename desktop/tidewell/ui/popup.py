@@ -166,6 +166,8 @@ class NudgePopup(QWidget):
         """As wide as the answers need, and as tall as the wrapped words then are (an item
         with other buttons can change the width: adjustSize alone keeps the old height)."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         width = self.sizeHint().width()
         self.resize(width, layout.totalHeightForWidth(width))

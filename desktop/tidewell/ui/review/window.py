@@ -153,6 +153,10 @@ class ReviewWindow(QWidget):
         self.export_protected.clicked.connect(self._export_protected)
         row.addWidget(self.export_journal)
         row.addWidget(self.export_protected)
+        self.card_button = QPushButton(_("Working with me card…"))
+        self.card_button.setToolTip(_("The boundaries you choose to share, as a short card."))
+        self.card_button.clicked.connect(self.open_card)
+        row.addWidget(self.card_button)
         layout.addLayout(row)
         self.status = plain_label(name="muted")
         layout.addWidget(self.status)
@@ -277,6 +281,12 @@ class ReviewWindow(QWidget):
         )
         if path:
             self.export_to(Path(path), journal=True)
+
+    def open_card(self) -> None:
+        from tidewell.ui.review.card import CardDialog  # only when asked for
+
+        self.card = CardDialog(self.host, self)
+        self.card.open()
 
     def _export_protected(self) -> None:
         path, _unused = QFileDialog.getSaveFileName(

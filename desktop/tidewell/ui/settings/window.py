@@ -28,6 +28,7 @@ from tidewell.ui.settings.balance_page import BalancePage
 from tidewell.ui.settings.calendars_page import CalendarsPage
 from tidewell.ui.settings.general_page import GeneralPage
 from tidewell.ui.settings.ideas_page import IdeasPage
+from tidewell.ui.settings.packs_page import PacksPage
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.people_page import PeoplePage
 from tidewell.ui.settings.protected_page import ProtectedPage
@@ -81,6 +82,7 @@ class SettingsWindow(QWidget):
         self.ideas = IdeasPage()
         self.calendars = CalendarsPage(self.host)
         self.general = GeneralPage(self.host)
+        self.packs = PacksPage(self.host)
         self.pages: list[tuple[str, SettingsPage]] = [
             (_("My balance"), self.balance),
             (_("Rules"), self.rules),
@@ -88,6 +90,7 @@ class SettingsWindow(QWidget):
             (_("People"), self.people),
             (_("Waiting time"), self.ideas),
             (_("Calendars"), self.calendars),
+            (_("Packs"), self.packs),
             (_("General"), self.general),
         ]
         for number, (title, page) in enumerate(self.pages):
