@@ -696,3 +696,7 @@ T.update({
     'Save the pack': 'احفظ الحزمة',
     'Saved {path}. Nothing comes back to you from those who take it.': 'حُفظ {path}. لا يعود إليك شيء ممن يأخذها.',
 })
+
+T.update({
+    '{place} time ({offset})': 'توقيت {place} ({offset})',
+})

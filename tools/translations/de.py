@@ -861,3 +861,7 @@ T.update({
     'Save the pack': 'Paket speichern',
     'Saved {path}. Nothing comes back to you from those who take it.': '{path} gespeichert. Von denen, die es nehmen, kommt nichts zu dir zurück.',
 })
+
+T.update({
+    '{place} time ({offset})': 'Zeit in {place} ({offset})',
+})

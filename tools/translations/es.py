@@ -785,3 +785,7 @@ T.update({
     'Save the pack': 'Guardar el paquete',
     'Saved {path}. Nothing comes back to you from those who take it.': 'Guardado {path}. No te llega nada de quienes lo tomen.',
 })
+
+T.update({
+    '{place} time ({offset})': 'hora de {place} ({offset})',
+})

@@ -823,3 +823,7 @@ T.update({
     'Save the pack': 'Enregistrer le pack',
     'Saved {path}. Nothing comes back to you from those who take it.': '{path} enregistré. Rien ne te revient de ceux qui le prennent.',
 })
+
+T.update({
+    '{place} time ({offset})': 'heure de {place} ({offset})',
+})

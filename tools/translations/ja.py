@@ -698,3 +698,7 @@ T.update({
     'Save the pack': 'パックを保存',
     'Saved {path}. Nothing comes back to you from those who take it.': '{path} を保存しました。取り入れた人から何かが返ることはありません。',
 })
+
+T.update({
+    '{place} time ({offset})': '{place}時間（{offset}）',
+})

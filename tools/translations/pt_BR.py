@@ -755,3 +755,7 @@ T.update({
     'Save the pack': 'Salvar o pacote',
     'Saved {path}. Nothing comes back to you from those who take it.': '{path} salvo. Nada volta para você de quem pegar.',
 })
+
+T.update({
+    '{place} time ({offset})': 'horário de {place} ({offset})',
+})

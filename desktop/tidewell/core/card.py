@@ -5,9 +5,10 @@ colleagues see when, not why. Nothing is tracked; the card is a file the person 
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from tidewell.core.describe import block_in_words
+from tidewell.core.fields import zone_named
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.localtime import naive_to_moment, zone_or
 from tidewell.i18n import _
@@ -23,7 +24,7 @@ def card_sections(
     offline = [_block_words(b, reasons) for b in blocks if _still_ahead(b, now, home)]
     intro = _("My boundaries, shared by choice. Times are in my time zone: {zone}.")
     sections: list[Section] = [
-        ("", [intro.format(zone=zone_name)], False),
+        ("", [intro.format(zone=zone_words(zone_name, now))], False),
         (_("When I'm offline"), offline or [_("No protected times shared.")], True),
     ]
     if reach.strip():
@@ -50,3 +51,17 @@ def _still_ahead(block: Block, now: datetime, home: tzinfo) -> bool:
     if not isinstance(block, DatedBlock):
         return True
     return naive_to_moment(block.end, zone_or(block.zone, home)) > now
+
+
+def zone_words(zone_name: str, now: datetime) -> str:
+    """'London time (UTC+0)': a place and an offset anyone can read, not a zone's id."""
+    place = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    try:
+        offset = now.astimezone(zone_named(zone_name)).utcoffset() or timedelta(0)
+    except ValueError:
+        return zone_name
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    return _("{place} time ({offset})").format(place=place, offset=utc)

@@ -217,3 +217,30 @@ def test_fuzzed_packs_never_raise_anything_but_invalid_and_never_half_take() -> 
             continue
         assert after.packs and after.packs[0].id == pack.id
     assert refused > 300
+
+
+def test_the_working_with_me_card_says_when_not_why_and_leaves_out_the_past() -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tidewell.core.card import card_markdown, card_sections
+
+    home = ZoneInfo("Europe/Lisbon")
+    now = datetime(2026, 11, 30, 12, tzinfo=home)
+    past = msgspec.convert(
+        {"kind": "dated", "id": "autumn", "reason": "Trip", "start": "2026-10-01T00:00:00",
+         "end": "2026-10-08T00:00:00"}, Block)  # type: ignore[arg-type]  # fmt: skip
+    ahead = msgspec.convert(
+        {"kind": "dated", "id": "winter", "reason": "Family in Porto",
+         "start": "2026-12-23T00:00:00", "end": "2027-01-02T00:00:00"}, Block)  # type: ignore[arg-type]  # fmt: skip
+    blocks = [*leader().blocks, past, ahead]
+    text = card_markdown(card_sections(blocks, "Text me until 18:00.", "Europe/Lisbon", now, home))
+    assert text.splitlines()[0] == "# Working with me"
+    assert "Lisbon time (UTC+0)" in text and "Europe/" not in text
+    assert "- Weekdays, 18:30 to 21:00" in text
+    assert "- Wed 23 Dec, 00:00 to Sat 2 Jan, 00:00" in text
+    assert "Oct" not in text  # the past is left out
+    assert "Dinner" not in text and "Porto" not in text  # when, not why
+    assert text.rstrip().endswith("Text me until 18:00.")
+    with_reasons = card_markdown(card_sections(blocks, "", "Europe/Lisbon", now, home, True))
+    assert "(Dinner with the kids)" in with_reasons and "How and when" not in with_reasons
