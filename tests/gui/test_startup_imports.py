@@ -13,6 +13,9 @@ HEAVY = (
     "icalendar",
     "PySide6.QtWebEngineCore",
     "urllib.request",  # calendar fetching: on the sync worker, after start-up
+    "tidewell.core.quieter",  # with the first nudge
+    "tidewell.core.packs",  # with the Packs page or the command line
+    "tidewell.core.describe",  # rules in words: with a window
 )
 
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtGui import QGuiApplication
 
 from tidewell.core.calendar import Span, offered_minutes, waiting_place
-from tidewell.core.describe import when_in_words
 from tidewell.core.quiet import waited_words
 from tidewell.core.rules import LateTrigger, ProtectedTrigger, ReflectTrigger, Rule, WaitingTrigger
 from tidewell.core.schedule import Due
@@ -216,6 +215,8 @@ class NudgeRouter(QObject):
         item = Due(f"undo:{rule_id}", self.runtime.clock.now())
         self.undos[item] = before
         if how == "less_often":
+            from tidewell.core.describe import when_in_words  # only when a rule changes
+
             title = _("Less often: {name}").format(name=after.name)
             message = _("Now: {when}.").format(when=when_in_words(after))
         else:

@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
 
-from tidewell.core import commands, offline, quieter
+from tidewell.core import commands, offline
 from tidewell.core import pause as pausing
 from tidewell.core.calendar import CalendarView
 from tidewell.core.clock import Clock
@@ -125,9 +125,12 @@ class Runtime(QObject):
             wait = min(wait, end - now)
         if self.held.items and self.away_since is None:  # a lock's end is told, not looked for
             wait = min(wait, HOLD_LOOK)
-        digest = quieter.next_digest(self.state, now, self.home())
-        if digest is not None:
-            wait = min(wait, digest - now)
+        if self._collected():
+            from tidewell.core import quieter  # only with a digest waiting: not an idle tray's
+
+            digest = quieter.next_digest(self.state, now, self.home())
+            if digest is not None:
+                wait = min(wait, digest - now)
         return max(wait, timedelta(0))
 
     # --- quiet and time away ------------------------------------------------------------
@@ -155,14 +158,24 @@ class Runtime(QObject):
             self.activity.come_back(now, a_break)
         self._look_at_quiet()
 
+    def _collected(self) -> bool:
+        """Whether any nudge waits for the digest (an idle tray never loads core/quieter)."""
+        return any(p.held for p in self.state.progress.values())
+
     def _digest(self, now: datetime) -> list[Due]:
         """The digest's nudges, once its time has come."""
+        if not self._collected():
+            return []
+        from tidewell.core import quieter  # only with a digest waiting: not an idle tray's
+
         state, items = quieter.digest_due(self.state, now, self.home())
         if state is not self.state and self._record(state, []):
             return [d for d in items if d.rule_id not in self.showing]
         return []
 
     def _show(self, items: list[Due], now: datetime) -> None:
+        from tidewell.core import quieter  # with the first nudge: not an idle tray's
+
         state, items, kept = quieter.sort_out(self.state, items, now, self.home())
         entries: list[JournalEntry] = list(kept)
         if kept:
@@ -198,6 +211,8 @@ class Runtime(QObject):
     def change_rule(self, rule_id: str, how: str) -> Rule | None:
         """ "less_often" or "not_again"; returns the rule as it was (for undo), or None when
         it could not be changed (the person is told why)."""
+        from tidewell.core import quieter  # with the first nudge: not an idle tray's
+
         change = quieter.make_rarer if how == "less_often" else quieter.turn_off
         try:
             state, before = change(self.state, rule_id, self.now())
@@ -207,12 +222,18 @@ class Runtime(QObject):
         return before if self._record(state, []) else None
 
     def undo_change(self, before: Rule) -> None:
+        from tidewell.core import quieter  # with the first nudge: not an idle tray's
+
         self._record(quieter.put_back(self.state, before, self.now()), [])
 
     def wants_a_word(self, rule_id: str) -> bool:
+        from tidewell.core import quieter  # with the first nudge: not an idle tray's
+
         return quieter.wants_a_word(self.state, rule_id, self.now())
 
     def asked(self, rule_id: str, said: str | None = None) -> None:
+        from tidewell.core import quieter  # with the first nudge: not an idle tray's
+
         state, entry = quieter.asked(self.state, rule_id, self.now(), said)
         self._record(state, [entry])
 
