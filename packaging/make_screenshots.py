@@ -66,6 +66,26 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"could not save {path}")
         written.append(path)
 
+    def together(first: QWidget, second: QWidget, name: str) -> None:
+        """Two windows in one picture, side by side: a popup and its open menu."""
+        from PySide6.QtGui import QPainter, QPixmap
+
+        left, right = first.grab(), second.grab()
+        ratio = left.devicePixelRatio()
+        left.setDevicePixelRatio(1)  # drawn pixel for pixel
+        right.setDevicePixelRatio(1)
+        width = left.width() + right.width() + int(12 * ratio)
+        canvas = QPixmap(width, max(left.height(), right.height()))
+        canvas.fill(first.palette().window().color())
+        painter = QPainter(canvas)
+        painter.drawPixmap(0, 0, left)
+        painter.drawPixmap(left.width() + int(12 * ratio), 0, right)
+        painter.end()
+        path = args.out / f"{name}-{scheme}.png"
+        if not canvas.save(str(path)):
+            raise SystemExit(f"could not save {path}")
+        written.append(path)
+
     # The popup: Sunday's call home, with its own answer words.
     rule = runtime.state.rule("call-mum-and-dad")
     assert rule is not None
@@ -74,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.appstream:
         more = shell.popup.quieter.menu()
         more.popup(shell.popup.mapToGlobal(shell.popup.quieter.geometry().bottomLeft()))
-        grab(more, "popup-more-answers")  # "Less often", "Not this one again"
+        for _ in range(3):
+            app.processEvents()
+        together(shell.popup, more, "popup-more-answers")  # "Less often", "Not this one again"
         more.hide()
         asking = shell.nudges._question(rule.id)  # as after three passes in a row
         assert asking is not None
