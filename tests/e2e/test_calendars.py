@@ -67,7 +67,8 @@ def test_a_trip_and_a_vacation_from_a_feed(x: XSession, app: App, secret_service
         done = app.run(*args)
         outputs += [done.stdout, done.stderr]
         assert done.returncode == 0, done.stderr
-    assert "Added 'Me' (from 127.0.0.1; its address is in your system's password store)" in outputs[2]
+    added = "Added 'Me' (from 127.0.0.1; its address is in your system's password store)"
+    assert added in outputs[2]
     assert "Me: 2 events." in outputs[2]
 
     app.launch()
