@@ -700,3 +700,26 @@ T.update({
 T.update({
     '{place} time ({offset})': 'توقيت {place} ({offset})',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': 'شارك قواعدك وسجلك عبر مجلد تزامنه',
+    'use this folder (a backup is kept first)': 'استخدم هذا المجلد (تُحفظ نسخة احتياطية أولاً)',
+    'a folder your sync tool keeps in step': 'مجلد تبقيه أداة التزامن متطابقاً',
+    'stop syncing; everything stays on this computer': 'أوقف التزامن؛ يبقى كل شيء على هذا الحاسوب',
+    'the folder, and the computers it has seen': 'المجلد، والحواسيب التي مرت به',
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': '{path} ليس مجلداً؛ أنشئه أولاً داخل المجلد الذي تزامنه أداتك',
+    "Quit Tidewell first ('tidewell quit'), then join.": 'أغلق Tidewell أولاً («tidewell quit»)، ثم انضم.',
+    "already syncing through {path}; 'tidewell sync leave' first": 'التزامن قائم عبر {path}؛ نفّذ «tidewell sync leave» أولاً',
+    "Syncing through {path} as '{name}'.": 'التزامن عبر {path} باسم «{name}».',
+    'Also there: {names}.': 'موجود أيضاً: {names}.',
+    'Left as it is: {what}': 'تُرك كما هو: {what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'حُفظت قواعدك وسجلك احتياطياً أولاً؛ «tidewell sync leave» يوقف التزامن.',
+    "Quit Tidewell first ('tidewell quit'), then leave.": 'أغلق Tidewell أولاً («tidewell quit»)، ثم غادر.',
+    'Not syncing: everything is on this computer.': 'لا تزامن: كل شيء على هذا الحاسوب.',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': 'أُوقف التزامن عبر {path}. يبقى كل شيء على هذا الحاسوب، ويبقى المجلد كما هو لحواسيبك الأخرى.',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": 'لا تزامن. «tidewell sync join مجلد» يشارك توازنك عبر مجلد تزامنه أداتك.',
+    'Syncing through {path}.': 'التزامن عبر {path}.',
+    '  {name} (this computer): last synced {when}': '  {name} (هذا الحاسوب): آخر تزامن {when}',
+    '  {name}: last seen {when}': '  {name}: آخر ظهور {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ('أشياء في مجلد التزامن تعذّر استخدامها وتُركت كما هي: {count}. {what}',),
+})

@@ -865,3 +865,26 @@ T.update({
 T.update({
     '{place} time ({offset})': 'Zeit in {place} ({offset})',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': 'deine Regeln und dein Tagebuch über einen Ordner teilen, den du synchronisierst',
+    'use this folder (a backup is kept first)': 'diesen Ordner nutzen (vorher wird gesichert)',
+    'a folder your sync tool keeps in step': 'ein Ordner, den dein Sync-Programm abgleicht',
+    'stop syncing; everything stays on this computer': 'nicht mehr synchronisieren; alles bleibt auf diesem Computer',
+    'the folder, and the computers it has seen': 'der Ordner und die Computer, die er gesehen hat',
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': '{path} ist kein Ordner; leg ihn zuerst an, in dem Ordner, den dein Sync-Programm abgleicht',
+    "Quit Tidewell first ('tidewell quit'), then join.": 'Beende Tidewell zuerst („tidewell quit“), dann tritt bei.',
+    "already syncing through {path}; 'tidewell sync leave' first": 'synchronisiert schon über {path}; zuerst „tidewell sync leave“',
+    "Syncing through {path} as '{name}'.": 'Synchronisiert über {path} als „{name}“.',
+    'Also there: {names}.': 'Auch dabei: {names}.',
+    'Left as it is: {what}': 'Unverändert gelassen: {what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'Deine Regeln und dein Tagebuch wurden vorher gesichert; „tidewell sync leave“ hört auf.',
+    "Quit Tidewell first ('tidewell quit'), then leave.": 'Beende Tidewell zuerst („tidewell quit“), dann steig aus.',
+    'Not syncing: everything is on this computer.': 'Keine Synchronisation: Alles ist auf diesem Computer.',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': 'Synchronisation über {path} beendet. Alles bleibt auf diesem Computer, und der Ordner bleibt für deine anderen Computer, wie er ist.',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": 'Keine Synchronisation. „tidewell sync join ORDNER“ teilt deine Balance über einen Ordner, den dein Sync-Programm abgleicht.',
+    'Syncing through {path}.': 'Synchronisiert über {path}.',
+    '  {name} (this computer): last synced {when}': '  {name} (dieser Computer): zuletzt synchronisiert {when}',
+    '  {name}: last seen {when}': '  {name}: zuletzt gesehen {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} Sache im Sync-Ordner war nicht nutzbar und bleibt, wie sie ist: {what}', '{count} Sachen im Sync-Ordner waren nicht nutzbar und bleiben, wie sie sind: {what}'),
+})

@@ -789,3 +789,26 @@ T.update({
 T.update({
     '{place} time ({offset})': 'hora de {place} ({offset})',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': 'compartir tus reglas y tu diario a través de una carpeta que sincronizas',
+    'use this folder (a backup is kept first)': 'usar esta carpeta (antes se guarda una copia)',
+    'a folder your sync tool keeps in step': 'una carpeta que tu herramienta de sincronización mantiene al día',
+    'stop syncing; everything stays on this computer': 'dejar de sincronizar; todo se queda en este ordenador',
+    'the folder, and the computers it has seen': 'la carpeta y los ordenadores que ha visto',
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': '{path} no es una carpeta; créala primero, dentro de la carpeta que sincroniza tu herramienta',
+    "Quit Tidewell first ('tidewell quit'), then join.": 'Cierra Tidewell primero («tidewell quit») y luego únete.',
+    "already syncing through {path}; 'tidewell sync leave' first": 'ya se sincroniza a través de {path}; primero «tidewell sync leave»',
+    "Syncing through {path} as '{name}'.": 'Sincronizando a través de {path} como «{name}».',
+    'Also there: {names}.': 'También están: {names}.',
+    'Left as it is: {what}': 'Dejado tal cual: {what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'Tus reglas y tu diario se respaldaron antes; «tidewell sync leave» lo detiene.',
+    "Quit Tidewell first ('tidewell quit'), then leave.": 'Cierra Tidewell primero («tidewell quit») y luego sal.',
+    'Not syncing: everything is on this computer.': 'Sin sincronizar: todo está en este ordenador.',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': 'Dejaste de sincronizar a través de {path}. Todo se queda en este ordenador, y la carpeta sigue igual para tus otros ordenadores.',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": 'Sin sincronizar. «tidewell sync join CARPETA» comparte tu equilibrio a través de una carpeta que sincroniza tu herramienta.',
+    'Syncing through {path}.': 'Sincronizando a través de {path}.',
+    '  {name} (this computer): last synced {when}': '  {name} (este ordenador): última sincronización {when}',
+    '  {name}: last seen {when}': '  {name}: visto por última vez {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} cosa de la carpeta sincronizada no se pudo usar y se dejó tal cual: {what}', '{count} cosas de la carpeta sincronizada no se pudieron usar y se dejaron tal cual: {what}'),
+})

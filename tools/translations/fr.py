@@ -827,3 +827,26 @@ T.update({
 T.update({
     '{place} time ({offset})': 'heure de {place} ({offset})',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': 'partager tes règles et ton journal via un dossier que tu synchronises',
+    'use this folder (a backup is kept first)': 'utiliser ce dossier (une sauvegarde est faite avant)',
+    'a folder your sync tool keeps in step': 'un dossier que ton outil de synchronisation garde à jour',
+    'stop syncing; everything stays on this computer': 'arrêter la synchronisation ; tout reste sur cet ordinateur',
+    'the folder, and the computers it has seen': "le dossier, et les ordinateurs qu'il a vus",
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': "{path} n'est pas un dossier ; crée-le d'abord, dans le dossier que garde ton outil de synchronisation",
+    "Quit Tidewell first ('tidewell quit'), then join.": "Quitte d'abord Tidewell (« tidewell quit »), puis rejoins.",
+    "already syncing through {path}; 'tidewell sync leave' first": "déjà synchronisé via {path} ; d'abord « tidewell sync leave »",
+    "Syncing through {path} as '{name}'.": 'Synchronisation via {path} en tant que « {name} ».',
+    'Also there: {names}.': 'Aussi présents : {names}.',
+    'Left as it is: {what}': 'Laissé tel quel : {what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'Tes règles et ton journal ont été sauvegardés avant ; « tidewell sync leave » arrête.',
+    "Quit Tidewell first ('tidewell quit'), then leave.": "Quitte d'abord Tidewell (« tidewell quit »), puis quitte la synchronisation.",
+    'Not syncing: everything is on this computer.': 'Pas de synchronisation : tout est sur cet ordinateur.',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': 'Synchronisation via {path} arrêtée. Tout reste sur cet ordinateur, et le dossier reste tel quel pour tes autres ordinateurs.',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": 'Pas de synchronisation. « tidewell sync join DOSSIER » partage ton équilibre via un dossier que garde ton outil de synchronisation.',
+    'Syncing through {path}.': 'Synchronisation via {path}.',
+    '  {name} (this computer): last synced {when}': '  {name} (cet ordinateur) : dernière synchronisation {when}',
+    '  {name}: last seen {when}': '  {name} : vu pour la dernière fois {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ("{count} élément du dossier synchronisé n'a pas pu servir et reste tel quel : {what}", "{count} éléments du dossier synchronisé n'ont pas pu servir et restent tels quels : {what}"),
+})

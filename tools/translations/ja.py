@@ -702,3 +702,26 @@ T.update({
 T.update({
     '{place} time ({offset})': '{place}時間（{offset}）',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': '同期しているフォルダーでルールと記録を共有する',
+    'use this folder (a backup is kept first)': 'このフォルダーを使う（先にバックアップします）',
+    'a folder your sync tool keeps in step': '同期ツールがそろえているフォルダー',
+    'stop syncing; everything stays on this computer': '同期をやめる（すべてこのコンピューターに残ります）',
+    'the folder, and the computers it has seen': 'フォルダーと、そこに現れたコンピューター',
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': '{path} はフォルダーではありません。同期ツールのフォルダーの中に先に作ってください',
+    "Quit Tidewell first ('tidewell quit'), then join.": '先に Tidewell を終了してから（「tidewell quit」）参加してください。',
+    "already syncing through {path}; 'tidewell sync leave' first": 'すでに {path} で同期しています。先に「tidewell sync leave」を',
+    "Syncing through {path} as '{name}'.": '「{name}」として {path} で同期しています。',
+    'Also there: {names}.': 'ほかに：{names}。',
+    'Left as it is: {what}': 'そのままにしました：{what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'ルールと記録は先にバックアップしました。「tidewell sync leave」でやめられます。',
+    "Quit Tidewell first ('tidewell quit'), then leave.": '先に Tidewell を終了してから（「tidewell quit」）やめてください。',
+    'Not syncing: everything is on this computer.': '同期していません。すべてこのコンピューターにあります。',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': '{path} での同期をやめました。すべてこのコンピューターに残り、フォルダーはほかのコンピューターのためにそのままです。',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": '同期していません。「tidewell sync join フォルダー」で、同期ツールのフォルダーを通してバランスを共有できます。',
+    'Syncing through {path}.': '{path} で同期しています。',
+    '  {name} (this computer): last synced {when}': '  {name}（このコンピューター）：最後の同期 {when}',
+    '  {name}: last seen {when}': '  {name}：最後に見えたのは {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ('同期フォルダーの {count} 件を使えなかったため、そのままにしました：{what}',),
+})

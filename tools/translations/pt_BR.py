@@ -759,3 +759,26 @@ T.update({
 T.update({
     '{place} time ({offset})': 'horário de {place} ({offset})',
 })
+
+T.update({
+    'share your rules and journal through a folder you sync': 'compartilhar suas regras e seu diário por uma pasta que você sincroniza',
+    'use this folder (a backup is kept first)': 'usar esta pasta (um backup é feito antes)',
+    'a folder your sync tool keeps in step': 'uma pasta que sua ferramenta de sincronização mantém em dia',
+    'stop syncing; everything stays on this computer': 'parar de sincronizar; tudo fica neste computador',
+    'the folder, and the computers it has seen': 'a pasta e os computadores que ela viu',
+    '{path} is not a folder; make it first, in the folder your sync tool keeps': '{path} não é uma pasta; crie-a antes, dentro da pasta que sua ferramenta sincroniza',
+    "Quit Tidewell first ('tidewell quit'), then join.": 'Feche o Tidewell antes (“tidewell quit”) e depois entre.',
+    "already syncing through {path}; 'tidewell sync leave' first": 'já sincronizando por {path}; antes “tidewell sync leave”',
+    "Syncing through {path} as '{name}'.": 'Sincronizando por {path} como “{name}”.',
+    'Also there: {names}.': 'Também lá: {names}.',
+    'Left as it is: {what}': 'Deixado como está: {what}',
+    "Your rules and journal were backed up first; 'tidewell sync leave' stops.": 'Suas regras e seu diário foram salvos antes; “tidewell sync leave” para.',
+    "Quit Tidewell first ('tidewell quit'), then leave.": 'Feche o Tidewell antes (“tidewell quit”) e depois saia.',
+    'Not syncing: everything is on this computer.': 'Sem sincronizar: tudo está neste computador.',
+    'Stopped syncing through {path}. Everything stays on this computer, and the folder stays as it is for your other computers.': 'Sincronização por {path} encerrada. Tudo fica neste computador, e a pasta continua como está para seus outros computadores.',
+    "Not syncing. 'tidewell sync join FOLDER' shares your balance through a folder your sync tool keeps in step.": 'Sem sincronizar. “tidewell sync join PASTA” compartilha seu equilíbrio por uma pasta que sua ferramenta sincroniza.',
+    'Syncing through {path}.': 'Sincronizando por {path}.',
+    '  {name} (this computer): last synced {when}': '  {name} (este computador): última sincronização {when}',
+    '  {name}: last seen {when}': '  {name}: visto por último {when}',
+    '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} item da pasta sincronizada não pôde ser usado e ficou como está: {what}', '{count} itens da pasta sincronizada não puderam ser usados e ficaram como estão: {what}'),
+})

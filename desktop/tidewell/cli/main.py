@@ -56,6 +56,10 @@ def with_arguments(argv: list[str]) -> int:
             from tidewell.cli.packs import run_packs
 
             return run_packs(args)
+        if command == "sync":
+            from tidewell.cli.sync import run_sync
+
+            return run_sync(args)
         if command == "next":
             return _next(args)
         if command == "status":

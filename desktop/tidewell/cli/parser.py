@@ -70,5 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     from tidewell.cli.packs import add_pack_commands
 
     add_pack_commands(commands)
+    from tidewell.cli.sync import add_sync_commands
+
+    add_sync_commands(commands)
     add_app_commands(commands)
     return parser

@@ -26,7 +26,7 @@ from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
 from tidewell.core.validation import Problem, cross_check
 from tidewell.core.waiting import RankedIdea, rank_ideas
-from tidewell.i18n import _
+from tidewell.i18n import _, n_
 from tidewell.shell.activity import ActivityTracker
 from tidewell.store.datastore import DataStore
 
@@ -76,6 +76,7 @@ class Runtime(QObject):
     def tick(self) -> timedelta:
         """Raise what is due now; return how long to sleep before looking again."""
         now = self.now()
+        self._merge_sync()
         if self.waiting is not None and now >= self.waiting.started + timedelta(
             minutes=self.waiting.minutes
         ):
@@ -157,6 +158,28 @@ class Runtime(QObject):
             self.away_since = None
             self.activity.come_back(now, a_break)
         self._look_at_quiet()
+
+    def _merge_sync(self) -> None:
+        """What the other devices wrote in the sync folder, merged in (when anything moved):
+        their edits, and their answers, so a nudge answered there is not raised here."""
+        if self.store.sync is None:
+            return
+        try:
+            state, notes = self.store.merge_sync(self.state)
+        except OSError as err:
+            log.warning("the sync folder could not be read: %s", err)
+            return
+        if notes:
+            said = n_(
+                "{count} thing in the sync folder could not be used and was left as it is: {what}",
+                "{count} things in the sync folder could not be used and were left as they "
+                "are: {what}",
+                len(notes),
+            )
+            self._tell(said.format(count=len(notes), what=", ".join(notes[:3])))
+        if state is not self.state:
+            self.state = state
+            self.changed.emit()
 
     def _collected(self) -> bool:
         """Whether any nudge waits for the digest (an idle tray never loads core/quieter)."""

@@ -41,6 +41,7 @@ from tidewell.store.migrations import (
     migrate,
 )
 from tidewell.store.paths import ensure_private_dir
+from tidewell.store.sync_link import SyncLink
 
 MAIN = "tidewell.json"
 LEDGER = "ledger.json"
@@ -71,6 +72,8 @@ class DataStore:
         self._main: TinyDB | None = None
         self._ledger: TinyDB | None = None
         self.journal: Journal | None = None
+        self.sync: SyncLink | None = None  # the sync folder, when the person chose one
+        self._merging = False
 
     def rules_needing_a_fix(self) -> list[tuple[dict[str, Any], list[str]]]:
         """Stored rules that do not validate (kept in the file, never used), each with what
@@ -101,6 +104,7 @@ class DataStore:
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress(), pause=self._read_pause())
         self.journal = Journal(self.folder / "journal", self.events)
+        self.sync = SyncLink.of(self.folder)
         self._saved = state
         return Opened(state, problems, self.events)
 
@@ -193,6 +197,8 @@ class DataStore:
         the ledger rows of rules whose progress moved."""
         if definitions_differ(state, self._saved):
             self._write_main(state)
+            if self.sync is not None and not self._merging:
+                self.sync.publish(self._saved, state, self.clock.now())
         if state.progress != self._saved.progress:
             self._write_progress(state.progress, self._saved.progress)
         if state.pause != self._saved.pause:
@@ -247,7 +253,24 @@ class DataStore:
         """Save ``state`` and append journal entries (an answer to a nudge, a waiting session)."""
         self.save(state)
         assert self.journal is not None
+        entries = list(entries)
         self.journal.append(entries, self.clock.now())
+        if self.sync is not None and entries:
+            self.sync.journal(entries)
+
+    def merge_sync(self, state: State) -> tuple[State, list[str]]:
+        """What the other devices wrote, merged into ``state`` and saved here (not sent
+        back out); what could not be used, in words, once. The state as it was when nothing
+        moved in the sync folder."""
+        if self.sync is None or not self.sync.changed():
+            return state, []
+        merged = self.sync.merge(state, self.clock.now())
+        self._merging = True
+        try:
+            self.save(merged.state)
+        finally:
+            self._merging = False
+        return merged.state, merged.notes
 
 
 def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[str, list[Any]]]:
