@@ -35,6 +35,7 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str], str]] = {
     "calendar-feeds": ("calendar_feeds.py", [], [], "calendar-feeds.md"),
     "bundle": ("bundle.py", [], ["--runs", "5"], "bundle.md"),
     "resilience": ("resilience.py", [], ["--quick"], "resilience.md"),
+    "sync-merge": ("sync_merge.py", [], ["--runs", "3"], "sync-merge.md"),
 }
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 GRAB = Path(__file__).with_name("grab.py")
-TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo", "openbox")
+TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo", "openbox", "syncthing", "rsync")
 
 
 def missing_tools() -> list[str]:

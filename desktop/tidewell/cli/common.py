@@ -37,6 +37,14 @@ def open_store(args: argparse.Namespace) -> Any:
     for problem in opened.problems:
         said = _("kept but not used: {problem}").format(problem=problem)
         print(f"tidewell: {said}", file=sys.stderr)
+    if store.sync is not None:  # what the other computers wrote, before anything else
+        try:
+            opened.state, notes = store.merge_sync(opened.state)
+        except OSError as err:
+            notes = [str(err)]
+        for note in notes:
+            said = _("Left as it is: {what}").format(what=note)
+            print(f"tidewell: {said}", file=sys.stderr)
     return store, opened
 
 

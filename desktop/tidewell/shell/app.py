@@ -114,6 +114,10 @@ class TidewellApp(QObject):
             use_window(self)
         self.refresh()
         self.ticker.start()
+        if self.runtime.store.sync is not None:  # only when syncing: an idle tray loads none
+            from tidewell.shell.sync_watch import SyncWatch
+
+            self.sync_watch = SyncWatch(self.runtime, self.ticker.poke, self)
         if self.calendars is not None:
             self.calendars.start()
         QTimer.singleShot(0, self.welcome_if_new)

@@ -75,9 +75,13 @@ class ReviewHost:
         assert journal is not None
         now = self.runtime.clock.now()
         found: list[JournalEntry] = []
+        sync = self.runtime.store.sync
         for year in range(first, last + 1):
             if year not in self._years or year >= now.year:  # this year's shard still grows
-                self._years[year] = journal.entries(year, now)
+                mine = journal.entries(year, now)
+                others = sync.others_journal([year]) if sync is not None else []
+                both = sorted([*mine, *others], key=lambda e: e.at) if others else mine
+                self._years[year] = both  # every device's entries, each once
             found += self._years[year]
         return found
 
