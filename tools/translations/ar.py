@@ -723,3 +723,15 @@ T.update({
     '  {name}: last seen {when}': '  {name}: آخر ظهور {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ('أشياء في مجلد التزامن تعذّر استخدامها وتُركت كما هي: {count}. {what}',),
 })
+
+T.update({
+    'On your other computers': 'على حواسيبك الأخرى',
+    'Choose a sync folder…': 'اختر مجلد تزامن…',
+    'Stop syncing': 'أوقف التزامن',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': 'استخدم Tidewell على أكثر من حاسوب: اختر مجلداً تبقيه أداة التزامن متطابقاً. كل حاسوب يكتب ملفاته فقط هناك؛ بلا حساب، وبلا خادم لنا.',
+    '{name} (this computer): last synced {when}': '{name} (هذا الحاسوب): آخر تزامن {when}',
+    '{name}: last seen {when}': '{name}: آخر ظهور {when}',
+    'Choose a sync folder': 'اختر مجلد تزامن',
+    'Your settings were backed up first. Other computers join the same folder the same way.': 'حُفظت إعداداتك احتياطياً أولاً. تنضم الحواسيب الأخرى إلى المجلد نفسه بالطريقة نفسها.',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'يبقى كل شيء على هذا الحاسوب؛ ويبقى المجلد كما هو لحواسيبك الأخرى.',
+})

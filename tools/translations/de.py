@@ -888,3 +888,15 @@ T.update({
     '  {name}: last seen {when}': '  {name}: zuletzt gesehen {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} Sache im Sync-Ordner war nicht nutzbar und bleibt, wie sie ist: {what}', '{count} Sachen im Sync-Ordner waren nicht nutzbar und bleiben, wie sie sind: {what}'),
 })
+
+T.update({
+    'On your other computers': 'Auf deinen anderen Computern',
+    'Choose a sync folder…': 'Sync-Ordner wählen…',
+    'Stop syncing': 'Synchronisation beenden',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': 'Nutze Tidewell auf mehr als einem Computer: Wähl einen Ordner, den dein Sync-Programm abgleicht. Jeder Computer schreibt dort nur seine eigenen Dateien; kein Konto, kein Server von uns.',
+    '{name} (this computer): last synced {when}': '{name} (dieser Computer): zuletzt synchronisiert {when}',
+    '{name}: last seen {when}': '{name}: zuletzt gesehen {when}',
+    'Choose a sync folder': 'Sync-Ordner wählen',
+    'Your settings were backed up first. Other computers join the same folder the same way.': 'Deine Einstellungen wurden vorher gesichert. Andere Computer treten demselben Ordner genauso bei.',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'Alles bleibt auf diesem Computer; der Ordner bleibt für deine anderen Computer, wie er ist.',
+})

@@ -812,3 +812,15 @@ T.update({
     '  {name}: last seen {when}': '  {name}: visto por última vez {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} cosa de la carpeta sincronizada no se pudo usar y se dejó tal cual: {what}', '{count} cosas de la carpeta sincronizada no se pudieron usar y se dejaron tal cual: {what}'),
 })
+
+T.update({
+    'On your other computers': 'En tus otros ordenadores',
+    'Choose a sync folder…': 'Elegir una carpeta sincronizada…',
+    'Stop syncing': 'Dejar de sincronizar',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': 'Usa Tidewell en más de un ordenador: elige una carpeta que tu herramienta de sincronización mantenga al día. Cada ordenador escribe allí solo sus propios archivos; sin cuenta, sin servidor nuestro.',
+    '{name} (this computer): last synced {when}': '{name} (este ordenador): última sincronización {when}',
+    '{name}: last seen {when}': '{name}: visto por última vez {when}',
+    'Choose a sync folder': 'Elegir una carpeta sincronizada',
+    'Your settings were backed up first. Other computers join the same folder the same way.': 'Tus ajustes se respaldaron antes. Los otros ordenadores se unen a la misma carpeta del mismo modo.',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'Todo se queda en este ordenador; la carpeta sigue igual para tus otros ordenadores.',
+})

@@ -850,3 +850,15 @@ T.update({
     '  {name}: last seen {when}': '  {name} : vu pour la dernière fois {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ("{count} élément du dossier synchronisé n'a pas pu servir et reste tel quel : {what}", "{count} éléments du dossier synchronisé n'ont pas pu servir et restent tels quels : {what}"),
 })
+
+T.update({
+    'On your other computers': 'Sur tes autres ordinateurs',
+    'Choose a sync folder…': 'Choisir un dossier synchronisé…',
+    'Stop syncing': 'Arrêter la synchronisation',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': "Utilise Tidewell sur plusieurs ordinateurs : choisis un dossier que ton outil de synchronisation garde à jour. Chaque ordinateur n'y écrit que ses propres fichiers ; pas de compte, pas de serveur à nous.",
+    '{name} (this computer): last synced {when}': '{name} (cet ordinateur) : dernière synchronisation {when}',
+    '{name}: last seen {when}': '{name} : vu pour la dernière fois {when}',
+    'Choose a sync folder': 'Choisir un dossier synchronisé',
+    'Your settings were backed up first. Other computers join the same folder the same way.': 'Tes réglages ont été sauvegardés avant. Les autres ordinateurs rejoignent le même dossier de la même façon.',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'Tout reste sur cet ordinateur ; le dossier reste tel quel pour tes autres ordinateurs.',
+})

@@ -725,3 +725,15 @@ T.update({
     '  {name}: last seen {when}': '  {name}：最後に見えたのは {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ('同期フォルダーの {count} 件を使えなかったため、そのままにしました：{what}',),
 })
+
+T.update({
+    'On your other computers': 'ほかのコンピューターでも',
+    'Choose a sync folder…': '同期フォルダーを選ぶ…',
+    'Stop syncing': '同期をやめる',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': '複数のコンピューターで Tidewell を使うには、同期ツールがそろえているフォルダーを選びます。各コンピューターは自分のファイルだけを書きます。アカウントも、私たちのサーバーもいりません。',
+    '{name} (this computer): last synced {when}': '{name}（このコンピューター）：最後の同期 {when}',
+    '{name}: last seen {when}': '{name}：最後に見えたのは {when}',
+    'Choose a sync folder': '同期フォルダーを選ぶ',
+    'Your settings were backed up first. Other computers join the same folder the same way.': '設定は先にバックアップしました。ほかのコンピューターも同じ方法で同じフォルダーに参加できます。',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'すべてこのコンピューターに残ります。フォルダーはほかのコンピューターのためにそのままです。',
+})

@@ -782,3 +782,15 @@ T.update({
     '  {name}: last seen {when}': '  {name}: visto por último {when}',
     '{count} thing in the sync folder could not be used and was left as it is: {what}': ('{count} item da pasta sincronizada não pôde ser usado e ficou como está: {what}', '{count} itens da pasta sincronizada não puderam ser usados e ficaram como estão: {what}'),
 })
+
+T.update({
+    'On your other computers': 'Nos seus outros computadores',
+    'Choose a sync folder…': 'Escolher uma pasta sincronizada…',
+    'Stop syncing': 'Parar de sincronizar',
+    'Use Tidewell on more than one computer: choose a folder your sync tool keeps in step. Each computer writes only its own files there; no account, no server of ours.': 'Use o Tidewell em mais de um computador: escolha uma pasta que sua ferramenta de sincronização mantém em dia. Cada computador grava lá só os próprios arquivos; sem conta, sem servidor nosso.',
+    '{name} (this computer): last synced {when}': '{name} (este computador): última sincronização {when}',
+    '{name}: last seen {when}': '{name}: visto por último {when}',
+    'Choose a sync folder': 'Escolher uma pasta sincronizada',
+    'Your settings were backed up first. Other computers join the same folder the same way.': 'Suas configurações foram salvas antes. Os outros computadores entram na mesma pasta do mesmo jeito.',
+    'Everything stays on this computer; the folder stays as it is for your other computers.': 'Tudo fica neste computador; a pasta continua como está para seus outros computadores.',
+})

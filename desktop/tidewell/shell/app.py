@@ -75,6 +75,7 @@ class TidewellApp(QObject):
         rt.changed.connect(self._settings_reload)
         rt.changed.connect(self.ticker.poke)
         rt.changed.connect(self.follow_appearance)
+        rt.changed.connect(self._watch_sync)
         rt.nudges_due.connect(self.nudges.show_nudges)
         rt.travel_offered.connect(self.nudges.offer_waiting)
         self.nudges.changed.connect(self.refresh)
@@ -114,10 +115,7 @@ class TidewellApp(QObject):
             use_window(self)
         self.refresh()
         self.ticker.start()
-        if self.runtime.store.sync is not None:  # only when syncing: an idle tray loads none
-            from tidewell.shell.sync_watch import SyncWatch
-
-            self.sync_watch = SyncWatch(self.runtime, self.ticker.poke, self)
+        self._watch_sync()  # only when syncing: an idle tray loads none
         if self.calendars is not None:
             self.calendars.start()
         QTimer.singleShot(0, self.welcome_if_new)
@@ -141,6 +139,13 @@ class TidewellApp(QObject):
 
     def contents(self) -> list[PanelContent]:
         return self.panels.contents()
+
+    def _watch_sync(self) -> None:
+        """Watch the sync folder once there is one (chosen in General while running)."""
+        if self.runtime.store.sync is not None and getattr(self, "sync_watch", None) is None:
+            from tidewell.shell.sync_watch import SyncWatch
+
+            self.sync_watch = SyncWatch(self.runtime, self.ticker.poke, self)
 
     def refresh(self) -> None:
         status = self.runtime.status()

@@ -76,7 +76,7 @@ class Runtime(QObject):
     def tick(self) -> timedelta:
         """Raise what is due now; return how long to sleep before looking again."""
         now = self.now()
-        self._merge_sync()
+        self.merge_sync()
         if self.waiting is not None and now >= self.waiting.started + timedelta(
             minutes=self.waiting.minutes
         ):
@@ -159,7 +159,7 @@ class Runtime(QObject):
             self.activity.come_back(now, a_break)
         self._look_at_quiet()
 
-    def _merge_sync(self) -> None:
+    def merge_sync(self) -> None:
         """What the other devices wrote in the sync folder, merged in (when anything moved):
         their edits, and their answers, so a nudge answered there is not raised here."""
         if self.store.sync is None:

@@ -104,6 +104,36 @@ class SettingsHost:
             raise Invalid(problems)
         return state
 
+    # --- sync ---------------------------------------------------------------------------
+
+    def sync_status(self) -> tuple[str | None, list[tuple[str, datetime, bool]]]:
+        """The sync folder (None: not syncing), and each computer seen: name, when, mine."""
+        sync = self.runtime.store.sync
+        if sync is None:
+            return None, []
+        seen = [(d.name, d.seen, d.device == sync.link.device) for d in sync.folder.devices()]
+        return sync.link.folder, seen
+
+    def join_sync(self, folder: Path) -> None:
+        """Sync through ``folder``, a backup of the settings kept first; raises OSError."""
+        from tidewell.store.backups import back_up
+        from tidewell.store.datastore import MAIN
+        from tidewell.store.sync_link import SyncLink
+
+        store, now = self.runtime.store, self.runtime.clock.now()
+        main = store.folder / MAIN
+        back_up(main, main.read_bytes(), now)
+        assert store.journal is not None
+        journal = [e for y in store.journal.years() for e in store.journal.entries(y, now)]
+        store.sync = SyncLink.join(store.folder, folder, self.runtime.state, journal, now)
+        self.runtime.merge_sync()  # what the folder holds, merged now
+
+    def leave_sync(self) -> None:
+        sync = self.runtime.store.sync
+        if sync is not None:
+            sync.leave()
+            self.runtime.store.sync = None
+
     # --- packs --------------------------------------------------------------------------
 
     def load_pack(self, source: str, done: Callable[[Pack | None, str], None]) -> None:

@@ -32,6 +32,7 @@ from tidewell.ui.place_box import PlaceBox
 from tidewell.ui.settings.fields import Field, form_label, in_words, where_in_words
 from tidewell.ui.settings.page import SettingsPage
 from tidewell.ui.settings.quiet_settings import QuietSettings
+from tidewell.ui.settings.sync_row import SyncRow
 from tidewell.ui.style import plain_label
 
 if TYPE_CHECKING:
@@ -171,6 +172,9 @@ class GeneralPage(SettingsPage):
         restore.addWidget(self.backups, 1)
         restore.addWidget(self.restore_button)
         layout.addLayout(restore)
+        layout.addWidget(plain_label(_("On your other computers"), "section"))
+        self.sync = SyncRow(host)
+        layout.addWidget(self.sync)
         self.message = plain_label(name="muted")
         layout.addWidget(self.message)
         layout.addStretch(1)
