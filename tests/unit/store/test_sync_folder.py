@@ -215,3 +215,52 @@ def _definitions(state: State) -> tuple[object, ...]:
     return (sorted(msgspec.to_builtins(state.rules), key=lambda r: r["id"]),
             sorted(msgspec.to_builtins(state.blocks), key=lambda b: b["id"]),
             state.balance)  # fmt: skip
+
+
+MERGER = """
+import sys
+sys.path.insert(0, {desktop!r})
+from pathlib import Path
+from tidewell.core.clock import FakeClock
+from tidewell.store.datastore import DataStore
+from datetime import datetime, timezone, timedelta
+clock = FakeClock(datetime(2026, 11, 30, 9, tzinfo=timezone.utc), "Europe/London")
+store, opened = DataStore.open(Path({data!r}), clock)
+state = opened.state
+from tidewell.store.sync_folder import SyncFolder
+other = SyncFolder(Path({folder!r}), "cccc0000")
+doc = {{"id": "stretch", "name": "", "when": {{"kind": "at", "times": ["11:00"]}},
+        "nudge": {{"title": "A stretch?"}}}}
+n = 0
+while True:
+    other.publish([("rules", "stretch", {{**doc, "name": f"Stretch {{n}}"}})], clock.now())
+    state, _notes = store.merge_sync(state)  # each merge writes tidewell.json
+    clock.advance(seconds=1)
+    print(n, flush=True)
+    n += 1
+"""
+
+
+@pytest.mark.parametrize("trial", range(4))
+def test_sigkill_during_merges_leaves_the_data_folder_readable(tmp_path: Path, trial: int) -> None:
+    clock = FakeClock(utc(2026, 11, 30, 8), "Europe/London")
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    device(tmp_path / "a", folder, clock, starter(clock))
+    device(tmp_path / "b", folder, clock)
+    code = MERGER.format(desktop=str(ROOT / "desktop"), data=str(tmp_path / "b"),
+                         folder=str(folder))  # fmt: skip
+    merger = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert merger.stdout is not None
+    for _line in range(3 + trial * 4):
+        merger.stdout.readline()
+    os.kill(merger.pid, signal.SIGKILL)
+    merger.wait()
+    merger.stdout.close()
+    store, opened = DataStore.open(tmp_path / "b", clock)
+    assert opened.problems == [] and opened.events == []  # 0 unreadable
+    merged, _notes = store.merge_sync(opened.state)
+    assert {r.id for r in merged.rules} == {"stretch", "offline", "airport", "late", "reflect"}
+    found = [r for r in SyncFolder(folder, "dddd0000").read().records if r.id == "stretch"]
+    newest = max(found, key=lambda r: r.order)
+    assert merged.rule("stretch").name == newest.doc["name"]  # type: ignore[union-attr,index]
