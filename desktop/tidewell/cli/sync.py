@@ -34,6 +34,7 @@ def run_sync(args: argparse.Namespace) -> int:
 def _join(args: argparse.Namespace) -> int:
     from tidewell.store.backups import back_up
     from tidewell.store.datastore import MAIN
+    from tidewell.store.reflections import Reflections
     from tidewell.store.sync_link import SyncLink
 
     folder = Path(args.folder).expanduser()
@@ -51,7 +52,8 @@ def _join(args: argparse.Namespace) -> int:
     assert store.journal is not None
     journal = [e for year in store.journal.years() for e in store.journal.entries(year, now)]
     try:
-        link = SyncLink.join(store.folder, folder, opened.state, journal, now)
+        kept = [r for _id, r in Reflections(store.folder, now).all()]
+        link = SyncLink.join(store.folder, folder, opened.state, journal, now, kept)
     except OSError as err:
         said = _("Could not write {path}: {reason}").format(path=folder, reason=err.strerror)
         raise Failure(said) from None

@@ -3,6 +3,7 @@ the journal), the person's reflections, and exports. Widgets never open files th
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from tidewell.i18n import _
 from tidewell.shell.runtime import Runtime
 from tidewell.store.atomic import atomic_write
 from tidewell.store.reflections import Reflections
+
+log = logging.getLogger(__name__)
 
 
 class ReviewHost:
@@ -94,7 +97,29 @@ class ReviewHost:
     # --- reflections ------------------------------------------------------------------
 
     def all_reflections(self) -> list[tuple[int, Reflection]]:
+        """Newest first; when syncing, every device's, as the newest edit of each has it
+        (brought into this computer's file, so they read, edit and delete like its own)."""
+        sync = self.runtime.store.sync
+        if sync is not None:
+            try:
+                self._bring_in(sync.reflections())
+            except OSError as err:
+                log.warning("reflections from the sync folder: %s", err)
         return self.reflections.all()
+
+    def _bring_in(self, merged: dict[str, Reflection | None]) -> None:
+        from tidewell.store.sync_link import reflection_key
+
+        here = {reflection_key(r): (doc_id, r) for doc_id, r in self.reflections.all()}
+        for key, theirs in merged.items():
+            found = here.get(key)
+            if theirs is None:
+                if found is not None:
+                    self.reflections.remove(found[0])  # deleted on another computer
+            elif found is None:
+                self.reflections.add(theirs)
+            elif found[1] != theirs:
+                self.reflections.update(found[0], theirs)
 
     def keep_reflection(self, answers: list[str], doc_id: int | None = None) -> None:
         try:
@@ -106,15 +131,23 @@ class ReviewHost:
     def _keep(self, answers: list[str], doc_id: int | None) -> None:
         now = self.runtime.clock.now()
         if doc_id is None:
-            self.reflections.add(Reflection(at=now, answers=answers))
-            return
-        before = dict(self.reflections.all()).get(doc_id)
-        at = before.at if before is not None else now
-        self.reflections.update(doc_id, Reflection(at=at, answers=answers, edited=now))
+            kept = Reflection(at=now, answers=answers)
+            self.reflections.add(kept)
+        else:
+            before = dict(self.reflections.all()).get(doc_id)
+            at = before.at if before is not None else now
+            kept = Reflection(at=at, answers=answers, edited=now)
+            self.reflections.update(doc_id, kept)
+        if self.runtime.store.sync is not None:
+            self.runtime.store.sync.publish_reflection(kept, now)
 
     def delete_reflection(self, doc_id: int) -> None:
         try:
+            gone = dict(self.reflections.all()).get(doc_id)
             self.reflections.remove(doc_id)
+            sync = self.runtime.store.sync
+            if sync is not None and gone is not None:
+                sync.publish_reflection(gone, self.runtime.clock.now(), gone=True)
         except OSError as err:
             said = _("That reflection could not be deleted: {reason}")
             self.runtime.problem.emit(said.format(reason=err))

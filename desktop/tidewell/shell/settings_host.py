@@ -118,6 +118,7 @@ class SettingsHost:
         """Sync through ``folder``, a backup of the settings kept first; raises OSError."""
         from tidewell.store.backups import back_up
         from tidewell.store.datastore import MAIN
+        from tidewell.store.reflections import Reflections
         from tidewell.store.sync_link import SyncLink
 
         store, now = self.runtime.store, self.runtime.clock.now()
@@ -125,7 +126,8 @@ class SettingsHost:
         back_up(main, main.read_bytes(), now)
         assert store.journal is not None
         journal = [e for y in store.journal.years() for e in store.journal.entries(y, now)]
-        store.sync = SyncLink.join(store.folder, folder, self.runtime.state, journal, now)
+        kept = [r for _id, r in Reflections(store.folder, now).all()]
+        store.sync = SyncLink.join(store.folder, folder, self.runtime.state, journal, now, kept)
         self.runtime.merge_sync()  # what the folder holds, merged now
 
     def leave_sync(self) -> None:

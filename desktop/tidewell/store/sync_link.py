@@ -12,7 +12,7 @@ import contextlib
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ import msgspec
 from msgspec.structs import replace
 
 from tidewell.core.journal import AnswerEntry, JournalEntry, ShownEntry
+from tidewell.core.reflection import Reflection
 from tidewell.core.state import State
 from tidewell.core.sync_records import (
     Record,
@@ -29,12 +30,14 @@ from tidewell.core.sync_records import (
     everything,
     merged_state,
     record,
+    winners,
 )
 from tidewell.store.atomic import atomic_write
 from tidewell.store.sync_folder import SyncFolder, new_device_id
 
 LINK = "sync.json"
 OUTBOX = "sync-outbox.jsonl"
+REFLECTIONS = "reflections"  # a section of the records: never a definition of the state
 ANSWERS_WINDOW = timedelta(days=3)  # other devices' answers looked at for the schedule
 
 
@@ -72,7 +75,7 @@ class SyncLink:
 
     @classmethod
     def join(cls, data: Path, folder: Path, state: State, journal: list[JournalEntry],
-             now: datetime) -> SyncLink:  # fmt: skip
+             now: datetime, reflections: Iterable[Reflection] = ()) -> SyncLink:  # fmt: skip
         """Link the data folder to ``folder``. What the folder already holds wins for the
         items it knows; everything else of this computer is published, its journal too."""
         link = LinkFile(str(folder.resolve()), new_device_id(), socket.gethostname()[:80])
@@ -80,6 +83,7 @@ class SyncLink:
         reading = joined.folder.read()
         known = {r.key for r in reading.records}
         mine = [c for c in everything(state) if (c[0], c[1]) not in known]
+        mine += [(REFLECTIONS, reflection_key(r), msgspec.to_builtins(r)) for r in reflections]
         joined.folder.publish(mine, now)
         joined.folder.append_journal(journal)
         joined.folder.mark_seen(link.name, now)
@@ -135,6 +139,26 @@ class SyncLink:
             self.folder.mark_seen(self.link.name, now)
         return Merged(merged, notes)
 
+    # --- reflections: records too, keyed by the moment each was first written ----------------
+
+    def publish_reflection(self, reflection: Reflection, now: datetime, gone: bool = False) -> None:
+        doc = None if gone else msgspec.to_builtins(reflection)
+        self._send([(REFLECTIONS, reflection_key(reflection), doc)], now)
+
+    def reflections(self) -> dict[str, Reflection | None]:
+        """Every device's reflections as the newest edit of each has it (None: deleted)."""
+        found: dict[str, Reflection | None] = {}
+        edits = [r for r in self.folder.read().records if r.section == REFLECTIONS]
+        for key, edit in winners(edits).items():
+            if edit.doc is None:
+                found[key[1]] = None
+                continue
+            try:
+                found[key[1]] = msgspec.convert(edit.doc, Reflection)
+            except msgspec.ValidationError:
+                continue  # a newer Tidewell's, or damaged: left in the folder as it is
+        return found
+
     def others_journal(self, years: Iterable[int]) -> list[JournalEntry]:
         entries, _skipped = self.folder.journal(years)
         return entries
@@ -170,3 +194,8 @@ def _outbox(path: Path) -> list[Record]:
         return []
     found, _skipped = decode_lines(path.read_bytes(), path.name)
     return found
+
+
+def reflection_key(reflection: Reflection) -> str:
+    """A reflection's lasting name: the moment it was first written (edits keep it)."""
+    return reflection.at.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
