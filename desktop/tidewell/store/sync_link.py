@@ -37,6 +37,7 @@ from tidewell.store.sync_folder import SyncFolder, new_device_id
 
 LINK = "sync.json"
 OUTBOX = "sync-outbox.jsonl"
+JOURNAL_OUTBOX = "sync-journal-outbox.jsonl"
 REFLECTIONS = "reflections"  # a section of the records: never a definition of the state
 ANSWERS_WINDOW = timedelta(days=3)  # other devices' answers looked at for the schedule
 
@@ -99,8 +100,17 @@ class SyncLink:
         self._send(changes(before, after), now)
 
     def journal(self, entries: Iterable[JournalEntry]) -> None:
-        with contextlib.suppress(OSError):  # the local journal has them; the others wait
-            self.folder.append_journal(list(entries))
+        """This device's new journal entries into its file; ones that cannot reach the
+        folder wait in an outbox of their own and go first next time."""
+        waiting = self.data / JOURNAL_OUTBOX
+        held = _held_entries(waiting)
+        try:
+            self.folder.append_journal([*held, *entries])
+        except OSError:
+            lines = [msgspec.json.encode(e) + b"\n" for e in [*held, *entries]]
+            atomic_write(waiting, b"".join(lines))
+            return
+        waiting.unlink(missing_ok=True)
 
     def _send(self, found: list[tuple[str, str, dict[str, Any] | None]], now: datetime) -> None:
         outbox = self.data / OUTBOX
@@ -125,6 +135,8 @@ class SyncLink:
 
     def merge(self, state: State, now: datetime) -> Merged:
         self._send([], now)  # what waited goes first: a merge never drops a local edit
+        if (self.data / JOURNAL_OUTBOX).exists():
+            self.journal([])
         self._signature = self._look()
         reading = self.folder.read()
         merged, problems = merged_state(reading.records, state)
@@ -199,3 +211,13 @@ def _outbox(path: Path) -> list[Record]:
 def reflection_key(reflection: Reflection) -> str:
     """A reflection's lasting name: the moment it was first written (edits keep it)."""
     return reflection.at.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
+
+
+def _held_entries(path: Path) -> list[JournalEntry]:
+    if not path.exists():
+        return []
+    held: list[JournalEntry] = []
+    for line in path.read_bytes().splitlines():
+        with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
+            held.append(msgspec.json.decode(line, type=JournalEntry))
+    return held

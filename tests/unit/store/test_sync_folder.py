@@ -165,6 +165,30 @@ def test_an_edit_that_cannot_reach_the_folder_waits_and_is_never_dropped(tmp_pat
     assert not (tmp_path / "a" / "sync-outbox.jsonl").exists()
 
 
+def test_journal_entries_that_cannot_reach_the_folder_wait_and_go_out_later(
+    tmp_path: Path,
+) -> None:
+    clock = FakeClock(utc(2026, 11, 30, 8), "Europe/London")
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    a = device(tmp_path / "a", folder, clock, starter(clock))
+    assert a.sync is not None
+    real = a.sync.folder.append_journal
+
+    def unplugged(entries: object) -> None:
+        raise OSError("the folder is not there")
+
+    a.sync.folder.append_journal = unplugged  # type: ignore[method-assign]
+    answer(a, a._saved, "stretch", 0)
+    assert (tmp_path / "a" / "sync-journal-outbox.jsonl").exists()
+    a.sync.folder.append_journal = real  # type: ignore[method-assign]
+    answer(a, a._saved, "stretch", 1)
+    reader = SyncFolder(folder, "ffff0001")
+    entries, _skipped = reader.journal([2026])
+    assert len([e for e in entries if isinstance(e, AnswerEntry)]) == 2  # both, once each
+    assert not (tmp_path / "a" / "sync-journal-outbox.jsonl").exists()
+
+
 WRITER = """
 import sys, time
 from datetime import datetime, timezone
