@@ -16,13 +16,15 @@ HEAVY = (
     "tidewell.core.quieter",  # with the first nudge
     "tidewell.core.packs",  # with the Packs page or the command line
     "tidewell.core.describe",  # rules in words: with a window
+    "tidewell.store.sync_link",  # only when syncing
+    "tidewell.core.sync_records",
 )
 
 
 def test_the_tray_path_imports_nothing_heavy() -> None:
     code = (
         f"import sys; sys.path.insert(0, {DESKTOP!r});"
-        "import tidewell.cli, tidewell.shell.app;"
+        "import tidewell.cli, tidewell.shell.app, tidewell.store.datastore;"
         f"print([m for m in {HEAVY!r} if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from msgspec.structs import replace
@@ -41,7 +41,9 @@ from tidewell.store.migrations import (
     migrate,
 )
 from tidewell.store.paths import ensure_private_dir
-from tidewell.store.sync_link import SyncLink
+
+if TYPE_CHECKING:
+    from tidewell.store.sync_link import SyncLink
 
 MAIN = "tidewell.json"
 LEDGER = "ledger.json"
@@ -104,7 +106,10 @@ class DataStore:
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress(), pause=self._read_pause())
         self.journal = Journal(self.folder / "journal", self.events)
-        self.sync = SyncLink.of(self.folder)
+        if (self.folder / "sync.json").exists():  # only when syncing: an idle tray loads none
+            from tidewell.store.sync_link import SyncLink
+
+            self.sync = SyncLink.of(self.folder)
         self._saved = state
         return Opened(state, problems, self.events)
 
