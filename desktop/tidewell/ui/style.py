@@ -6,7 +6,15 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 SEASON_COLOURS = {"busy": "#d08c3c", "steady": "#4f9a93", "recovery": "#7686c8"}  # one table
 
@@ -140,3 +148,18 @@ def card_layout(window: QWidget) -> tuple[QWidget, QVBoxLayout]:
     layout = QVBoxLayout(box)
     layout.setContentsMargins(16, 12, 16, 14)
     return box, layout
+
+
+def dialog_buttons(dialog: QDialog, layout: QVBoxLayout, leave: str, main: str) -> QPushButton:
+    """The row that ends a small dialog: a way out (it closes, changing nothing) and the main
+    answer, the default, on the right. The caller connects the main button."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    out = QPushButton(leave)
+    out.clicked.connect(dialog.reject)
+    answer = QPushButton(main)
+    answer.setDefault(True)
+    row.addWidget(out)
+    row.addWidget(answer)
+    layout.addLayout(row)
+    return answer

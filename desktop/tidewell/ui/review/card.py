@@ -12,17 +12,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tidewell.core.card import Section, card_markdown, card_sections
 from tidewell.i18n import _
-from tidewell.ui.style import LIGHT, plain_label, use_sheet
+from tidewell.ui.style import LIGHT, dialog_buttons, plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.ui.hosts import ReviewHostLike
@@ -76,16 +74,8 @@ class CardDialog(QDialog):
         layout.addWidget(self.picture, 1)
         self.status = plain_label(name="muted")
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(_("Close"))
-        cancel.clicked.connect(self.reject)
-        self.save = QPushButton(_("Save the card…"))
-        self.save.setDefault(True)
+        self.save = dialog_buttons(self, layout, _("Close"), _("Save the card…"))
         self.save.clicked.connect(self._save)
-        row.addWidget(cancel)
-        row.addWidget(self.save)
-        layout.addLayout(row)
         self.refresh()
 
     def sections(self) -> list[Section]:

@@ -36,7 +36,7 @@ from tidewell.ui.review.charts import (
     TargetBars,
     days_legend,
 )
-from tidewell.ui.style import plain_label, use_sheet
+from tidewell.ui.style import dialog_buttons, plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.ui.hosts import ReviewHostLike
@@ -360,19 +360,11 @@ class ReflectionDialog(QDialog):
                 edit.setPlainText(before[n])
             layout.addWidget(edit)
             self.edits.append(edit)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(_("Not now"))
-        cancel.clicked.connect(self.reject)
-        self.keep = QPushButton(_("Keep it"))
-        self.keep.setDefault(True)
+        self.keep = dialog_buttons(self, layout, _("Not now"), _("Keep it"))
         self.keep.setToolTip(_("Ctrl+Enter"))
         self.keep.clicked.connect(self.accept)
         for keys in (_("Ctrl+Return"), _("Ctrl+Enter")):
             QShortcut(QKeySequence(keys), self, self.accept)
-        row.addWidget(cancel)
-        row.addWidget(self.keep)
-        layout.addLayout(row)
         self.resize(560, self.sizeHint().height())
         self.edits[0].setFocus()  # ready to write in
 

@@ -20,8 +20,8 @@ from tidewell.core.rulefile import rule_from_text
 from tidewell.core.rules import Rule
 from tidewell.core.validation import Invalid
 from tidewell.i18n import _
-from tidewell.ui.settings.fields import in_words, where_in_words
-from tidewell.ui.style import plain_label, use_sheet
+from tidewell.ui.settings.fields import in_words, problem_label, where_in_words
+from tidewell.ui.style import dialog_buttons, plain_label, use_sheet
 
 
 class NeedsFix(QWidget):
@@ -92,19 +92,10 @@ class MendDialog(QDialog):
         self.text = QPlainTextEdit(text)
         self.text.setAccessibleName(_("The rule, as text"))
         layout.addWidget(self.text, 1)
-        self.problem = plain_label(name="problem")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(_("Cancel"))
-        cancel.clicked.connect(self.reject)
-        self.keep = QPushButton(_("Use it"))
-        self.keep.setDefault(True)
+        self.keep = dialog_buttons(self, layout, _("Cancel"), _("Use it"))
         self.keep.clicked.connect(self.check_and_keep)
-        row.addWidget(cancel)
-        row.addWidget(self.keep)
-        layout.addLayout(row)
         self.resize(520, 420)
 
     def check_and_keep(self) -> None:

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -23,8 +21,8 @@ from tidewell.core.describe import when_in_words
 from tidewell.core.packs import Change, Pack, item_in_words
 from tidewell.core.state import State
 from tidewell.i18n import N_, _
-from tidewell.ui.settings.fields import form_label
-from tidewell.ui.style import plain_label, use_sheet
+from tidewell.ui.settings.fields import form_label, problem_label
+from tidewell.ui.style import dialog_buttons, plain_label, use_sheet
 
 PRIVACY = N_(  # translated where shown
     "Taking a pack changes nothing of yours, and nothing goes back to whoever made it: no "
@@ -92,20 +90,10 @@ class PackPreview(QDialog):
                 "muted",
             )
         )
-        self.problem = plain_label(name="problem")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(_("Not now"))
-        cancel.clicked.connect(self.reject)
-        self.take_button = QPushButton(_("Take what's ticked"))
-        self.take_button.setDefault(True)
+        self.take_button = dialog_buttons(self, layout, _("Not now"), _("Take what's ticked"))
         self.take_button.setEnabled(bool(shown))
-        self.take_button.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(self.take_button)
-        layout.addLayout(row)
         self.resize(560, 560)
 
     def chosen(self) -> set[str]:
@@ -175,20 +163,10 @@ class MakePack(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
-        self.problem = plain_label(name="problem")
-        self.problem.hide()
+        self.problem = problem_label()
         layout.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(_("Cancel"))
-        cancel.clicked.connect(self.reject)
-        self.save = QPushButton(_("Save the pack…"))
-        self.save.setDefault(True)
+        self.save = dialog_buttons(self, layout, _("Cancel"), _("Save the pack…"))
         self.save.setEnabled(False)
-        self.save.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(self.save)
-        layout.addLayout(row)
         self.title.textChanged.connect(self._check)
         self.resize(560, 600)
 

@@ -122,7 +122,6 @@ class PacksPage(SettingsPage):
             return
         self.message.setText("")
         dialog = PackPreview(pack, preview(self.state, pack), self)
-        dialog.take_button.clicked.disconnect()
         dialog.take_button.clicked.connect(lambda: self._take(dialog))
         self.dialog = dialog
         dialog.open()
@@ -155,7 +154,6 @@ class PacksPage(SettingsPage):
 
     def make(self) -> None:
         dialog = MakePack(self.state, self)
-        dialog.save.clicked.disconnect()
         dialog.save.clicked.connect(lambda: self._make(dialog))
         self.dialog = dialog
         dialog.open()
