@@ -16,6 +16,8 @@ from zoneinfo import available_timezones
 
 import msgspec
 
+from tidewell.core.fields import zone_city
+
 SUGGESTIONS = 8
 _REGIONS = {"Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe",
             "Indian", "Pacific"}  # fmt: skip
@@ -119,7 +121,7 @@ class PlaceIndex:
         known = self._by_zone.get(zone)
         if known is not None:
             return known
-        return Place(zone.rsplit("/", 1)[-1].replace("_", " "), "", zone, 0)
+        return Place(zone_city(zone), "", zone, 0)
 
 
 @cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 from tidewell.core.describe import block_in_words
-from tidewell.core.fields import zone_named
+from tidewell.core.fields import zone_city, zone_named
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.localtime import naive_to_moment, zone_or
 from tidewell.i18n import _
@@ -55,7 +55,7 @@ def _still_ahead(block: Block, now: datetime, home: tzinfo) -> bool:
 
 def zone_words(zone_name: str, now: datetime) -> str:
     """'London time (UTC+0)': a place and an offset anyone can read, not a zone's id."""
-    place = zone_name.rsplit("/", 1)[-1].replace("_", " ")
+    place = zone_city(zone_name)
     try:
         offset = now.astimezone(zone_named(zone_name)).utcoffset() or timedelta(0)
     except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tidewell.core.fields import WEEKDAYS
+from tidewell.core.fields import WEEKDAYS, zone_city
 from tidewell.core.life import Block, DatedBlock
 from tidewell.core.repeats import rrule_in_words
 from tidewell.core.rules import (
@@ -34,7 +34,7 @@ def when_in_words(rule: Rule) -> str:
     words = _when_in_words(rule)
     t = rule.when
     if isinstance(t, AtTrigger) and t.zone:
-        place = t.zone.rsplit("/", 1)[-1].replace("_", " ")
+        place = zone_city(t.zone)
         return _("{when} ({place} time)").format(when=words, place=place)
     return words
 

@@ -56,6 +56,11 @@ def weekday_index(day: Weekday) -> int:
     return WEEKDAYS.index(day)
 
 
+def zone_city(zone: str) -> str:
+    """A zone's own city, in words: 'America/New_York' -> 'New York'."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 @lru_cache(maxsize=512)
 def zone_named(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name; raises ValueError with a readable reason."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from tidewell.core.fields import zone_city
 from tidewell.core.waiting import RankedIdea
 from tidewell.i18n import _
 from tidewell.ui.dates import clock_text
@@ -18,7 +19,7 @@ def person_line(ranked: RankedIdea) -> str:
     person, their_time = ranked.person, ranked.their_time
     if person is None or their_time is None:
         return ""
-    place = person.place or person.zone.rsplit("/", 1)[-1].replace("_", " ")
+    place = person.place or zone_city(person.zone)
     line = f"{person.name}, {clock_text(their_time)} in {place}"
     if ranked.reachable is True:
         line += _(", usually free")

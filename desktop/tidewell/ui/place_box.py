@@ -13,15 +13,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QVBoxLayout, QWidget
 
+from tidewell.core.fields import zone_city
 from tidewell.i18n import _
 from tidewell.places import Place, place_index
 from tidewell.ui.dates import clock_text
 from tidewell.ui.style import plain_label
-
-
-def zone_city(zone: str) -> str:
-    """A zone's own city, in words: 'America/New_York' -> 'New York'."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 class PlaceBox(QWidget):
