@@ -67,7 +67,8 @@ class SyncFolder:
         self.root = folder / ROOT
         self.device = device
         self.mine = self.root / "devices" / device
-        self._seq: int | None = None
+        self._seq: int | None = None  # the next change record's number, once known
+        self._lines: int | None = None  # journal lines written by this device, once counted
 
     # --- writing (own files only) -----------------------------------------------------------
 
@@ -85,10 +86,11 @@ class SyncFolder:
     def append_journal(self, entries: Iterable[JournalEntry]) -> None:
         by_year: dict[int, list[bytes]] = {}
         seq = self._journal_seq()
+        entries = list(entries)
         for n, entry in enumerate(entries):
             line = JournalLine(f"{self.device}-{seq + n}", entry)
             by_year.setdefault(entry.at.year, []).append(msgspec.json.encode(line) + b"\n")
-            self._journal_count = seq + n + 1
+        self._lines = seq + len(entries)  # numbers are never reused, even if a write fails
         for year, lines in by_year.items():
             self._append(self.mine / f"journal-{year}.jsonl", b"".join(lines))
 
@@ -116,15 +118,11 @@ class SyncFolder:
             self._seq = max((r.seq for r in found), default=-1) + 1
         return self._seq
 
-    _journal_count: int | None = None
-
     def _journal_seq(self) -> int:
-        if self._journal_count is None:
-            count = 0
-            for path in self.mine.glob("journal-*.jsonl") if self.mine.exists() else []:
-                count += _bounded(path).count(b"\n")
-            self._journal_count = count
-        return self._journal_count
+        if self._lines is None:
+            mine = self.mine.glob("journal-*.jsonl") if self.mine.exists() else []
+            self._lines = sum(_bounded(path).count(b"\n") for path in mine)
+        return self._lines
 
     # --- reading (everyone's) ---------------------------------------------------------------
 

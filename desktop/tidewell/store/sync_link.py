@@ -178,10 +178,12 @@ class SyncLink:
     def _look(self) -> tuple[Any, ...]:
         root = self.folder.root / "devices"
         try:
-            return tuple(
-                (p.name, p.parent.name, p.stat().st_size, p.stat().st_mtime_ns)
-                for p in sorted(root.glob("*/*")) if p.name != "device.json"
-            )  # fmt: skip
+            found = []
+            for path in sorted(root.glob("*/*")):
+                if path.name != "device.json":  # rewritten at each merge: not a change
+                    info = path.stat()
+                    found.append((path.parent.name, path.name, info.st_size, info.st_mtime_ns))
+            return tuple(found)
         except OSError:
             return ()
 
