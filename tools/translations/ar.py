@@ -735,3 +735,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': 'حُفظت إعداداتك احتياطياً أولاً. تنضم الحواسيب الأخرى إلى المجلد نفسه بالطريقة نفسها.',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'يبقى كل شيء على هذا الحاسوب؛ ويبقى المجلد كما هو لحواسيبك الأخرى.',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'تعذّر استخدام شيء في مجلد التزامن وتُرك كما هو. إن كان حاسوب آخر يشغّل إصداراً أحدث من Tidewell، فتحديث هذا يساعد.',
+})

@@ -900,3 +900,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': 'Deine Einstellungen wurden vorher gesichert. Andere Computer treten demselben Ordner genauso bei.',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'Alles bleibt auf diesem Computer; der Ordner bleibt für deine anderen Computer, wie er ist.',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Etwas im Sync-Ordner war nicht nutzbar und bleibt, wie es ist. Wenn ein anderer Computer ein neueres Tidewell nutzt, hilft es, dieses zu aktualisieren.',
+})

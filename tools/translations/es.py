@@ -824,3 +824,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': 'Tus ajustes se respaldaron antes. Los otros ordenadores se unen a la misma carpeta del mismo modo.',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'Todo se queda en este ordenador; la carpeta sigue igual para tus otros ordenadores.',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Algo en la carpeta sincronizada no se pudo usar y se dejó tal cual. Si otro ordenador tiene un Tidewell más nuevo, actualizar este ayuda.',
+})

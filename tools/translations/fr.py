@@ -862,3 +862,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': 'Tes réglages ont été sauvegardés avant. Les autres ordinateurs rejoignent le même dossier de la même façon.',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'Tout reste sur cet ordinateur ; le dossier reste tel quel pour tes autres ordinateurs.',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': "Quelque chose dans le dossier synchronisé n'a pas pu servir et reste tel quel. Si un autre ordinateur a un Tidewell plus récent, mettre celui-ci à jour aide.",
+})

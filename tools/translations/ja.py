@@ -737,3 +737,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': '設定は先にバックアップしました。ほかのコンピューターも同じ方法で同じフォルダーに参加できます。',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'すべてこのコンピューターに残ります。フォルダーはほかのコンピューターのためにそのままです。',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': '同期フォルダーの中に使えないものがあったため、そのままにしました。ほかのコンピューターの Tidewell が新しい場合は、このコンピューターの Tidewell も更新してください。',
+})

@@ -794,3 +794,7 @@ T.update({
     'Your settings were backed up first. Other computers join the same folder the same way.': 'Suas configurações foram salvas antes. Os outros computadores entram na mesma pasta do mesmo jeito.',
     'Everything stays on this computer; the folder stays as it is for your other computers.': 'Tudo fica neste computador; a pasta continua como está para seus outros computadores.',
 })
+
+T.update({
+    'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Algo na pasta sincronizada não pôde ser usado e ficou como está. Se outro computador tem um Tidewell mais novo, atualizar este ajuda.',
+})

@@ -26,7 +26,7 @@ from tidewell.core.state import Context, State, WaitingSession, home_zone
 from tidewell.core.status import Status, status_of
 from tidewell.core.validation import Problem, cross_check
 from tidewell.core.waiting import RankedIdea, rank_ideas
-from tidewell.i18n import _, n_
+from tidewell.i18n import _
 from tidewell.shell.activity import ActivityTracker
 from tidewell.store.datastore import DataStore
 
@@ -169,14 +169,12 @@ class Runtime(QObject):
         except OSError as err:
             log.warning("the sync folder could not be read: %s", err)
             return
-        if notes:
-            said = n_(
-                "{count} thing in the sync folder could not be used and was left as it is: {what}",
-                "{count} things in the sync folder could not be used and were left as they "
-                "are: {what}",
-                len(notes),
-            )
-            self._tell(said.format(count=len(notes), what=", ".join(notes[:3])))
+        if notes:  # the files and lines are for the log; the person hears it in words, once
+            log.warning("sync folder, left as it is: %s", ", ".join(notes))
+            self.problem.emit(_(
+                "Something in the sync folder could not be used and was left as it is. If "
+                "another computer runs a newer Tidewell, updating this one helps."
+            ))  # fmt: skip
         if state is not self.state:
             self.state = state
             self.changed.emit()
