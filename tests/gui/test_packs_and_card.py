@@ -91,6 +91,8 @@ def test_take_adapt_a_newer_version_and_leave(
     after = next(b for b in shell.runtime.state.blocks if b.id == "team-evenings")
     assert (after.start, after.end) == ("18:00", adapted.end)  # the adaptation survives
     assert [p.version for p in shell.runtime.state.packs] == [2]
+    page.list.setCurrentRow(0)
+    assert page.leave_button.isEnabled()
     page.leave_selected()
     assert window.save()
     assert shell.runtime.state.packs == []

@@ -72,6 +72,7 @@ class PacksPage(SettingsPage):
         self.leave_button = QPushButton(_("Leave this pack"))
         self.leave_button.setToolTip(_("What you took from it stays yours."))
         self.leave_button.clicked.connect(self.leave_selected)
+        self.list.currentItemChanged.connect(self._selected)
         self.make_button = QPushButton(_("Share a pack of your own…"))
         self.make_button.clicked.connect(self.make)
         buttons.addWidget(self.leave_button)
@@ -94,7 +95,7 @@ class PacksPage(SettingsPage):
             self.list.addItem(item)
         if not state.packs:
             self.list.addItem(_("None yet."))
-        self.leave_button.setEnabled(bool(state.packs))
+        self._selected()
 
     # --- taking -----------------------------------------------------------------------------
 
@@ -140,8 +141,13 @@ class PacksPage(SettingsPage):
         self.message.setText(said.format(count=count))
         self.edited.emit(after)
 
+    def _selected(self) -> None:
+        """Leaving is for the pack chosen in the list, never a guess."""
+        current = self.list.currentItem()
+        self.leave_button.setEnabled(current is not None and bool(current.data(256)))
+
     def leave_selected(self) -> None:
-        current = self.list.currentItem() or self.list.item(0)
+        current = self.list.currentItem()
         pack_id = current.data(256) if current is not None else None
         if not pack_id:
             return
