@@ -739,3 +739,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'تعذّر استخدام شيء في مجلد التزامن وتُرك كما هو. إن كان حاسوب آخر يشغّل إصداراً أحدث من Tidewell، فتحديث هذا يساعد.',
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': 'Tidewell لا يعمل الآن. شغّله، ثم احفظ مرة أخرى.',
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': 'أُغلقت نافذة الإعدادات على غير المتوقع. لا يزال Tidewell يعمل، وكل ما حفظته محفوظ. يمكنك فتح الإعدادات مرة أخرى من أيقونة شريط النظام.',
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': 'أُغلقت نافذة المراجعة على غير المتوقع. لا يزال Tidewell يعمل، وسجلّك وتأملاتك محفوظة. يمكنك فتح المراجعة مرة أخرى من أيقونة شريط النظام.',
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'أُغلقت نافذة الترحيب على غير المتوقع. لا يزال Tidewell يعمل، وسيظهر الترحيب مرة أخرى في المرة القادمة التي تشغّله فيها.',
+    'Tidewell could not open that window: {reason}': 'تعذّر على Tidewell فتح تلك النافذة: {reason}',
+})

@@ -904,3 +904,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Etwas im Sync-Ordner war nicht nutzbar und bleibt, wie es ist. Wenn ein anderer Computer ein neueres Tidewell nutzt, hilft es, dieses zu aktualisieren.',
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': 'Tidewell läuft gerade nicht. Starte es und speichere dann noch einmal.',
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': 'Das Einstellungsfenster wurde unerwartet geschlossen. Tidewell läuft weiter, und alles Gespeicherte bleibt erhalten. Du kannst die Einstellungen über das Symbol in der Leiste wieder öffnen.',
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': 'Das Rückblick-Fenster wurde unerwartet geschlossen. Tidewell läuft weiter, und dein Journal und deine Gedanken bleiben erhalten. Du kannst den Rückblick über das Symbol in der Leiste wieder öffnen.',
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'Die Begrüßung wurde unerwartet geschlossen. Tidewell läuft weiter; die Begrüßung kommt beim nächsten Start wieder.',
+    'Tidewell could not open that window: {reason}': 'Tidewell konnte dieses Fenster nicht öffnen: {reason}',
+})

@@ -828,3 +828,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Algo en la carpeta sincronizada no se pudo usar y se dejó tal cual. Si otro ordenador tiene un Tidewell más nuevo, actualizar este ayuda.',
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': 'Tidewell no está en marcha. Ábrelo y vuelve a guardar.',
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': 'La ventana de ajustes se cerró de forma inesperada. Tidewell sigue en marcha y todo lo que guardaste se conserva. Puedes volver a abrir los ajustes desde el icono de la bandeja.',
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': 'La ventana del repaso se cerró de forma inesperada. Tidewell sigue en marcha y tu diario y tus reflexiones se conservan. Puedes volver a abrir el repaso desde el icono de la bandeja.',
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'La bienvenida se cerró de forma inesperada. Tidewell sigue en marcha; la bienvenida volverá la próxima vez que lo abras.',
+    'Tidewell could not open that window: {reason}': 'Tidewell no pudo abrir esa ventana: {reason}',
+})

@@ -866,3 +866,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': "Quelque chose dans le dossier synchronisé n'a pas pu servir et reste tel quel. Si un autre ordinateur a un Tidewell plus récent, mettre celui-ci à jour aide.",
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': "Tidewell n'est pas lancé. Lancez-le, puis enregistrez à nouveau.",
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': "La fenêtre des réglages s'est fermée de façon inattendue. Tidewell fonctionne toujours et tout ce que vous avez enregistré est conservé. Vous pouvez rouvrir les réglages depuis l'icône de la barre.",
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': "La fenêtre du bilan s'est fermée de façon inattendue. Tidewell fonctionne toujours, et votre journal et vos réflexions sont conservés. Vous pouvez rouvrir le bilan depuis l'icône de la barre.",
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': "L'accueil s'est fermé de façon inattendue. Tidewell fonctionne toujours ; l'accueil reviendra au prochain lancement.",
+    'Tidewell could not open that window: {reason}': "Tidewell n'a pas pu ouvrir cette fenêtre : {reason}",
+})

@@ -741,3 +741,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': '同期フォルダーの中に使えないものがあったため、そのままにしました。ほかのコンピューターの Tidewell が新しい場合は、このコンピューターの Tidewell も更新してください。',
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': 'Tidewell が起動していません。起動してから、もう一度保存してください。',
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': '設定ウィンドウが予期せず閉じました。Tidewell は動き続けていて、保存した内容はすべて残っています。トレイのアイコンから設定をもう一度開けます。',
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': 'ふり返りウィンドウが予期せず閉じました。Tidewell は動き続けていて、記録とふり返りは残っています。トレイのアイコンからふり返りをもう一度開けます。',
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'ようこそ画面が予期せず閉じました。Tidewell は動き続けています。次に起動したときに、ようこそ画面がまた表示されます。',
+    'Tidewell could not open that window: {reason}': 'Tidewell はそのウィンドウを開けませんでした: {reason}',
+})

@@ -798,3 +798,11 @@ T.update({
 T.update({
     'Something in the sync folder could not be used and was left as it is. If another computer runs a newer Tidewell, updating this one helps.': 'Algo na pasta sincronizada não pôde ser usado e ficou como está. Se outro computador tem um Tidewell mais novo, atualizar este ajuda.',
 })
+
+T.update({
+    'Tidewell is not running. Start it, then save again.': 'O Tidewell não está em execução. Abra-o e salve de novo.',
+    'The settings window closed unexpectedly. Tidewell is still running, and everything you saved is kept. You can open Settings again from the tray.': 'A janela de configurações fechou inesperadamente. O Tidewell continua em execução e tudo o que você salvou está guardado. Você pode abrir as configurações de novo pelo ícone na bandeja.',
+    'The review window closed unexpectedly. Tidewell is still running, and your journal and reflections are kept. You can open Review again from the tray.': 'A janela de retrospectiva fechou inesperadamente. O Tidewell continua em execução, e seu diário e suas reflexões estão guardados. Você pode abrir a retrospectiva de novo pelo ícone na bandeja.',
+    'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'As boas-vindas fecharam inesperadamente. O Tidewell continua em execução; as boas-vindas voltam na próxima vez que você abri-lo.',
+    'Tidewell could not open that window: {reason}': 'O Tidewell não conseguiu abrir essa janela: {reason}',
+})

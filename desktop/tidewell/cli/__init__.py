@@ -8,6 +8,7 @@ import sys
 from types import SimpleNamespace
 
 from tidewell.calendars import READER_FLAG
+from tidewell.shell import WINDOW_FLAG
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         from tidewell.calendars.bounded import child
 
         return child(argv[1:])
+    if argv[:1] == [WINDOW_FLAG]:  # Settings, Review or the welcome, started by the tray
+        from tidewell.shell.window_process import run_window
+
+        return run_window(argv[1:])
     if argv in ([], ["run"]):
         from tidewell.shell.launch import launch  # nor msgspec: the plain start is a Run
 

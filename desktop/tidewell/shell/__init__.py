@@ -1,1 +1,3 @@
 """The Qt runtime: app wiring, single instance, ticker, tray, the state facade."""
+
+WINDOW_FLAG = "--window"  # `tidewell --window settings FOLDER`: a window's own process

@@ -28,6 +28,7 @@ from tidewell.ui.pages import HOME, WAITING
 
 if TYPE_CHECKING:  # windows are imported when first shown: an idle tray holds less
     from tidewell.core.requests import Request
+    from tidewell.shell.windows import WindowProcesses
     from tidewell.ui.no_tray import NoTrayWindow
     from tidewell.ui.panel import PanelContent
     from tidewell.ui.popup import NudgePopup
@@ -47,6 +48,7 @@ class TidewellApp(QObject):
         instance: SingleInstance | None = None,
         calendars: CalendarKeeper | None = None,
         early: QSystemTrayIcon | None = None,
+        windows_apart: bool = False,
     ) -> None:
         super().__init__()
         self.runtime = runtime
@@ -67,6 +69,14 @@ class TidewellApp(QObject):
         self.tray_poll = QTimer(self)
         self.tray_poll.setInterval(TRAY_POLL_MS)
         self.tray_poll.timeout.connect(lambda: look_for_tray(self))
+        # Settings, Review and the welcome in processes of their own (the app as started):
+        # closing one gives back everything it loaded. Tests host them here instead.
+        self.windows: WindowProcesses | None = None
+        if windows_apart:
+            from tidewell.shell.windows import WindowProcesses
+
+            self.windows = WindowProcesses(runtime.store.folder, self.tell, self)
+        self._told = runtime.state  # what the windows last read
         self._wire()
 
     def _wire(self) -> None:
@@ -89,6 +99,7 @@ class TidewellApp(QObject):
         self.ticker.clock_changed.connect(self.refresh)
         if self.instance is not None:
             self.instance.command_received.connect(self.handle)
+            self.instance.answer = self.answer
 
     @property
     def popup(self) -> NudgePopup:
@@ -124,9 +135,20 @@ class TidewellApp(QObject):
         """First run: a short welcome (see shell/first_run.py)."""
         if not is_first_run(self.runtime.state):
             return  # most starts: nothing more is loaded
-        from tidewell.shell.first_run import offer_welcome
+        if self.windows is not None:
+            self.windows.open("welcome")  # it ends at once when the welcome was answered
+            return
+        from PySide6.QtCore import Qt  # its enums cost ~1 MiB: only on a first run
 
-        self.welcome = offer_welcome(self.runtime, WINDOW_PREFS, self._welcome_closed)
+        from tidewell.shell.first_run import welcome_dialog
+
+        dialog = welcome_dialog(self.runtime, WINDOW_PREFS)
+        if dialog is not None:
+            dialog.setWindowIcon(icon("tidewell"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            dialog.destroyed.connect(self._welcome_closed)
+            dialog.show()
+        self.welcome = dialog
 
     def _welcome_closed(self) -> None:
         self.welcome = None
@@ -136,6 +158,12 @@ class TidewellApp(QObject):
     def _settings_reload(self) -> None:
         if self.settings is not None:
             self.settings.reload(self.runtime.state)
+        if self.windows is not None and self.windows.running:
+            from tidewell.core.state import definitions_differ
+
+            if definitions_differ(self._told, self.runtime.state):
+                self.windows.tell_all("reload")
+        self._told = self.runtime.state
 
     def contents(self) -> list[PanelContent]:
         return self.panels.contents()
@@ -192,6 +220,9 @@ class TidewellApp(QObject):
         self.ticker.poke()  # waiting-time rules may fire now
 
     def open_settings(self) -> None:
+        if self.windows is not None:
+            self.windows.open("settings")
+            return
         from tidewell.shell.settings_host import SettingsHost  # only when asked for
         from tidewell.ui.settings.window import SettingsWindow
 
@@ -205,11 +236,17 @@ class TidewellApp(QObject):
 
     def open_rule(self, rule_id: str) -> None:
         """Settings, with this rule open (the kind question's "Move it")."""
+        if self.windows is not None:
+            self.windows.open("settings", f"rule {rule_id}")
+            return
         self.open_settings()
         if self.settings is not None:
             self.settings.show_rule(rule_id)
 
     def open_review(self, reflect: bool = False) -> None:
+        if self.windows is not None:
+            self.windows.open("review", *(["reflect"] if reflect else []))
+            return
         from tidewell.shell.review_host import ReviewHost  # only when asked for
         from tidewell.ui.review.window import ReviewWindow
 
@@ -234,6 +271,12 @@ class TidewellApp(QObject):
 
         carry_out(self, request)
 
+    def answer(self, request: Request) -> str:
+        """A change handed over by a window in its own process: "" when kept, else why not."""
+        from tidewell.shell.handover import answer
+
+        return answer(self.runtime, request)
+
     def quit(self) -> None:
         self.nudges.miss_all()
         if self.tray is not None:
@@ -242,6 +285,8 @@ class TidewellApp(QObject):
             self.instance.release()
         if self.calendars is not None:
             self.calendars.stop()
+        if self.windows is not None:
+            self.windows.end_all()
         close = getattr(self.runtime.activity.source, "close", None)
         if close is not None:  # a Wayland connection of its own: let go before exit
             close()

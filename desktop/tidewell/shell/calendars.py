@@ -99,6 +99,11 @@ class CalendarKeeper(QObject):
         self.timer.stop()
         self._worker.stop()
 
+    def wait_for_jobs(self, seconds: float = 5) -> None:
+        """After ``stop``: let the jobs already asked for finish (a window's process ending)."""
+        if self._worker.thread is not None:
+            self._worker.thread.join(seconds)
+
     # --- syncing --------------------------------------------------------------------------
 
     def sync_all(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ except ImportError:
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from tidewell.core.requests import Request
 
 log = logging.getLogger(__name__)
 RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
@@ -61,8 +64,11 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(folder / "tidewell.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QLocalServer | None = None
+        # What the app answers to a request that is replied to once done (a window's save):
+        # "" when done, else why not. Set by the app.
+        self.answer: Callable[[Request], str] | None = None
 
-    def forward(self, line: bytes) -> bool:
+    def forward(self, line: bytes, reply_ms: int = _REPLY_MS) -> bool:
         """Send one encoded request to a running Tidewell; True if it took it, False if
         none answers. Raises CommandRefused when it answers with a reason."""
         from PySide6.QtNetwork import QLocalSocket
@@ -72,8 +78,9 @@ class SingleInstance(QObject):
         if not socket.waitForConnected(_CONNECT_MS):
             return False
         socket.write(line if line.endswith(b"\n") else line + b"\n")
-        socket.waitForBytesWritten(_REPLY_MS)
-        reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(_REPLY_MS) else b""
+        while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
+            pass  # a window's save can be megabytes: written in several turns
+        reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(reply_ms) else b""
         socket.disconnectFromServer()
         if reply.startswith(b"error"):
             why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
@@ -138,20 +145,26 @@ class SingleInstance(QObject):
                 self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        from tidewell.core.requests import MAX_LINE, RequestError, decode_request
+        from tidewell.core.requests import HANDOVER_START, RequestError, decode_request, line_limit
 
+        limit = line_limit(bytes(socket.peek(len(HANDOVER_START)).data()))
         if not socket.canReadLine():
-            if socket.bytesAvailable() > MAX_LINE:  # no end of line in sight: refuse
+            if socket.bytesAvailable() > limit:  # no end of line in sight: refuse
                 socket.readAll()
-                socket.write(f"error: the command is longer than {MAX_LINE} bytes\n".encode())
+                socket.write(f"error: the command is longer than {limit} bytes\n".encode())
                 socket.disconnectFromServer()
             return
-        line = bytes(socket.readLine(MAX_LINE + 2).data())
+        line = bytes(socket.readLine(limit + 2).data())
         try:
             request = decode_request(line.rstrip(b"\r\n"))
         except RequestError as err:
             log.warning("refused a command %r: %s", line[:200], err)
             socket.write(f"error: {err}\n".encode())
+            return
+        if request.answered_after:  # a window waits to hear whether its change was kept
+            why = self.answer(request) if self.answer is not None else "not ready yet"
+            socket.write(f"error: {why}\n".encode() if why else b"ok\n")
+            socket.waitForBytesWritten(_REPLY_MS)
             return
         socket.write(b"ok\n")
         socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act

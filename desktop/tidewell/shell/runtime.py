@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, time, timedelta, tzinfo
+from pathlib import Path
 
 from msgspec.structs import replace
 from PySide6.QtCore import QObject, Signal
@@ -346,6 +347,27 @@ class Runtime(QObject):
         if not self._record(state, []):
             return [Problem("$", _("could not be saved; see the message from Tidewell"))]
         return []
+
+    def join_sync(self, folder: Path) -> None:
+        """Sync through ``folder``, a backup of the settings kept first; raises OSError."""
+        from tidewell.store.backups import back_up
+        from tidewell.store.datastore import MAIN
+        from tidewell.store.reflections import Reflections
+        from tidewell.store.sync_link import SyncLink
+
+        store, now = self.store, self.clock.now()
+        main = store.folder / MAIN
+        back_up(main, main.read_bytes(), now)
+        assert store.journal is not None
+        journal = [e for y in store.journal.years() for e in store.journal.entries(y, now)]
+        kept = [r for _id, r in Reflections(store.folder, now).all()]
+        store.sync = SyncLink.join(store.folder, folder, self.state, journal, now, kept)
+        self.merge_sync()  # what the folder holds, merged now
+
+    def leave_sync(self) -> None:
+        if self.store.sync is not None:
+            self.store.sync.leave()
+            self.store.sync = None
 
     def use_calendar(self, view: CalendarView) -> None:
         """What the calendars say now (read by the calendar keeper); nothing is written."""

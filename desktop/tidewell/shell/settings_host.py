@@ -116,25 +116,10 @@ class SettingsHost:
 
     def join_sync(self, folder: Path) -> None:
         """Sync through ``folder``, a backup of the settings kept first; raises OSError."""
-        from tidewell.store.backups import back_up
-        from tidewell.store.datastore import MAIN
-        from tidewell.store.reflections import Reflections
-        from tidewell.store.sync_link import SyncLink
-
-        store, now = self.runtime.store, self.runtime.clock.now()
-        main = store.folder / MAIN
-        back_up(main, main.read_bytes(), now)
-        assert store.journal is not None
-        journal = [e for y in store.journal.years() for e in store.journal.entries(y, now)]
-        kept = [r for _id, r in Reflections(store.folder, now).all()]
-        store.sync = SyncLink.join(store.folder, folder, self.runtime.state, journal, now, kept)
-        self.runtime.merge_sync()  # what the folder holds, merged now
+        self.runtime.join_sync(folder)
 
     def leave_sync(self) -> None:
-        sync = self.runtime.store.sync
-        if sync is not None:
-            sync.leave()
-            self.runtime.store.sync = None
+        self.runtime.leave_sync()
 
     # --- packs --------------------------------------------------------------------------
 

@@ -50,7 +50,7 @@ def start(
     quiet = QuietProbe(QGuiApplication.platformName(), runtime)
     runtime.quiet_probe = quiet
     calendars = CalendarKeeper(runtime)
-    shell = TidewellApp(runtime, instance, calendars, early)
+    shell = TidewellApp(runtime, instance, calendars, early, windows_apart=True)
     shell.sleep = SleepWatcher(shell)
     shell.sleep.resumed.connect(shell.ticker.poke)
     shell.sleep.away.connect(runtime.away)

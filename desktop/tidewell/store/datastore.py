@@ -64,6 +64,8 @@ class Opened:
 
 
 class DataStore:
+    writes = True  # a window in its own process reads the folder and never writes it
+
     def __init__(self, folder: Path, clock: Clock) -> None:
         self.folder = folder
         self.clock = clock
@@ -91,13 +93,14 @@ class DataStore:
         return store, store._open()
 
     def _open(self) -> Opened:
-        try:
-            ensure_private_dir(self.folder)
-        except OSError as err:
-            said = _("Tidewell cannot use its data folder {folder}: {reason}")
-            raise StoreError(said.format(folder=self.folder, reason=err.strerror)) from err
-        remove_stray_temp_files(self.folder)
-        remove_stray_temp_files(self.folder / "backups")
+        if self.writes:
+            try:
+                ensure_private_dir(self.folder)
+            except OSError as err:
+                said = _("Tidewell cannot use its data folder {folder}: {reason}")
+                raise StoreError(said.format(folder=self.folder, reason=err.strerror)) from err
+            remove_stray_temp_files(self.folder)
+            remove_stray_temp_files(self.folder / "backups")
         now = self.clock.now()
         raw, data = self._load_main(now)
         self._main = TinyDB(self.folder / MAIN, storage=AtomicJSONStorage, initial=data)
@@ -105,7 +108,7 @@ class DataStore:
         self._rule_fixes = _with_reasons(self._invalid.get("rules", []), problems, "rules")
         self._ledger = self._open_ledger(now)
         state = replace(state, progress=self._read_progress(), pause=self._read_pause())
-        self.journal = Journal(self.folder / "journal", self.events)
+        self.journal = Journal(self.folder / "journal", self.events, self.writes)
         if (self.folder / "sync.json").exists():  # only when syncing: an idle tray loads none
             from tidewell.store.sync_link import SyncLink
 
@@ -118,16 +121,21 @@ class DataStore:
         try:
             raw, data = read_tables(path, newest=None)  # the main file migrates (below)
         except Unreadable as err:
+            if not self.writes:  # the running Tidewell recovers; a window only reads
+                raise StoreError(f"{path}: {err}") from err
             raw, data = self._recover(path, str(err), now)
         if raw is None:  # a first start
             raw = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
             data = msgspec.json.encode(raw)
-            atomic_write(path, data)
+            if self.writes:
+                atomic_write(path, data)
             return raw, data
         try:
             raw, changed = migrate(raw)
         except (ValueError, NewerSchema) as err:
             raise StoreError(f"{path}: {err}") from err
+        if not self.writes:
+            return raw, msgspec.json.encode(raw) if changed else data
         back_up(path, data, now)  # before a migration, this keeps the original
         if changed:
             data = msgspec.json.encode(raw)
@@ -164,6 +172,8 @@ class DataStore:
         except NewerSchema as err:
             raise StoreError(f"{path}: {err}") from err
         except Unreadable as err:
+            if not self.writes:
+                raise StoreError(f"{path}: {err}") from err
             aside = move_aside(path, now)
             self.events.append(
                 _(
@@ -212,15 +222,7 @@ class DataStore:
 
     def _write_main(self, state: State) -> None:
         assert self._main is not None
-        tables: dict[str, Any] = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
-        for section in STORED_SECTIONS:
-            items = msgspec.to_builtins(getattr(state, section.field))
-            mended = {item.get("id") for item in items}  # fixed in Settings: the old one goes
-            kept = [d for d in self._invalid.get(section.key, []) if d.get("id") not in mended]
-            self._invalid[section.key] = kept
-            tables[section.key] = as_table(items + kept)
-        tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
-        tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
+        tables = main_tables(state, self._invalid)
         # TinyDB has no multi-table transaction: the whole file is one storage write.
         storage = self._main.storage
         assert isinstance(storage, AtomicJSONStorage)
@@ -276,6 +278,22 @@ class DataStore:
         finally:
             self._merging = False
         return merged.state, merged.notes
+
+
+def main_tables(state: State, invalid: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+    """What the main file holds for ``state``: its tables, with the ``invalid`` documents
+    still kept (and dropped from ``invalid`` once an item of the same id is saved)."""
+    invalid = {} if invalid is None else invalid
+    tables: dict[str, Any] = {META: {META_ID: {"schema_version": SCHEMA_VERSION}}}
+    for section in STORED_SECTIONS:
+        items = msgspec.to_builtins(getattr(state, section.field))
+        mended = {item.get("id") for item in items}  # fixed in Settings: the old one goes
+        kept = [d for d in invalid.get(section.key, []) if d.get("id") not in mended]
+        invalid[section.key] = kept
+        tables[section.key] = as_table(items + kept)
+    tables["balance"] = as_table([msgspec.to_builtins(state.balance)])
+    tables["settings"] = as_table([msgspec.to_builtins(state.settings)])
+    return tables
 
 
 def state_from_tables(raw: dict[str, Any]) -> tuple[State, list[Problem], dict[str, list[Any]]]:

@@ -20,8 +20,9 @@ TABLE = "entries"
 
 
 class Journal:
-    def __init__(self, folder: Path, on_recovered: list[str]) -> None:
+    def __init__(self, folder: Path, on_recovered: list[str], writes: bool = True) -> None:
         self.folder = ensure_private_dir(folder)
+        self.writes = writes  # False: a window in its own process, which only reads
         remove_stray_temp_files(self.folder)
         self._shards: dict[int, TinyDB] = {}
         self._recovered = on_recovered
@@ -40,6 +41,8 @@ class Journal:
                 said = _("the journal for {year} is left as it is: {reason}")
                 raise OSError(said.format(year=year, reason=err)) from err
             except Unreadable as err:
+                if not self.writes:  # left for the running Tidewell to set aside
+                    raise OSError(f"{path.name}: {err}") from err
                 aside = move_aside(path, now)
                 self._recovered.append(
                     f"The journal for {year} could not be read ({err}); "
