@@ -45,6 +45,17 @@ def icon_file(name: str) -> Path:
     return _existing(resources_dir() / "icons" / f"{name}.svg")
 
 
+def icon_pngs(name: str) -> list[Path]:
+    """The icon pre-rendered to PNG at each size (tools/render_icons.py), smallest first:
+    a running Tidewell never needs Qt's SVG support for its own icons."""
+    found = sorted((resources_dir() / "icons" / "png").glob(f"{name}-*.png"), key=_size)
+    return found or [icon_file(name)]
+
+
+def _size(path: Path) -> int:
+    return int(path.stem.rsplit("-", 1)[1])
+
+
 def example_file(name: str) -> Path:
     return _existing(resources_dir() / "examples" / name)
 

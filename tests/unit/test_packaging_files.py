@@ -119,3 +119,18 @@ def test_the_macos_icon_holds_png_entries_up_to_1024() -> None:
 def test_a_checkout_finds_its_resources_at_the_top() -> None:
     assert resources_dir() == ROOT / "resources"
     assert linux_dir() == LINUX
+
+
+def test_the_icons_pngs_match_their_svgs() -> None:
+    """The running app reads only the PNGs (no SVG support loaded); they are drawn from the
+    SVGs by tools/render_icons.py and must not drift from them."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "render_icons.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

@@ -1,12 +1,13 @@
-"""One Tidewell per data folder: a QLockFile says who runs, a QLocalServer takes commands.
+"""One Tidewell per data folder: a QLockFile says who runs, a local socket takes commands
+(a plain Unix socket, ``shell/unix_socket.py``; QtNetwork's where sockets are not files).
 
 A launch tries the lock first (at once, never waiting): whoever gets it is the app, and only
 it removes a stale socket, so two launches at once cannot both become the app. A launch that
 does not get it forwards its request (``{"command": "wait", ...}`` as one JSON line, see
 ``core/requests.py``) to the app, asking again for a few seconds while that one is still
-starting up. The app decodes each line at the door and answers ``ok`` or ``error: why``. It
-listens right after its tray icon shows (QtNetwork is loaded then, not on the way to the
-tray).
+starting up. The app decodes each line at the door and answers ``ok`` or ``error: why``
+(a window's save is answered once it is done or refused). It listens right after its tray
+icon shows.
 """
 
 from __future__ import annotations
@@ -34,12 +35,14 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
     from tidewell.core.requests import Request
+    from tidewell.shell.unix_socket import UnixServer
 
 log = logging.getLogger(__name__)
 RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
 _CONNECT_MS = 1000
 _REPLY_MS = 3000
 _STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting up
+_PLAIN_SOCKETS = os.name == "posix"  # sockets are files: no QtNetwork (shell/unix_socket.py)
 
 
 def server_name(folder: Path) -> str:
@@ -63,7 +66,7 @@ class SingleInstance(QObject):
         self.name = server_name(folder)
         self._lock = QLockFile(str(folder / "tidewell.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-        self._server: QLocalServer | None = None
+        self._server: UnixServer | QLocalServer | None = None
         # What the app answers to a request that is replied to once done (a window's save):
         # "" when done, else why not. Set by the app.
         self.answer: Callable[[Request], str] | None = None
@@ -71,17 +74,17 @@ class SingleInstance(QObject):
     def forward(self, line: bytes, reply_ms: int = _REPLY_MS) -> bool:
         """Send one encoded request to a running Tidewell; True if it took it, False if
         none answers. Raises CommandRefused when it answers with a reason."""
-        from PySide6.QtNetwork import QLocalSocket
+        line = line if line.endswith(b"\n") else line + b"\n"
+        if _PLAIN_SOCKETS:
+            from tidewell.shell.unix_socket import send_line
 
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(_CONNECT_MS):
-            return False
-        socket.write(line if line.endswith(b"\n") else line + b"\n")
-        while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
-            pass  # a window's save can be megabytes: written in several turns
-        reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(reply_ms) else b""
-        socket.disconnectFromServer()
+            reply = send_line(self.name, line, _CONNECT_MS, reply_ms)
+            if reply is None:
+                return False
+        else:
+            reply = _send_over_qt(self.name, line, reply_ms)
+            if reply is None:
+                return False
         if reply.startswith(b"error"):
             why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
             raise CommandRefused(why or "the running Tidewell did not take it")
@@ -111,17 +114,19 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Take commands from later launches. Call while holding the lock."""
-        from PySide6.QtNetwork import QLocalServer
+        from tidewell.core.requests import line_limit
 
-        QLocalServer.removeServer(self.name)  # a socket left by a crash; we hold the lock
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
+        try:
+            if _PLAIN_SOCKETS:
+                from tidewell.shell.unix_socket import UnixServer
+
+                self._server = UnixServer(self.name, line_limit, self._handle, self)
+            else:
+                self._server = _listen_over_qt(self)
+        except OSError as err:
             self._lock.unlock()
             said = _("Tidewell cannot listen for commands from the menu: {reason}")
-            raise OSError(said.format(reason=server.errorString()))
-        server.newConnection.connect(self._accept)
-        self._server = server
+            raise OSError(said.format(reason=err.strerror or err)) from err
 
     def forward_or_become_primary(self, line: bytes) -> bool:
         """True if this process is now the app, listening; False if a running one took it."""
@@ -136,36 +141,72 @@ class SingleInstance(QObject):
             self._server = None
         self._lock.unlock()
 
-    def _accept(self) -> None:
-        assert self._server is not None
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
+    def _handle(self, line: bytes) -> tuple[bytes, Callable[[], None] | None]:
+        """The reply to one line, and what to do once the sender has heard it."""
+        from tidewell.core.requests import RequestError, decode_request
 
-    def _read(self, socket: QLocalSocket) -> None:
-        from tidewell.core.requests import HANDOVER_START, RequestError, decode_request, line_limit
-
-        limit = line_limit(bytes(socket.peek(len(HANDOVER_START)).data()))
-        if not socket.canReadLine():
-            if socket.bytesAvailable() > limit:  # no end of line in sight: refuse
-                socket.readAll()
-                socket.write(f"error: the command is longer than {limit} bytes\n".encode())
-                socket.disconnectFromServer()
-            return
-        line = bytes(socket.readLine(limit + 2).data())
         try:
             request = decode_request(line.rstrip(b"\r\n"))
         except RequestError as err:
             log.warning("refused a command %r: %s", line[:200], err)
-            socket.write(f"error: {err}\n".encode())
-            return
+            return f"error: {err}\n".encode(), None
         if request.answered_after:  # a window waits to hear whether its change was kept
             why = self.answer(request) if self.answer is not None else "not ready yet"
-            socket.write(f"error: {why}\n".encode() if why else b"ok\n")
-            socket.waitForBytesWritten(_REPLY_MS)
-            return
-        socket.write(b"ok\n")
-        socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act
-        self.command_received.emit(request)
+            why = " ".join(why.split())  # one line
+            return (f"error: {why}\n".encode() if why else b"ok\n"), None
+        return b"ok\n", lambda: self.command_received.emit(request)
+
+
+# --- where sockets are not files (Windows): QtNetwork's local sockets -----------------------
+
+
+def _send_over_qt(name: str, line: bytes, reply_ms: int) -> bytes | None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(_CONNECT_MS):
+        return None
+    socket.write(line)
+    while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
+        pass  # a window's save can be megabytes: written in several turns
+    reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(reply_ms) else b""
+    socket.disconnectFromServer()
+    return reply
+
+
+def _listen_over_qt(instance: SingleInstance) -> QLocalServer:
+    from PySide6.QtNetwork import QLocalServer
+
+    QLocalServer.removeServer(instance.name)  # a socket left by a crash; we hold the lock
+    server = QLocalServer(instance)
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    if not server.listen(instance.name):
+        raise OSError(0, server.errorString())
+
+    def accept() -> None:
+        while (socket := server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: _read_over_qt(instance, s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                _read_over_qt(instance, socket)
+
+    server.newConnection.connect(accept)
+    return server
+
+
+def _read_over_qt(instance: SingleInstance, socket: QLocalSocket) -> None:
+    from tidewell.core.requests import HANDOVER_START, line_limit
+
+    limit = line_limit(bytes(socket.peek(len(HANDOVER_START)).data()))
+    if not socket.canReadLine():
+        if socket.bytesAvailable() > limit:  # no end of line in sight: refuse
+            socket.readAll()
+            socket.write(f"error: the command is longer than {limit} bytes\n".encode())
+            socket.disconnectFromServer()
+        return
+    reply, after = instance._handle(bytes(socket.readLine(limit + 2).data()))
+    socket.write(reply)
+    socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act
+    if after is not None:
+        after()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from tidewell.assets import icon_file
+from tidewell.assets import icon_pngs
 
 
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons by name, e.g. 'tray-normal'."""
-    return QIcon(str(icon_file(name)))
+    """An icon from resources/icons by name, e.g. 'tray-normal', from its PNGs (each size
+    drawn from the SVG at build: no SVG is read while Tidewell runs)."""
+    made = QIcon()
+    for path in icon_pngs(name):
+        made.addFile(str(path))
+    return made
