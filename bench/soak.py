@@ -104,8 +104,9 @@ def main() -> int:
             if time.monotonic() >= next_reading:
                 minute = (time.monotonic() - began) / 60
                 readings.append((minute, pss_mib(ours.pid), pss_mib(bare.pid), answered(data)))
-                print(f"{minute:5.1f} min: Tidewell {readings[-1][1]:.1f} MiB, bare "
-                      f"{readings[-1][2]:.1f} MiB, {readings[-1][3]} answered", flush=True)  # fmt: skip
+                _minute, mine, theirs, count = readings[-1]
+                said = f"{minute:5.1f} min: Tidewell {mine:.1f} MiB, bare {theirs:.1f} MiB"
+                print(f"{said}, {count} answered", flush=True)
                 next_reading += 60
             time.sleep(1)
     finally:

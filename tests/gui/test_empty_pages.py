@@ -34,6 +34,7 @@ def empty(qtbot, tmp_path: Path, clock: FakeClock) -> Iterator[SettingsWindow]: 
 
 
 def lists_of(window: SettingsWindow) -> list[ItemList]:
+    assert len(window.pages) == 8  # every page built (each is built when first shown)
     return [w for w in window.findChildren(ItemList) if w.invite]
 
 

@@ -263,12 +263,13 @@ def test_restore_from_a_backup(qtbot, window: SettingsWindow, shell: TidewellApp
 def test_start_at_login_writes_and_removes_the_autostart_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, window: SettingsWindow
 ) -> None:
+    general = window.general  # built (as when first shown) before the old entry is there
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     entry = tmp_path / "config" / "autostart" / "org.tidewell.Tidewell.desktop"
     old = entry.with_name("tidewell.desktop")  # what development builds wrote
     old.parent.mkdir(parents=True)
     old.write_text("[Desktop Entry]\n")
-    window.general.autostart.setChecked(True)
+    general.autostart.setChecked(True)
     assert entry.exists() and not old.exists()
     command = autostart.launch_command()
     # the application menu's entry, word for word, marked to start at login

@@ -165,10 +165,23 @@ _CHECK_START = datetime.combine(date(2024, 1, 1), time())  # rules start at midn
 _PROBE_YEARS = {"HOURLY": 2, "DAILY": 10, "WEEKLY": 10, "MONTHLY": 30, "YEARLY": 30}
 
 
+_CHECKED: set[str] = set()  # repeats found good: rules are checked each time they are read
+_MOST_CHECKED = 4096
+
+
 def check_rrule(text: str) -> None:
     """Refuse, with the reason, a repeat that is not one, that never comes round, or that
     comes more often than hourly; within a bounded amount of work (dateutil walks every
     period up to the year 9999 when a rule's set is empty, and checks UNTIL only on a hit)."""
+    if text in _CHECKED:
+        return
+    _check_rrule(text)
+    if len(_CHECKED) >= _MOST_CHECKED:
+        _CHECKED.clear()
+    _CHECKED.add(text)
+
+
+def _check_rrule(text: str) -> None:
     upper = text.upper()
     if "DTSTART" in upper or "\n" in text:
         raise ValueError("rrule: " + _("give only the RRULE part; use 'start' for the first day"))

@@ -36,12 +36,37 @@ class RulesModel(QAbstractTableModel):
         super().__init__(parent)
         self.rules: list[Rule] = []
         self._next: dict[str, str] = {}
+        self.order = (NAME, Qt.SortOrder.AscendingOrder)
 
     def set_state(self, state: State, now: datetime, home: tzinfo) -> None:
         self.beginResetModel()
-        self.rules = list(state.rules)
         self._next = _next_times(state, now, home)
+        self.rules = self._sorted(list(state.rules))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, with Python's sort on one key per rule: a sorting proxy would call
+        ``data`` twice for each of 10,000 comparisons with 1,000 rules."""
+        self.order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = [(index, self.rules[index.row()].id) for index in self.persistentIndexList()]
+        self.rules = self._sorted(self.rules)
+        rows = {rule.id: row for row, rule in enumerate(self.rules)}
+        self.changePersistentIndexList(
+            [index for index, _id in before],
+            [self.index(rows[rule_id], index.column()) for index, rule_id in before],
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rules: list[Rule]) -> list[Rule]:
+        column, order = self.order
+
+        def key(rule: Rule) -> tuple[Any, ...]:
+            if column == ON:
+                return (not rule.enabled, rule.name.casefold())
+            return ((self._text(rule, column) or "").casefold(), rule.name.casefold())
+
+        return sorted(rules, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rules)
@@ -114,6 +139,12 @@ class RuleFilter(QSortFilterProxyModel):
         self.area: str | None = None
         self.kind: str | None = None
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The rules model sorts itself (see ``RulesModel.sort``); this keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, RulesModel) and column >= 0:
+            model.sort(column, order)
 
     def set_filters(self, search: str, area: str | None, kind: str | None) -> None:
         self.beginFilterChange()

@@ -22,23 +22,33 @@ from PySide6.QtWidgets import (
 )
 
 from tidewell.core.state import State, definitions_differ
-from tidewell.i18n import _
+from tidewell.i18n import N_, _
 from tidewell.ui.placement import fit_to_screen, scrolling
-from tidewell.ui.settings.balance_page import BalancePage
-from tidewell.ui.settings.calendars_page import CalendarsPage
-from tidewell.ui.settings.general_page import GeneralPage
-from tidewell.ui.settings.ideas_page import IdeasPage
-from tidewell.ui.settings.packs_page import PacksPage
 from tidewell.ui.settings.page import SettingsPage
-from tidewell.ui.settings.people_page import PeoplePage
-from tidewell.ui.settings.protected_page import ProtectedPage
-from tidewell.ui.settings.rules_page import RulesPage
 from tidewell.ui.style import plain_label, use_sheet
 
 if TYPE_CHECKING:
     from tidewell.ui.hosts import SettingsHostLike
+    from tidewell.ui.settings.balance_page import BalancePage
+    from tidewell.ui.settings.calendars_page import CalendarsPage
+    from tidewell.ui.settings.general_page import GeneralPage
+    from tidewell.ui.settings.ideas_page import IdeasPage
+    from tidewell.ui.settings.packs_page import PacksPage
+    from tidewell.ui.settings.people_page import PeoplePage
+    from tidewell.ui.settings.protected_page import ProtectedPage
+    from tidewell.ui.settings.rules_page import RulesPage
 
 UNDO_LIMIT = 200
+PAGES = (  # the sidebar's titles, and the attribute each page is known by
+    (N_("My balance"), "balance"),
+    (N_("Rules"), "rules"),
+    (N_("Protected time"), "protected"),
+    (N_("People"), "people"),
+    (N_("Waiting time"), "ideas"),
+    (N_("Calendars"), "calendars"),
+    (N_("Packs"), "packs"),
+    (N_("General"), "general"),
+)
 
 
 class SettingsWindow(QWidget):
@@ -63,6 +73,8 @@ class SettingsWindow(QWidget):
             self.restoreGeometry(geometry)
         fit_to_screen(self, self.size() if geometry is not None else QSize(1180, 760))
         self.sidebar.setCurrentRow(_whole(self.prefs.value("window/page", 0)))
+        if self.sidebar.currentRow() < 0:
+            self.sidebar.setCurrentRow(0)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -72,33 +84,13 @@ class SettingsWindow(QWidget):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
-        self.balance = BalancePage()
-        self.rules = RulesPage()
-        self.rules.try_requested.connect(self.try_requested)
-        self.rules.editor.activity_missing = self.host.activity_unavailable()
-        self.rules.needs_fix.set_items(self.host.rules_needing_a_fix())
-        self.protected = ProtectedPage()
-        self.people = PeoplePage()
-        self.ideas = IdeasPage()
-        self.calendars = CalendarsPage(self.host)
-        self.general = GeneralPage(self.host)
-        self.packs = PacksPage(self.host)
-        self.pages: list[tuple[str, SettingsPage]] = [
-            (_("My balance"), self.balance),
-            (_("Rules"), self.rules),
-            (_("Protected time"), self.protected),
-            (_("People"), self.people),
-            (_("Waiting time"), self.ideas),
-            (_("Calendars"), self.calendars),
-            (_("Packs"), self.packs),
-            (_("General"), self.general),
-        ]
-        for number, (title, page) in enumerate(self.pages):
+        # Each page is built when first shown (or asked for): the window opens with one.
+        self._made: dict[int, SettingsPage] = {}
+        self._titles = [_(title) for title, _attribute in PAGES]
+        for title in self._titles:
             self.sidebar.addItem(title)
-            self.stack.addWidget(scrolling(page))  # reachable on a small screen at 200 %
-            page.edited.connect(self._edited)
-            page.validity_changed.connect(lambda ok, n=number: self._validity(n, ok))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in until the page is built
+        self.sidebar.currentRowChanged.connect(self._go_to)
         body.addWidget(self.sidebar)
         body.addWidget(self.stack, 1)
         layout.addLayout(body, 1)
@@ -120,6 +112,104 @@ class SettingsWindow(QWidget):
         QShortcut(QKeySequence.StandardKey.New, self, self.new_rule)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._update_buttons()
+
+    # --- pages, built when first wanted --------------------------------------------------
+
+    def _go_to(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self._page(row)
+            self.stack.setCurrentIndex(row)
+
+    def _page(self, number: int) -> SettingsPage:
+        made = self._made.get(number)
+        if made is None:
+            made = self._make(PAGES[number][1])
+            self._made[number] = made
+            stand_in = self.stack.widget(number)
+            assert stand_in is not None
+            self.stack.insertWidget(number, scrolling(made))  # reachable at 200 % too
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            made.edited.connect(self._edited)
+            made.validity_changed.connect(lambda ok, n=number: self._validity(n, ok))
+            now, home = self.host.now_and_home()
+            made.set_state(self.draft, now, home)
+        return made
+
+    def _make(self, name: str) -> SettingsPage:
+        host = self.host
+        if name == "balance":
+            from tidewell.ui.settings.balance_page import BalancePage
+
+            return BalancePage()
+        if name == "rules":
+            from tidewell.ui.settings.rules_page import RulesPage
+
+            rules = RulesPage()
+            rules.try_requested.connect(self.try_requested)
+            rules.editor.activity_missing = host.activity_unavailable()
+            rules.needs_fix.set_items(host.rules_needing_a_fix())
+            return rules
+        if name == "protected":
+            from tidewell.ui.settings.protected_page import ProtectedPage
+
+            return ProtectedPage()
+        if name == "people":
+            from tidewell.ui.settings.people_page import PeoplePage
+
+            return PeoplePage()
+        if name == "ideas":
+            from tidewell.ui.settings.ideas_page import IdeasPage
+
+            return IdeasPage()
+        if name == "calendars":
+            from tidewell.ui.settings.calendars_page import CalendarsPage
+
+            return CalendarsPage(host)
+        if name == "packs":
+            from tidewell.ui.settings.packs_page import PacksPage
+
+            return PacksPage(host)
+        from tidewell.ui.settings.general_page import GeneralPage
+
+        return GeneralPage(host)
+
+    @property
+    def pages(self) -> list[tuple[str, SettingsPage]]:
+        """Every page with its title (each built, if it was not yet)."""
+        return [(title, self._page(n)) for n, title in enumerate(self._titles)]
+
+    @property
+    def balance(self) -> BalancePage:
+        return self._page(0)  # type: ignore[return-value]
+
+    @property
+    def rules(self) -> RulesPage:
+        return self._page(1)  # type: ignore[return-value]
+
+    @property
+    def protected(self) -> ProtectedPage:
+        return self._page(2)  # type: ignore[return-value]
+
+    @property
+    def people(self) -> PeoplePage:
+        return self._page(3)  # type: ignore[return-value]
+
+    @property
+    def ideas(self) -> IdeasPage:
+        return self._page(4)  # type: ignore[return-value]
+
+    @property
+    def calendars(self) -> CalendarsPage:
+        return self._page(5)  # type: ignore[return-value]
+
+    @property
+    def packs(self) -> PacksPage:
+        return self._page(6)  # type: ignore[return-value]
+
+    @property
+    def general(self) -> GeneralPage:
+        return self._page(7)  # type: ignore[return-value]
 
     # --- the draft ----------------------------------------------------------------------
 
@@ -143,7 +233,7 @@ class SettingsWindow(QWidget):
 
     def _show_all(self) -> None:
         now, home = self.host.now_and_home()
-        for _unused, page in self.pages:
+        for page in self._made.values():  # a page not built yet reads the draft when it is
             page.set_state(self.draft, now, home)
         self._update_buttons()
 
@@ -152,7 +242,7 @@ class SettingsWindow(QWidget):
         self.revert_button.setEnabled(self.dirty)
         self.undo_button.setEnabled(bool(self.undo_stack))
         if self.invalid:
-            names = ", ".join(self.pages[n][0] for n in sorted(self.invalid))
+            names = ", ".join(self._titles[n] for n in sorted(self.invalid))
             said = _("Something needs a look before saving: {pages}.")
             self.status.setText(said.format(pages=names))
         elif self.dirty:
@@ -161,10 +251,10 @@ class SettingsWindow(QWidget):
             self.status.setText("")
 
     def current_page(self) -> SettingsPage:
-        return self.pages[self.stack.currentIndex()][1]
+        return self._page(self.stack.currentIndex())
 
     def page_row(self, page: SettingsPage) -> int:
-        return [p for _unused, p in self.pages].index(page)
+        return next(n for n, made in self._made.items() if made is page)
 
     def show_rule(self, rule_id: str) -> None:
         """The Rules page, with this rule open: "Move it" from the kind question."""
@@ -197,7 +287,9 @@ class SettingsWindow(QWidget):
             )
             return False
         self.saved_state = self.draft
-        self.rules.fresh.clear()  # saved rules keep their ids: the journal names them
+        rules = self._made.get(1)
+        if rules is not None:  # saved rules keep their ids: the journal names them
+            rules.fresh.clear()  # type: ignore[attr-defined]
         self.status.setText(_("Saved."))
         self._update_buttons()
         self.saved.emit()
