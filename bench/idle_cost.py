@@ -37,6 +37,16 @@ def pss_mib(pid: int) -> float:
     raise RuntimeError("no Pss line")
 
 
+def uss_mib(pid: int) -> float:
+    """Memory only this process holds (its private pages): unlike PSS, it does not move when
+    other processes using the same libraries start or end."""
+    total = 0
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith(("Private_Clean:", "Private_Dirty:")):
+            total += int(line.split()[1])
+    return total / 1024
+
+
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime, all threads
