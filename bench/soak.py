@@ -141,8 +141,10 @@ def main() -> int:
             "",
             "Every reading (minute: Tidewell PSS, bare PSS, answered, Tidewell USS, bare USS):",
             "",
-            *(f"- {r[0]:.0f}: {r[1]:.2f}, {r[2]:.2f}, {r[3]}, {r[4]:.2f}, {r[5]:.2f}"
-              for r in readings),  # fmt: skip
+            *(
+                f"- {r[0]:.0f}: {r[1]:.2f}, {r[2]:.2f}, {r[3]}, {r[4]:.2f}, {r[5]:.2f}"
+                for r in readings
+            ),
         ]
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
