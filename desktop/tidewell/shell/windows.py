@@ -93,7 +93,8 @@ class WindowProcesses(QObject):
 
     def _keep_errors(self, kind: str, process: QProcess) -> None:
         data = bytes(process.readAllStandardError().data())
-        sys.stderr.buffer.write(data)  # as the tray's own: a terminal or the session log
+        for line in data.decode("utf-8", "replace").splitlines():
+            log.info("%s window: %s", kind, line)  # in the tray's log, with its own
         self._errors[kind] = (self._errors.get(kind, b"") + data)[-_ERR_KEPT:]
 
     def _ended(self, kind: str, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
