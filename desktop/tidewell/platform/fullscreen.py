@@ -8,8 +8,9 @@ handler is touched, so Qt's own connection is left alone.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
+
+from tidewell.platform.libraries import load_library
 
 _ATOM, _WINDOW = 4, 33  # XA_ATOM and XA_WINDOW
 
@@ -48,11 +49,8 @@ class _ScreenIterator(ctypes.Structure):
 
 class FullscreenProbe:
     def __init__(self, display: str | None = None) -> None:
-        found = ctypes.util.find_library("xcb")
-        if found is None:
-            raise OSError("libxcb is not installed")
-        xcb = ctypes.CDLL(found)
-        self._libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        xcb = load_library("xcb")
+        self._libc = load_library("c")
         xcb.xcb_connect.restype = ctypes.c_void_p
         xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
         xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]

@@ -9,7 +9,6 @@ compositors: their idle protocol (platform/wayland_idle.py). Anywhere else the s
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import sys
 from typing import Protocol
@@ -153,7 +152,6 @@ def _wayland_source() -> IdleSource:
 
 
 def _load(name: str) -> ctypes.CDLL:
-    found = ctypes.util.find_library(name)
-    if found is None:
-        raise OSError(f"lib{name} is not installed")
-    return ctypes.CDLL(found)
+    from tidewell.platform.libraries import load_library
+
+    return load_library(name)

@@ -7,13 +7,16 @@ kept at all and ``unavailable()`` says why."""
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewell.i18n import _
+
+if TYPE_CHECKING:
+    import concurrent.futures
 
 log = logging.getLogger(__name__)
 SERVICE = "tidewell"
@@ -30,7 +33,8 @@ class SecretStore:
         self.timeout = timeout
         self._backend: Any = None
         self._why: str | None = None
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="keyring")
+        self._pool: concurrent.futures.ThreadPoolExecutor | None = None  # with the first call
+        self._making = threading.Lock()
 
     def unavailable(self) -> str | None:
         """Why no safe keyring can be used here; None when one can."""
@@ -73,6 +77,11 @@ class SecretStore:
         return self._backend
 
     def _call(self, work: Callable[[], T]) -> T:
+        import concurrent.futures  # not for an idle tray, which may never ask the keyring
+
+        with self._making:
+            if self._pool is None:
+                self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="keyring")
         future = self._pool.submit(work)
         try:
             return future.result(timeout=self.timeout)
