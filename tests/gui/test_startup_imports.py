@@ -18,6 +18,13 @@ HEAVY = (
     "tidewell.core.describe",  # rules in words: with a window
     "tidewell.store.sync_link",  # only when syncing
     "tidewell.core.sync_records",
+    "dateutil.rrule",  # with the first repeat or reflection
+    "PySide6.QtNetwork",  # the command socket is a plain Unix socket
+    "tidewell.shell.window_process",  # Settings, Review and the welcome: their own process
+    "tidewell.ui.settings.window",
+    "html",
+    "logging.handlers",
+    "concurrent.futures",
 )
 
 

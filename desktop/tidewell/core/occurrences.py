@@ -8,13 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-
-from dateutil.rrule import WEEKLY, rrule, rrulestr
+from typing import TYPE_CHECKING
 
 from tidewell.core.fields import WEEKDAYS, Weekday, parse_hhmm, weekday_index
 from tidewell.core.life import Block, DatedBlock, WeeklyBlock
 from tidewell.core.localtime import naive_to_moment, to_moment, zone_or
 from tidewell.core.rules import AtTrigger, ReflectTrigger
+
+if TYPE_CHECKING:  # dateutil loads with the first repeat or reflection (not for every tray)
+    from dateutil.rrule import rrule
 
 DEFAULT_START = date(2024, 1, 1)  # a Monday: where RRULEs and reflection weeks count from
 # How far a local time can move when mapped to UTC in a DST gap (Lord Howe: 30 min; 3 h
@@ -149,6 +151,8 @@ def anchor(text: str, start: date, near: date | None) -> datetime:
 
 @lru_cache(maxsize=4096)
 def _parsed_rrule(text: str, start: date | None, month: tuple[int, int] | None) -> rrule:
+    from dateutil.rrule import rrule, rrulestr
+
     text = text.removeprefix("RRULE:")
     dtstart = anchor(text, start or DEFAULT_START, date(*month, 1) if month else None)
     parsed = rrulestr(text, dtstart=dtstart, ignoretz=True, cache=True)
@@ -160,6 +164,8 @@ def _parsed_rrule(text: str, start: date | None, month: tuple[int, int] | None) 
 def _reflect_rrule(
     every: int, day: str, at: str, start: date | None, month: tuple[int, int] | None
 ) -> rrule:
+    from dateutil.rrule import WEEKLY, rrule
+
     near = date(*month, 1) if month else None
     dtstart = anchor(f"FREQ=WEEKLY;INTERVAL={every}", start or DEFAULT_START, near)
     clock = parse_hhmm(at)

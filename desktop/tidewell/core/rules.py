@@ -6,7 +6,6 @@ from datetime import MAXYEAR, date, datetime, time, timedelta
 from itertools import islice, pairwise
 from typing import Annotated
 
-from dateutil.rrule import rrulestr
 from msgspec import Meta, Struct, field
 
 from tidewell.core.fields import (
@@ -182,6 +181,8 @@ def check_rrule(text: str) -> None:
 
 
 def _check_rrule(text: str) -> None:
+    from dateutil.rrule import rrulestr  # with the first repeat (not every tray has one)
+
     upper = text.upper()
     if "DTSTART" in upper or "\n" in text:
         raise ValueError("rrule: " + _("give only the RRULE part; use 'start' for the first day"))

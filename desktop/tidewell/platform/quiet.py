@@ -21,7 +21,6 @@ import ctypes
 import logging
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 
@@ -139,6 +138,8 @@ def _on_gnome() -> bool:
 
 
 def _gnome_dnd() -> Quiet | None:
+    import subprocess  # on GNOME only
+
     try:
         done = subprocess.run(
             ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
