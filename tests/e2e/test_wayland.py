@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -94,10 +95,35 @@ def test_tidewell_at_home_on_sway(wayland: WaylandSession, tmp_path: Path) -> No
         wayland.choose_in_notification("Done")
         wait_for(lambda: answers(app, "stretch") == ["done"], 10, "Done in the journal")
         assert json.loads(app.run("status", "--json").stdout)["nudges_as"] == "notifications"
+        # Settings opens in a process of its own, and ends when sway closes its window.
+        assert app.run("settings").returncode == 0
+        pid = wait_for(lambda: window_pid(wayland, "Tidewell settings"), 20, "Settings on sway")
+        assert pid != app.processes[0].pid
+        swaymsg(wayland, '[title="Tidewell settings"] kill')
+        wait_for(lambda: not Path(f"/proc/{pid}").exists(), 15, "the settings process to end")
         assert app.run("quit").returncode == 0
         assert app.processes[0].wait(15) == 0  # a clean exit, the compositor let go of
     finally:
         app.stop()
+
+
+def swaymsg(wayland: WaylandSession, *args: str) -> str:
+    """sway's IPC, as the compositor's user (its socket is found in the runtime folder)."""
+    quoted = " ".join(shlex.quote(a) for a in args)
+    found = 'SWAYSOCK=$(ls "$XDG_RUNTIME_DIR"/sway-ipc.*.sock | head -n 1)'
+    return wayland.run_as_user("sh", "-c", f"{found} swaymsg {quoted}")
+
+
+def window_pid(wayland: WaylandSession, title: str) -> int | None:
+    """The process of the window sway shows with this title (None: no such window)."""
+    tree = swaymsg(wayland, "-t", "get_tree", "--raw")
+    nodes = [json.loads(tree)] if tree.strip() else []
+    while nodes:
+        node = nodes.pop()
+        if node.get("name") == title and node.get("pid"):
+            return int(node["pid"])
+        nodes += node.get("nodes", []) + node.get("floating_nodes", [])
+    return None
 
 
 def colours(picture: Path) -> int:
