@@ -36,6 +36,13 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str], str]] = {
     "bundle": ("bundle.py", [], ["--runs", "5"], "bundle.md"),
     "resilience": ("resilience.py", [], ["--quick"], "resilience.md"),
     "sync-merge": ("sync_merge.py", [], ["--runs", "3"], "sync-merge.md"),
+    "window-use": (
+        "window_use.py",
+        [],
+        ["--runs", "1", "--cycles", "3", "--idle", "5", "--visible-runs", "3"],
+        "window-use.md",
+    ),
+    "soak": ("soak.py", [], ["--minutes", "6", "--every", "2"], "soak.md"),  # an hour in full
 }
 
 

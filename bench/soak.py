@@ -149,6 +149,7 @@ def main() -> int:
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n")
+    args.out.with_suffix(".json").write_text(json.dumps({"readings": readings}))
     print(text)
     return 0
 

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +106,7 @@ def after_use(tidewell: Tidewell, idle: float, cycles: int) -> dict[str, float]:
         for _cycle in range(cycles):
             for command, title in TITLES.items():
                 ask(tidewell.data, command)
-                window = str(wait_for(lambda t=title: x.visible_window(t), 30, title, step=0.02))
+                window = str(wait_for(partial(x.visible_window, title), 30, title, step=0.02))
                 close(x, window, title)
         found["at_close"] = pss_mib(process.pid)
         time.sleep(30)
