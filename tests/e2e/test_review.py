@@ -1,6 +1,7 @@
-"""The real review window on Xvfb: `tidewell review` has the running app open it in a process of its own; Ctrl+R
-brings the reflection questions, and "Not now" keeps nothing. Writing, reading back,
-editing and deleting reflections are tested with pytest-qt in tests/gui/test_review.py."""
+"""The real review window on Xvfb: `tidewell review` has the running app open it in a
+process of its own; Ctrl+R brings the reflection questions, and "Not now" keeps nothing.
+Writing, reading back, editing and deleting reflections are tested with pytest-qt in
+tests/gui/test_review.py."""
 
 from __future__ import annotations
 

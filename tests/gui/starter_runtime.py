@@ -126,6 +126,17 @@ def after_actions(runtime: Runtime, check: Callable[[str, QWidget], None], folde
     adding.close()
     settings.revert()
     settings.close()
+    from msgspec.structs import replace
+
+    balance = replace(runtime.state.balance, definition="Evenings are ours.")
+    kept = replace(runtime.state, balance=balance)
+    again = SettingsWindow(runtime.state, host, runtime.store.folder / "window.ini")
+    again.show()
+    again._offer_kept(kept)  # as when the last Settings ended without asking
+    assert again.kept_question is not None
+    check("settings, changes kept from last time", again.kept_question)
+    again.kept_question.reject()
+    again.close()
     picks = [("protected", b.id, "Mine, and why it matters.") for b in runtime.state.blocks]
     picks.append(("rule", runtime.state.rules[0].id, ""))
     pack = make_pack(runtime.state, picks, pack_id="p", title="Evenings", author="Maya",

@@ -747,3 +747,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'أُغلقت نافذة الترحيب على غير المتوقع. لا يزال Tidewell يعمل، وسيظهر الترحيب مرة أخرى في المرة القادمة التي تشغّله فيها.',
     'Tidewell could not open that window: {reason}': 'تعذّر على Tidewell فتح تلك النافذة: {reason}',
 })
+
+T.update({
+    'Unsaved changes from last time': 'تغييرات غير محفوظة من المرة السابقة',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': 'أُغلقت الإعدادات في المرة السابقة قبل حفظ تغييراتك. وقد احتُفظ بها. هل تريد المتابعة من حيث توقفت؟',
+    'Pick up my changes': 'استعادة تغييراتي',
+    'Start from what is saved': 'البدء مما هو محفوظ',
+})

@@ -912,3 +912,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'Die Begrüßung wurde unerwartet geschlossen. Tidewell läuft weiter; die Begrüßung kommt beim nächsten Start wieder.',
     'Tidewell could not open that window: {reason}': 'Tidewell konnte dieses Fenster nicht öffnen: {reason}',
 })
+
+T.update({
+    'Unsaved changes from last time': 'Ungespeicherte Änderungen vom letzten Mal',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': 'Die Einstellungen wurden letztes Mal geschlossen, bevor deine Änderungen gespeichert waren. Sie wurden aufbewahrt. Möchtest du dort weitermachen, wo du aufgehört hast?',
+    'Pick up my changes': 'Meine Änderungen übernehmen',
+    'Start from what is saved': 'Mit dem Gespeicherten beginnen',
+})

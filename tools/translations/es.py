@@ -836,3 +836,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'La bienvenida se cerró de forma inesperada. Tidewell sigue en marcha; la bienvenida volverá la próxima vez que lo abras.',
     'Tidewell could not open that window: {reason}': 'Tidewell no pudo abrir esa ventana: {reason}',
 })
+
+T.update({
+    'Unsaved changes from last time': 'Cambios sin guardar de la última vez',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': 'La última vez, los ajustes se cerraron antes de guardar tus cambios. Se han conservado. ¿Quieres seguir donde lo dejaste?',
+    'Pick up my changes': 'Recuperar mis cambios',
+    'Start from what is saved': 'Empezar con lo guardado',
+})

@@ -874,3 +874,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': "L'accueil s'est fermé de façon inattendue. Tidewell fonctionne toujours ; l'accueil reviendra au prochain lancement.",
     'Tidewell could not open that window: {reason}': "Tidewell n'a pas pu ouvrir cette fenêtre : {reason}",
 })
+
+T.update({
+    'Unsaved changes from last time': 'Modifications non enregistrées de la dernière fois',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': 'Les réglages se sont fermés la dernière fois avant que vos modifications soient enregistrées. Elles ont été conservées. Reprendre là où vous en étiez ?',
+    'Pick up my changes': 'Reprendre mes modifications',
+    'Start from what is saved': 'Repartir de ce qui est enregistré',
+})

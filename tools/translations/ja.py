@@ -749,3 +749,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'ようこそ画面が予期せず閉じました。Tidewell は動き続けています。次に起動したときに、ようこそ画面がまた表示されます。',
     'Tidewell could not open that window: {reason}': 'Tidewell はそのウィンドウを開けませんでした: {reason}',
 })
+
+T.update({
+    'Unsaved changes from last time': '前回の保存されていない変更',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': '前回、変更を保存する前に設定が閉じました。変更は残してあります。続きから再開しますか?',
+    'Pick up my changes': '変更を再開する',
+    'Start from what is saved': '保存済みの内容から始める',
+})

@@ -806,3 +806,10 @@ T.update({
     'The welcome closed unexpectedly. Tidewell is still running; the welcome comes back next time you start it.': 'As boas-vindas fecharam inesperadamente. O Tidewell continua em execução; as boas-vindas voltam na próxima vez que você abri-lo.',
     'Tidewell could not open that window: {reason}': 'O Tidewell não conseguiu abrir essa janela: {reason}',
 })
+
+T.update({
+    'Unsaved changes from last time': 'Alterações não salvas da última vez',
+    'Settings closed last time before your changes were saved. They were kept. Pick them up where you left off?': 'Da última vez, as configurações fecharam antes de suas alterações serem salvas. Elas foram guardadas. Quer continuar de onde parou?',
+    'Pick up my changes': 'Retomar minhas alterações',
+    'Start from what is saved': 'Começar pelo que está salvo',
+})

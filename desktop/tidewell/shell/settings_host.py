@@ -3,6 +3,7 @@ files (export, import, backups) and start-at-login. Widgets never open files the
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from datetime import datetime, tzinfo
@@ -18,7 +19,7 @@ from tidewell.core.calendar import CalendarSource, CalendarView, understand
 from tidewell.core.commands import merge_rules
 from tidewell.core.fields import free_id
 from tidewell.core.packs import Pack
-from tidewell.core.reading import read_regular_file
+from tidewell.core.reading import NotReadable, read_regular_file
 from tidewell.core.rulefile import MAX_BYTES, merge_file, read_rule_file, write_rule_file
 from tidewell.core.sections import RULE_FILE_SECTIONS
 from tidewell.core.state import State
@@ -32,6 +33,10 @@ from tidewell.store.backups import backup_time, backups_of
 from tidewell.store.calendar_cache import Synced
 from tidewell.store.datastore import MAIN, state_from_tables
 from tidewell.store.documents import Unreadable, read_tables
+
+log = logging.getLogger(__name__)
+DRAFTS = "drafts"  # a window's own files: what it holds unsaved
+SETTINGS_DRAFT = "settings.json"
 
 
 class Preview:
@@ -197,6 +202,37 @@ class SettingsHost:
         """What the draft's readings make of the events read so far."""
         events = {key: r.events for key, r in self.calendar_results().items()}
         return understand(draft.calendars, events, self.runtime.home())
+
+    # --- the draft, kept while it is not saved ----------------------------------------------
+
+    def keep_draft(self, draft: State | None) -> None:
+        """Keep what the window holds and has not saved (None: nothing to keep), so a crash
+        or a power cut loses nothing typed; the next Settings offers it back."""
+        path = self.folder / DRAFTS / SETTINGS_DRAFT
+        try:
+            if draft is None:
+                path.unlink(missing_ok=True)
+                return
+            from tidewell.store.datastore import main_tables
+            from tidewell.store.paths import ensure_private_dir
+
+            ensure_private_dir(path.parent)
+            atomic_write(path, msgspec.json.encode(main_tables(draft)))
+        except OSError as err:  # a full disk: the window still holds it; saving tells more
+            log.warning("could not keep the unsaved settings: %s", err)
+
+    def kept_draft(self) -> State | None:
+        """What a window held unsaved when it last closed without asking (a crash), if any
+        and if it still reads whole."""
+        path = self.folder / DRAFTS / SETTINGS_DRAFT
+        try:
+            raw = msgspec.json.decode(read_regular_file(path, MAX_BYTES))
+        except (OSError, NotReadable, msgspec.DecodeError, RecursionError, Invalid):
+            return None
+        if not isinstance(raw, dict):
+            return None
+        draft, problems, _invalid = state_from_tables(raw)
+        return None if problems else draft
 
     # --- start at login -----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from tidewell.ui.settings.rules_page import RulesPage
 
 UNDO_LIMIT = 200
+KEEP_MS = 500  # an unsaved change is on disk this soon after it is made
 PAGES = (  # the sidebar's titles, and the attribute each page is known by
     (N_("My balance"), "balance"),
     (N_("Rules"), "rules"),
@@ -66,6 +67,11 @@ class SettingsWindow(QWidget):
         self.undo_stack: list[State] = []
         self.invalid: set[int] = set()
         self.prefs = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        self.keeping = QTimer(self)  # the unsaved draft is kept on disk shortly after a change
+        self.keeping.setSingleShot(True)
+        self.keeping.setInterval(KEEP_MS)
+        self.keeping.timeout.connect(self._keep)
+        self.kept_question: QMessageBox | None = None
         self._build()
         self._show_all()
         geometry = self.prefs.value("window/geometry")
@@ -75,6 +81,11 @@ class SettingsWindow(QWidget):
         self.sidebar.setCurrentRow(_whole(self.prefs.value("window/page", 0)))
         if self.sidebar.currentRow() < 0:
             self.sidebar.setCurrentRow(0)
+        kept = host.kept_draft()
+        if kept is not None and definitions_differ(kept, state):
+            QTimer.singleShot(0, lambda: self._offer_kept(kept))
+        elif kept is not None:
+            host.keep_draft(None)  # it was saved after all
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -238,6 +249,7 @@ class SettingsWindow(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
+        self.keeping.start()  # after every change, a save, an undo: what to keep moved
         self.save_button.setEnabled(self.dirty and not self.invalid)
         self.revert_button.setEnabled(self.dirty)
         self.undo_button.setEnabled(bool(self.undo_stack))
@@ -301,6 +313,40 @@ class SettingsWindow(QWidget):
             self.saved_state = self.draft = state
             self._show_all()
 
+    # --- the unsaved draft, kept against a crash -----------------------------------------
+
+    def _keep(self) -> None:
+        self.host.keep_draft(self.draft if self.dirty else None)
+
+    def _offer_kept(self, kept: State) -> None:
+        """Changes this window held when it last ended without asking (a crash, a power
+        cut): offered back, never put in without asking."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _("Unsaved changes from last time"),
+            _(
+                "Settings closed last time before your changes were saved. They were kept. "
+                "Pick them up where you left off?"
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        pick = box.addButton(_("Pick up my changes"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Start from what is saved"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(pick)
+
+        def answered() -> None:
+            if box.clickedButton() is pick:
+                self._edited(kept)
+            else:
+                self.host.keep_draft(None)
+            self.kept_question = None
+
+        box.finished.connect(answered)
+        self.kept_question = box
+        box.open()
+
     # --- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -310,6 +356,8 @@ class SettingsWindow(QWidget):
         self.prefs.setValue("window/geometry", self.saveGeometry())
         self.prefs.setValue("window/page", self.sidebar.currentRow())
         self.prefs.sync()
+        self.keeping.stop()
+        self.host.keep_draft(None)  # saved, or let go on purpose
         event.accept()
 
     def _may_close(self) -> bool:
