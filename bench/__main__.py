@@ -76,8 +76,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", nargs="*", choices=sorted(BENCHMARKS), default=None)
+    parser.add_argument(
+        "--report", action="store_true", help="only write RESULTS.md from bench/results/"
+    )
     args = parser.parse_args()
-    chosen = args.only or list(BENCHMARKS)
+    chosen = [] if args.report else args.only or list(BENCHMARKS)
     for name in chosen:
         script, full, quick, _ = BENCHMARKS[name]
         started = time.monotonic()
