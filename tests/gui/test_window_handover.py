@@ -124,3 +124,46 @@ def test_fuzzed_saves_never_half_change_anything(runtime: Runtime) -> None:
         else:
             taken += 1
     assert refused > 100 and taken > 0
+
+
+def test_a_window_says_in_words_when_its_save_is_not_taken(
+    runtime: Runtime, clock: FakeClock
+) -> None:
+    import socket
+    import threading
+
+    from tidewell.platform.idle import Unavailable
+    from tidewell.shell.activity import ActivityTracker
+    from tidewell.shell.instance import server_name
+    from tidewell.shell.window_process import WindowRuntime, hand_over_to
+
+    folder = runtime.store.folder
+    store, opened = HandedStore.read(folder, clock, hand_over_to(folder))  # type: ignore[arg-type]
+    window = WindowRuntime(store, opened.state, clock, ActivityTracker(Unavailable("")))
+    told: list[str] = []
+    window.problem.connect(told.append)
+    draft = replace(opened.state, balance=replace(opened.state.balance, definition="Mine."))
+    before = _snapshot(folder)
+    assert window.apply_definitions(draft) != []  # nobody listens: not saved, and said so
+    assert told == ["Tidewell is not running. Start it, then save again."]
+    # A tray that refuses: its reason goes to the log, the window says it in words.
+    path = server_name(folder)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(path)
+        server.listen(1)
+
+        def refuse() -> None:
+            conn, _address = server.accept()
+            with conn:
+                while not conn.recv(65536).endswith(b"\n"):
+                    pass
+                conn.sendall(b"error: $.rules[0]: not today\n")
+
+        thread = threading.Thread(target=refuse)
+        thread.start()
+        assert window.apply_definitions(draft) != []
+        thread.join(10)
+    Path(path).unlink()
+    assert told[-1] == "Tidewell did not take these changes. They are still here; try again."
+    assert "$" not in told[-1] and _snapshot(folder) == before
+    assert window.state.balance.definition != "Mine."

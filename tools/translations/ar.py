@@ -754,3 +754,7 @@ T.update({
     'Pick up my changes': 'استعادة تغييراتي',
     'Start from what is saved': 'البدء مما هو محفوظ',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': 'لم يقبل Tidewell هذه التغييرات. ما زالت هنا؛ حاول مرة أخرى.',
+})

@@ -919,3 +919,7 @@ T.update({
     'Pick up my changes': 'Meine Änderungen übernehmen',
     'Start from what is saved': 'Mit dem Gespeicherten beginnen',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': 'Tidewell hat diese Änderungen nicht übernommen. Sie sind noch hier; versuche es noch einmal.',
+})

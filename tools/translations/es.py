@@ -843,3 +843,7 @@ T.update({
     'Pick up my changes': 'Recuperar mis cambios',
     'Start from what is saved': 'Empezar con lo guardado',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': 'Tidewell no aceptó estos cambios. Siguen aquí; inténtalo de nuevo.',
+})

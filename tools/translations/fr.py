@@ -881,3 +881,7 @@ T.update({
     'Pick up my changes': 'Reprendre mes modifications',
     'Start from what is saved': 'Repartir de ce qui est enregistré',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': "Tidewell n'a pas pris ces modifications. Elles sont toujours là ; réessayez.",
+})

@@ -756,3 +756,7 @@ T.update({
     'Pick up my changes': '変更を再開する',
     'Start from what is saved': '保存済みの内容から始める',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': 'Tidewell はこの変更を受け取れませんでした。変更はここに残っています。もう一度お試しください。',
+})

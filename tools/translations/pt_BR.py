@@ -813,3 +813,7 @@ T.update({
     'Pick up my changes': 'Retomar minhas alterações',
     'Start from what is saved': 'Começar pelo que está salvo',
 })
+
+T.update({
+    'Tidewell did not take these changes. They are still here; try again.': 'O Tidewell não aceitou essas alterações. Elas continuam aqui; tente de novo.',
+})

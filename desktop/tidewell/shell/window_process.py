@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSocketNotifier, QTimer, Signal
 
+from tidewell.core.journal import JournalEntry
 from tidewell.core.requests import JoinSync, LeaveSync, Request, encode_request
+from tidewell.core.state import State
 from tidewell.i18n import _
 from tidewell.platform.clock import SystemClock
 from tidewell.shell import WINDOW_FLAG
@@ -49,6 +51,18 @@ class WindowRuntime(Runtime):
 
     def merge_sync(self) -> None:
         pass  # the tray merges
+
+    def _record(self, state: State, entries: list[JournalEntry]) -> bool:
+        """Hand the change to the tray; when it cannot take it, say why in words (the
+        window keeps what was typed)."""
+        try:
+            self.store.record(state, entries)
+        except OSError as err:
+            self._tell(err.strerror or str(err))
+            return False
+        self.state = state
+        self.changed.emit()
+        return True
 
     def join_sync(self, folder: Path) -> None:
         self.handed.hand_over(JoinSync(folder=str(folder)))
@@ -106,7 +120,9 @@ def hand_over_to(folder: Path) -> object:
         try:
             taken = instance.forward(encode_request(request), reply_ms=SAVE_REPLY_MS)
         except CommandRefused as err:
-            raise OSError(0, str(err)) from None
+            log.warning("the tray did not take a change: %s", err)  # the details, for the log
+            said = _("Tidewell did not take these changes. They are still here; try again.")
+            raise OSError(0, said) from None
         if not taken:
             raise OSError(0, _("Tidewell is not running. Start it, then save again."))
 
