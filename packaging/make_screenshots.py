@@ -138,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         shown.show()
         grab(shown, "pack-preview")
         shown.close()
+        from msgspec.structs import replace
+
+        kept = replace(state, balance=replace(state.balance, definition="Evenings are ours."))
+        settings._offer_kept(kept)  # as after a Settings that ended without asking
+        assert settings.kept_question is not None
+        grab(settings.kept_question, "settings-kept-changes")
+        settings.kept_question.reject()
     settings.close()
 
     shell.open_review()
