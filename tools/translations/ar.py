@@ -758,3 +758,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': 'لم يقبل Tidewell هذه التغييرات. ما زالت هنا؛ حاول مرة أخرى.',
 })
+
+T.update({
+    '{day} {year}': '{day} {year}',
+})

@@ -923,3 +923,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': 'Tidewell hat diese Änderungen nicht übernommen. Sie sind noch hier; versuche es noch einmal.',
 })
+
+T.update({
+    '{day} {year}': '{day} {year}',
+})

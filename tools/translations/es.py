@@ -847,3 +847,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': 'Tidewell no aceptó estos cambios. Siguen aquí; inténtalo de nuevo.',
 })
+
+T.update({
+    '{day} {year}': '{day} de {year}',
+})

@@ -885,3 +885,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': "Tidewell n'a pas pris ces modifications. Elles sont toujours là ; réessayez.",
 })
+
+T.update({
+    '{day} {year}': '{day} {year}',
+})

@@ -760,3 +760,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': 'Tidewell はこの変更を受け取れませんでした。変更はここに残っています。もう一度お試しください。',
 })
+
+T.update({
+    '{day} {year}': '{year}年{day}',
+})

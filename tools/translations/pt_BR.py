@@ -817,3 +817,7 @@ T.update({
 T.update({
     'Tidewell did not take these changes. They are still here; try again.': 'O Tidewell não aceitou essas alterações. Elas continuam aqui; tente de novo.',
 })
+
+T.update({
+    '{day} {year}': '{day} de {year}',
+})

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QWid
 from tidewell.core.life import Season
 from tidewell.core.state import State
 from tidewell.i18n import _
-from tidewell.ui.dates import day_and_month, day_text
+from tidewell.ui.dates import day_and_month
 from tidewell.ui.settings.item_list import ItemList
 from tidewell.ui.style import SEASON_COLOURS
 
@@ -97,7 +97,10 @@ class SeasonsList(ItemList):
         return None
 
     def label(self, item: Season) -> str:
-        return f"{item.name} ({item.kind}) · {day_and_month(item.start)} to {day_text(item.end)}"
+        kind = dict(KIND_LABELS).get(item.kind, item.kind)
+        end = _("{day} {year}").format(day=day_and_month(item.end), year=item.end.year)
+        when = _("{start} to {end}").format(start=day_and_month(item.start), end=end)
+        return f"{item.name} ({kind}) · {when}"
 
 
 class YearTimeline(QWidget):
