@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 from tidewell.assets import icon_pngs
@@ -9,8 +10,10 @@ from tidewell.assets import icon_pngs
 
 def icon(name: str) -> QIcon:
     """An icon from resources/icons by name, e.g. 'tray-normal', from its PNGs (each size
-    drawn from the SVG at build: no SVG is read while Tidewell runs)."""
+    drawn from the SVG at build: no SVG is read while Tidewell runs). Each size is given
+    with its file, so only the sizes a tray or a window asks for are ever read."""
     made = QIcon()
     for path in icon_pngs(name):
-        made.addFile(str(path))
+        size = path.stem.rsplit("-", 1)[-1]
+        made.addFile(str(path), QSize(int(size), int(size)) if size.isdigit() else QSize())
     return made
