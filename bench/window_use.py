@@ -55,8 +55,7 @@ sys.exit(app.exec())
 
 def ask(folder: Path, command: str) -> None:
     """What a click on the tray's menu does: the running Tidewell is asked to open it."""
-    from tidewell.shell.instance import server_name
-    from tidewell.shell.unix_socket import send_line
+    from tidewell.platform.command_socket import send_line, server_name  # no Qt here
 
     reply = send_line(server_name(folder), f'{{"command":"{command}"}}\n'.encode(), 1000, 3000)
     if not reply or not reply.startswith(b"ok"):

@@ -132,9 +132,9 @@ def test_a_window_says_in_words_when_its_save_is_not_taken(
     import socket
     import threading
 
+    from tidewell.platform.command_socket import server_name
     from tidewell.platform.idle import Unavailable
     from tidewell.shell.activity import ActivityTracker
-    from tidewell.shell.instance import server_name
     from tidewell.shell.window_process import WindowRuntime, hand_over_to
 
     folder = runtime.store.folder

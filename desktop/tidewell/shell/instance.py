@@ -21,15 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
 
 from tidewell.i18n import _
-from tidewell.store.paths import private_runtime_dir
-
-try:  # CPython's own lean sha256, as `random` does; hashlib would load OpenSSL (3 MiB)
-    from _sha2 import sha256  # type: ignore[import-not-found]
-except ImportError:
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]  # Python < 3.12
-    except ImportError:
-        from hashlib import sha256
+from tidewell.platform.command_socket import send_line, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -43,15 +35,6 @@ _CONNECT_MS = 1000
 _REPLY_MS = 3000
 _STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting up
 _PLAIN_SOCKETS = os.name == "posix"  # sockets are files: no QtNetwork (shell/unix_socket.py)
-
-
-def server_name(folder: Path) -> str:
-    """Where the running Tidewell of ``folder`` listens: a socket in a folder only this user
-    can enter (so nobody else can squat its name), or a named pipe of its own on Windows."""
-    key = f"{os.getuid() if hasattr(os, 'getuid') else ''}:{folder.resolve()}"
-    name = "tidewell-" + sha256(key.encode()).hexdigest()[:16]
-    private = private_runtime_dir()
-    return str(private / f"{name}.sock") if private is not None else name
 
 
 class CommandRefused(ValueError):
@@ -76,8 +59,6 @@ class SingleInstance(QObject):
         none answers. Raises CommandRefused when it answers with a reason."""
         line = line if line.endswith(b"\n") else line + b"\n"
         if _PLAIN_SOCKETS:
-            from tidewell.shell.unix_socket import send_line
-
             reply = send_line(self.name, line, _CONNECT_MS, reply_ms)
             if reply is None:
                 return False

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,31 +23,6 @@ _CHUNK = 65536
 
 # What the server does with one line: the reply, and what to do once it is sent.
 Handler = Callable[[bytes], tuple[bytes, Callable[[], None] | None]]
-
-
-def send_line(path: str, line: bytes, connect_ms: int, reply_ms: int) -> bytes | None:
-    """Send one line and read the reply line; None when nothing listens at ``path``."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-        client.settimeout(connect_ms / 1000)
-        try:
-            client.connect(path)
-        except (FileNotFoundError, ConnectionRefusedError, TimeoutError):
-            return None
-        except OSError:
-            return None  # a stale file that is no socket, a folder gone: nobody listens
-        client.settimeout(reply_ms / 1000)
-        reply = b""
-        try:
-            client.sendall(line)
-            deadline = time.monotonic() + reply_ms / 1000
-            while b"\n" not in reply and time.monotonic() < deadline:
-                chunk = client.recv(4096)
-                if not chunk:
-                    break
-                reply += chunk
-        except OSError:  # a reset or a timeout: what was said so far is the reply
-            pass
-        return reply
 
 
 class UnixServer(QObject):
