@@ -92,10 +92,17 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
         )
         print(f"bench: {name} done in {time.monotonic() - started:.0f} s", flush=True)
+    when = (
+        f"Rewritten {datetime.now(UTC):%Y-%m-%d} by `python -m bench --report` from the "
+        "results kept in `bench/results/`, each section measured on its own run (its date is "
+        "in git's history of that folder), on"
+        if args.report
+        else f"Measured {datetime.now(UTC):%Y-%m-%d} on"
+    )
     parts = [
         "# Tidewell: benchmark results",
         "",
-        f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine()}. Written by `python -m bench`"
+        f"{when} {machine()}. Written by `python -m bench`"
         f"{' --quick (short rounds)' if args.quick else ''}; each section's raw numbers are "
         "in `bench/results/`. Ratios are against a bare PySide6 program measured the same "
         "way in the same run.",
