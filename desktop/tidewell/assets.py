@@ -25,6 +25,9 @@ def resources_dir() -> Path:
     beside = Path(__file__).resolve().parent / "resources"  # a wheel or a bundle
     if beside.is_dir():
         return beside
+    checkout = _CHECKOUT / "resources"
+    if (checkout / "icons").is_dir() and (_CHECKOUT / "pyproject.toml").is_file():
+        return checkout  # a source checkout (importlib.resources would cost 3 ms to start)
     from importlib import resources  # the general way, for the rare install that is no folder
 
     shipped = resources.files("tidewell").joinpath("resources")
@@ -32,7 +35,6 @@ def resources_dir() -> Path:
         if not isinstance(shipped, Path):  # a zip import: Qt needs real files
             raise MissingResource(f"Tidewell's resources are inside an archive: {shipped}")
         return shipped
-    checkout = _CHECKOUT / "resources"
     if (checkout / "icons").is_dir():
         return checkout
     raise MissingResource(
