@@ -1,12 +1,15 @@
-"""Makes every icon format from the one drawing, resources/icons/tidewell.svg:
+"""Makes every icon format from the drawings in resources/icons/:
 
     packaging/linux/icons/hicolor/scalable/apps/org.tidewell.Tidewell.svg   (a copy)
     packaging/linux/icons/hicolor/NxN/apps/org.tidewell.Tidewell.png        (16 to 512)
     packaging/windows/tidewell.ico    (PNG-compressed entries, 16 to 256)
     packaging/macos/tidewell.icns     (PNG entries, 16 to 1024)
+    resources/icons/png/NAME-N.png    (every drawing, tray icons included, 16 to 128: the
+                                       running app reads these and never loads QtSvg)
 
 Qt's SVG renderer draws each size, so nothing beyond PySide6 is needed. Run it after
-changing the drawing:  .venv/bin/python packaging/make_icons.py
+changing a drawing:  .venv/bin/python packaging/make_icons.py
+``--check`` (run by the tests) fails when an app PNG is missing or no longer its drawing.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
-DRAWING = ROOT / "resources" / "icons" / "tidewell.svg"
+ICONS = ROOT / "resources" / "icons"
+DRAWING = ICONS / "tidewell.svg"
+APP_SIZES = (16, 22, 24, 32, 44, 48, 64, 128)  # 22 and 44: the usual tray, at 1x and 2x
 APP_ID = "org.tidewell.Tidewell"
 HICOLOR = ROOT / "packaging" / "linux" / "icons" / "hicolor"
 LINUX_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
@@ -57,6 +62,38 @@ def render_png(renderer: QSvgRenderer, size: int) -> bytes:
     return bytes(data.data())
 
 
+def app_pngs() -> dict[Path, bytes]:
+    """Every drawing in resources/icons at each size the app asks for, by file."""
+    found = {}
+    for svg in sorted(ICONS.glob("*.svg")):
+        renderer = QSvgRenderer(str(svg))
+        for size in APP_SIZES:
+            found[ICONS / "png" / f"{svg.stem}-{size}.png"] = render_png(renderer, size)
+    return found
+
+
+def alike(a: QImage, b: QImage, tolerance: int = 8) -> bool:
+    """The same picture, give or take what another Qt's antialiasing changes."""
+    if a.size() != b.size():
+        return False
+    a = a.convertToFormat(QImage.Format.Format_ARGB32)
+    b = b.convertToFormat(QImage.Format.Format_ARGB32)
+    for y in range(a.height()):
+        for x in range(a.width()):
+            pa, pb = a.pixel(x, y), b.pixel(x, y)
+            if any(abs(((pa >> s) & 255) - ((pb >> s) & 255)) > tolerance for s in (0, 8, 16, 24)):
+                return False
+    return True
+
+
+def stale_app_pngs() -> list[str]:
+    return [
+        path.name
+        for path, data in app_pngs().items()
+        if not path.exists() or not alike(QImage(str(path)), QImage.fromData(data))
+    ]
+
+
 def ico(pngs: dict[int, bytes]) -> bytes:
     """A Windows icon whose entries are PNG images (Windows Vista and later read these)."""
     sizes = sorted(pngs)
@@ -81,6 +118,11 @@ def icns(pngs: dict[int, bytes]) -> bytes:
 
 def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(["make_icons", "-platform", "offscreen"])
+    if "--check" in sys.argv[1:]:
+        stale = stale_app_pngs()
+        if stale:
+            print(f"stale icons (run packaging/make_icons.py): {', '.join(stale)}", file=sys.stderr)
+        return 1 if stale else 0
     renderer = QSvgRenderer(str(DRAWING))
     if not renderer.isValid():
         print(f"{DRAWING} is not an SVG Qt can draw", file=sys.stderr)
@@ -101,8 +143,14 @@ def main() -> int:
     macos = ROOT / "packaging" / "macos" / "tidewell.icns"
     macos.parent.mkdir(parents=True, exist_ok=True)
     macos.write_bytes(icns(pngs))
+    for path, data in app_pngs().items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
     del app
-    print(f"icons written: {len(LINUX_SIZES)} PNG sizes, the SVG, {windows.name}, {macos.name}")
+    print(
+        f"icons written: {len(LINUX_SIZES)} PNG sizes, the SVG, {windows.name}, {macos.name}, "
+        f"and the app's PNGs at {len(APP_SIZES)} sizes"
+    )
     return 0
 
 

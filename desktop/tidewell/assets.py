@@ -48,7 +48,7 @@ def icon_file(name: str) -> Path:
 
 
 def icon_pngs(name: str) -> list[Path]:
-    """The icon pre-rendered to PNG at each size (tools/render_icons.py), smallest first:
+    """The icon pre-rendered to PNG at each size (packaging/make_icons.py), smallest first:
     a running Tidewell never needs Qt's SVG support for its own icons."""
     found = sorted((resources_dir() / "icons" / "png").glob(f"{name}-*.png"), key=_size)
     return found or [icon_file(name)]

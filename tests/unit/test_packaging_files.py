@@ -123,12 +123,12 @@ def test_a_checkout_finds_its_resources_at_the_top() -> None:
 
 def test_the_icons_pngs_match_their_svgs() -> None:
     """The running app reads only the PNGs (no SVG support loaded); they are drawn from the
-    SVGs by tools/render_icons.py and must not drift from them."""
+    SVGs by packaging/make_icons.py and must not drift from them."""
     import subprocess
     import sys
 
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "render_icons.py"), "--check"],
+        [sys.executable, str(ROOT / "packaging" / "make_icons.py"), "--check"],
         capture_output=True,
         text=True,
         check=False,
