@@ -4,8 +4,7 @@ the quick panel and the single-instance server. ``run`` is what ``tidewell`` sta
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -15,11 +14,9 @@ from tidewell.platform.sleep import SleepWatcher
 from tidewell.shell.calendars import CalendarKeeper
 from tidewell.shell.dialogs import tell
 from tidewell.shell.instance import SingleInstance
-from tidewell.shell.memory import trim_memory
 from tidewell.shell.nudges import NudgeRouter
 from tidewell.shell.panel_host import PanelHost
 from tidewell.shell.presence import look_for_tray, use_tray, use_window
-from tidewell.shell.resources import icon
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.ticker import Ticker
 from tidewell.shell.tray import Tray
@@ -138,16 +135,12 @@ class TidewellApp(QObject):
         if self.windows is not None:
             self.windows.open("welcome")  # it ends at once when the welcome was answered
             return
-        from PySide6.QtCore import Qt  # its enums cost ~1 MiB: only on a first run
-
         from tidewell.shell.first_run import welcome_dialog
+        from tidewell.shell.window_care import owned
 
         dialog = welcome_dialog(self.runtime, WINDOW_PREFS)
         if dialog is not None:
-            dialog.setWindowIcon(icon("tidewell"))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            dialog.destroyed.connect(self._welcome_closed)
-            dialog.show()
+            owned(dialog, self._welcome_closed, "welcome").show()
         self.welcome = dialog
 
     def _welcome_closed(self) -> None:
@@ -203,8 +196,10 @@ class TidewellApp(QObject):
 
     def open_panel(self, page: int = HOME) -> None:
         if self.window is not None:
+            from tidewell.shell.window_care import bring_forward
+
             self.window.content.show_page(page)
-            _bring_forward(self.window)
+            bring_forward(self.window)
             return
         self.refresh()
         self.panel.open_at(self.anchor(), page)
@@ -224,6 +219,7 @@ class TidewellApp(QObject):
             self.windows.open("settings")
             return
         from tidewell.shell.settings_host import SettingsHost  # only when asked for
+        from tidewell.shell.window_care import bring_forward, owned
         from tidewell.ui.settings.window import SettingsWindow
 
         if self.settings is None:
@@ -231,8 +227,8 @@ class TidewellApp(QObject):
             host = SettingsHost(rt, self.calendars)
             window = SettingsWindow(rt.state, host, rt.store.folder / WINDOW_PREFS)
             window.try_requested.connect(self.nudges.try_rule)
-            self.settings = _owned(window, self._settings_closed, "settings")
-        _bring_forward(self.settings)
+            self.settings = owned(window, self._settings_closed, "settings")
+        bring_forward(self.settings)
 
     def open_rule(self, rule_id: str) -> None:
         """Settings, with this rule open (the kind question's "Move it")."""
@@ -248,12 +244,13 @@ class TidewellApp(QObject):
             self.windows.open("review", *(["reflect"] if reflect else []))
             return
         from tidewell.shell.review_host import ReviewHost  # only when asked for
+        from tidewell.shell.window_care import bring_forward, owned
         from tidewell.ui.review.window import ReviewWindow
 
         if self.review is None:
             review = ReviewWindow(ReviewHost(self.runtime))
-            self.review = _owned(review, self._review_closed, "review")
-        _bring_forward(self.review)
+            self.review = owned(review, self._review_closed, "review")
+        bring_forward(self.review)
         if reflect:
             self.review.new_reflection()
 
@@ -291,27 +288,3 @@ class TidewellApp(QObject):
         if close is not None:  # a Wayland connection of its own: let go before exit
             close()
         QApplication.quit()
-
-
-W = TypeVar("W", bound=QWidget)
-
-
-def _owned(window: W, closed: Callable[[], None], what: str) -> W:
-    """A window of Tidewell's, gone (and its memory given back) once closed."""
-    from PySide6.QtCore import Qt  # its enums cost ~1 MiB: not loaded by an idle tray
-
-    window.setWindowIcon(icon("tidewell"))
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-    window.destroyed.connect(closed)
-    log.info("%s opened", what)
-    trim_memory()
-    return window
-
-
-def _bring_forward(window: QWidget) -> None:
-    if window.isMinimized():
-        window.showNormal()
-    else:
-        window.show()
-    window.raise_()
-    window.activateWindow()

@@ -27,6 +27,7 @@ from tidewell.shell import WINDOW_FLAG
 from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.instance import CommandRefused, SingleInstance
 from tidewell.shell.runtime import Runtime
+from tidewell.shell.window_care import bring_forward, owned
 from tidewell.store.handed_store import HandedStore
 
 if TYPE_CHECKING:
@@ -189,13 +190,7 @@ class _Shown(QObject):
         self.window = self._make(folder)
         if self.window is None:
             return
-        from PySide6.QtCore import Qt
-
-        from tidewell.shell.resources import icon
-
-        self.window.setWindowIcon(icon("tidewell"))
-        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.window.destroyed.connect(self._closed)
+        owned(self.window, self._closed, kind)
         self.bring_forward()
 
     def _make(self, folder: Path) -> QWidget | None:
@@ -238,14 +233,8 @@ class _Shown(QObject):
             self.window.new_reflection()
 
     def bring_forward(self) -> None:
-        window = self.window
-        assert window is not None
-        if window.isMinimized():
-            window.showNormal()
-        else:
-            window.show()
-        window.raise_()
-        window.activateWindow()
+        assert self.window is not None
+        bring_forward(self.window)
 
     def _tell(self, message: str) -> None:
         from tidewell.shell.dialogs import tell
