@@ -17,7 +17,7 @@ read) and devices coming and going change nothing.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 from msgspec import Meta, Struct
@@ -154,21 +154,25 @@ def encode(records: list[Record]) -> bytes:
     return b"".join(msgspec.json.encode(r) + b"\n" for r in records)
 
 
-def decode_lines(data: bytes, where: str) -> tuple[list[Record], list[str]]:
-    """The records in a device's file; a line that cannot be read (cut short while being
-    written, damaged in transit, from a newer Tidewell) is skipped and named, never fatal."""
-    records: list[Record] = []
+L = TypeVar("L", bound=Struct)
+
+
+def decode_lines(data: bytes, where: str, kind: type[L]) -> tuple[list[L], list[str]]:
+    """The lines of a device's file, each a ``kind`` (records, or journal lines); a line
+    that cannot be read (cut short while being written, damaged in transit, from a newer
+    Tidewell) is skipped and named, never fatal."""
+    found: list[L] = []
     skipped: list[str] = []
     for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
-            found = msgspec.json.decode(line, type=Record)
+            item = msgspec.json.decode(line, type=kind)
         except (msgspec.DecodeError, msgspec.ValidationError):
             skipped.append(f"{where}:{number}")
             continue
-        if found.v > FORMAT:
+        if getattr(item, "v", FORMAT) > FORMAT:
             skipped.append(f"{where}:{number}")
             continue
-        records.append(found)
-    return records, skipped
+        found.append(item)
+    return found, skipped

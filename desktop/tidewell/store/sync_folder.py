@@ -153,14 +153,11 @@ class SyncFolder:
             match = _JOURNAL.match(path.name)
             if match is None or int(match[1]) not in wanted or path.parent == self.mine:
                 continue
-            for number, line in enumerate(_bounded(path).split(b"\n"), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    found = msgspec.json.decode(line, type=JournalLine)
-                except (msgspec.DecodeError, msgspec.ValidationError):
-                    skipped.append(f"{path.parent.name}/{path.name}:{number}")
-                    continue
+            lines, cut = decode_lines(
+                _bounded(path), f"{path.parent.name}/{path.name}", JournalLine
+            )
+            skipped += cut
+            for found in lines:
                 entries.setdefault(found.id, found.entry)
         return sorted(entries.values(), key=lambda e: e.at), skipped
 
@@ -188,7 +185,7 @@ def _read_records(path: Path) -> tuple[list[Record], list[str]]:
         data = _bounded(path)
     except OSError:
         return [], [str(path.name)]
-    return decode_lines(data, f"{path.parent.name}/{path.name}")
+    return decode_lines(data, f"{path.parent.name}/{path.name}", Record)
 
 
 def _bounded(path: Path) -> bytes:

@@ -206,7 +206,7 @@ def _answered_elsewhere(state: State, entries: list[JournalEntry], now: datetime
 def _outbox(path: Path) -> list[Record]:
     if not path.exists():
         return []
-    found, _skipped = decode_lines(path.read_bytes(), path.name)
+    found, _skipped = decode_lines(path.read_bytes(), path.name, Record)
     return found
 
 

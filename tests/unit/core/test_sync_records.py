@@ -86,7 +86,7 @@ def test_a_line_cut_short_or_from_a_newer_tidewell_is_skipped_and_named() -> Non
     good = encode([edit("aaaa", 1, "x", "X")])
     newer = good.replace(b'"v":1', b'"v":2')
     data = good + newer + good[: len(good) // 2]
-    found, skipped = decode_lines(data, "aaaa/changes.jsonl")
+    found, skipped = decode_lines(data, "aaaa/changes.jsonl", Record)
     assert len(found) == 1
     assert skipped == ["aaaa/changes.jsonl:2", "aaaa/changes.jsonl:3"]
 
