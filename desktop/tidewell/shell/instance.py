@@ -60,12 +60,10 @@ class SingleInstance(QObject):
         line = line if line.endswith(b"\n") else line + b"\n"
         if _PLAIN_SOCKETS:
             reply = send_line(self.name, line, _CONNECT_MS, reply_ms)
-            if reply is None:
-                return False
         else:
             reply = _send_over_qt(self.name, line, reply_ms)
-            if reply is None:
-                return False
+        if reply is None:
+            return False
         if reply.startswith(b"error"):
             why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
             raise CommandRefused(why or "the running Tidewell did not take it")

@@ -78,7 +78,7 @@ class _Connection(QObject):
         super().__init__(server)
         self.sock = sock
         self.server = server
-        self.buffer = b""
+        self.buffer = bytearray()
         sock.setblocking(False)
         self.notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self)
         self.notifier.activated.connect(self._read)
@@ -98,19 +98,17 @@ class _Connection(QObject):
             self.close()
             return
         self.buffer += chunk
-        limit = self.server.limit(self.buffer)
-        end = self.buffer.find(b"\n")
-        if end < 0:
-            if len(self.buffer) > limit:  # no end of line in sight: refuse, unread
+        limit = self.server.limit(bytes(self.buffer[:64]))
+        end = chunk.find(b"\n")  # only the new bytes: a long save comes in many chunks
+        if end < 0 or len(self.buffer) - len(chunk) + end > limit:
+            if end >= 0 or len(self.buffer) > limit:  # too long, with no end or past it
                 self._reply(f"error: the command is longer than {limit} bytes\n".encode())
                 self.close()
             return
-        line = self.buffer[:end]
-        self.buffer = b""
+        line = bytes(self.buffer[: len(self.buffer) - len(chunk) + end])
+        self.buffer.clear()
         self.notifier.setEnabled(False)  # one line per connection
-        reply, after = self.server.handle(line) if len(line) <= limit else (
-            f"error: the command is longer than {limit} bytes\n".encode(), None
-        )  # fmt: skip
+        reply, after = self.server.handle(line)
         self._reply(reply)
         self.close()
         if after is not None:

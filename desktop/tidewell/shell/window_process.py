@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSocketNotifier, QTimer, Signal
 
+from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.requests import JoinSync, LeaveSync, Request, encode_request
 from tidewell.core.state import State
@@ -28,7 +29,7 @@ from tidewell.shell.activity import ActivityTracker
 from tidewell.shell.instance import CommandRefused, SingleInstance
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.window_care import bring_forward, owned
-from tidewell.store.handed_store import HandedStore
+from tidewell.store.handed_store import HandedStore, HandOver
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -46,8 +47,10 @@ class WindowRuntime(Runtime):
     """The runtime as a window sees it: the state read from the folder, changes handed to
     the running Tidewell, read again when the tray says its state moved."""
 
-    def __init__(self, store: HandedStore, *args: object) -> None:
-        super().__init__(store, *args)  # type: ignore[arg-type]
+    def __init__(
+        self, store: HandedStore, state: State, clock: Clock, activity: ActivityTracker
+    ) -> None:
+        super().__init__(store, state, clock, activity)
         self.handed = store
 
     def merge_sync(self) -> None:
@@ -114,7 +117,7 @@ class Orders(QObject):
             self.said.emit(word, rest)
 
 
-def hand_over_to(folder: Path) -> object:
+def hand_over_to(folder: Path) -> HandOver:
     instance = SingleInstance(folder)
 
     def hand_over(request: Request) -> None:
@@ -148,7 +151,7 @@ def run_window(argv: list[str]) -> int:
 
     clock = SystemClock()
     try:
-        store, opened = HandedStore.read(folder, clock, hand_over_to(folder))  # type: ignore[arg-type]
+        store, opened = HandedStore.read(folder, clock, hand_over_to(folder))
     except StoreError as err:
         from tidewell.shell.dialogs import fail
 
@@ -166,7 +169,13 @@ def run_window(argv: list[str]) -> int:
         return 0  # the welcome was answered before
     orders = Orders(app)
     orders.said.connect(shown.follow)
-    return app.exec()
+    code = app.exec()
+    # The window is closed and what it keeps is written (window.ini, a kept draft, calendar
+    # jobs waited for). A library's thread still waiting on the system (the keyring's, on a
+    # slow D-Bus) must not keep the process alive: the tray would think the window open.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _idle_source(kind: str) -> IdleSource:

@@ -50,6 +50,7 @@ PAGES = (  # the sidebar's titles, and the attribute each page is known by
     (N_("Packs"), "packs"),
     (N_("General"), "general"),
 )
+NUMBER = {attribute: number for number, (_title, attribute) in enumerate(PAGES)}
 
 
 class SettingsWindow(QWidget):
@@ -192,35 +193,35 @@ class SettingsWindow(QWidget):
 
     @property
     def balance(self) -> BalancePage:
-        return self._page(0)  # type: ignore[return-value]
+        return self._page(NUMBER["balance"])  # type: ignore[return-value]
 
     @property
     def rules(self) -> RulesPage:
-        return self._page(1)  # type: ignore[return-value]
+        return self._page(NUMBER["rules"])  # type: ignore[return-value]
 
     @property
     def protected(self) -> ProtectedPage:
-        return self._page(2)  # type: ignore[return-value]
+        return self._page(NUMBER["protected"])  # type: ignore[return-value]
 
     @property
     def people(self) -> PeoplePage:
-        return self._page(3)  # type: ignore[return-value]
+        return self._page(NUMBER["people"])  # type: ignore[return-value]
 
     @property
     def ideas(self) -> IdeasPage:
-        return self._page(4)  # type: ignore[return-value]
+        return self._page(NUMBER["ideas"])  # type: ignore[return-value]
 
     @property
     def calendars(self) -> CalendarsPage:
-        return self._page(5)  # type: ignore[return-value]
+        return self._page(NUMBER["calendars"])  # type: ignore[return-value]
 
     @property
     def packs(self) -> PacksPage:
-        return self._page(6)  # type: ignore[return-value]
+        return self._page(NUMBER["packs"])  # type: ignore[return-value]
 
     @property
     def general(self) -> GeneralPage:
-        return self._page(7)  # type: ignore[return-value]
+        return self._page(NUMBER["general"])  # type: ignore[return-value]
 
     # --- the draft ----------------------------------------------------------------------
 
@@ -299,7 +300,7 @@ class SettingsWindow(QWidget):
             )
             return False
         self.saved_state = self.draft
-        rules = self._made.get(1)
+        rules = self._made.get(NUMBER["rules"])
         if rules is not None:  # saved rules keep their ids: the journal names them
             rules.fresh.clear()  # type: ignore[attr-defined]
         self.status.setText(_("Saved."))
@@ -316,6 +317,8 @@ class SettingsWindow(QWidget):
     # --- the unsaved draft, kept against a crash -----------------------------------------
 
     def _keep(self) -> None:
+        if self.kept_question is not None:
+            return  # what was kept last time stays until the person answers
         self.host.keep_draft(self.draft if self.dirty else None)
 
     def _offer_kept(self, kept: State) -> None:
