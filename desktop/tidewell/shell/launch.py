@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
+import tidewell.shell.pyside_import  # noqa: F401  (its import hook keeps no sources)
 from tidewell.assets import APP_ID
 from tidewell.i18n import _
 from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance

@@ -13,9 +13,9 @@ log = logging.getLogger(__name__)
 def trim_memory(pixmaps: bool = False) -> None:
     """Give back what loading left behind, after start-up and after a window's first opening.
 
-    PySide's import hook reads the source of every module imported after it (it looks for
-    ``__feature__`` imports) into ``linecache``: about 6 MiB after start-up that nothing
-    uses; a traceback reads its lines again when it needs them. Then glibc is asked to
+    ``linecache`` is emptied: PySide's import hook no longer fills it (see
+    ``shell/pyside_import.py``), but a logged traceback does, and a traceback reads its lines
+    again when it needs them. Then glibc is asked to
     return freed heap pages (``malloc_trim``), where there is glibc. With ``pixmaps``, Qt's
     pixmap cache is emptied too: the icons drawn from SVG at start-up sit there, and while
     they do its clean-up timer wakes the app every 10 to 30 seconds."""

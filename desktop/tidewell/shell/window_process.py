@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSocketNotifier, QTimer, Signal
 
+import tidewell.shell.pyside_import  # noqa: F401  (its import hook keeps no sources)
 from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.requests import JoinSync, LeaveSync, Request, encode_request
