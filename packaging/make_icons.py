@@ -24,10 +24,12 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "desktop"))
+
+from tidewell.assets import APP_ID, ICON_PNG_SIZES  # noqa: E402
+
 ICONS = ROOT / "resources" / "icons"
 DRAWING = ICONS / "tidewell.svg"
-APP_SIZES = (16, 22, 24, 32, 44, 48, 64, 128)  # 22 and 44: the usual tray, at 1x and 2x
-APP_ID = "org.tidewell.Tidewell"
 HICOLOR = ROOT / "packaging" / "linux" / "icons" / "hicolor"
 LINUX_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -67,7 +69,7 @@ def app_pngs() -> dict[Path, bytes]:
     found = {}
     for svg in sorted(ICONS.glob("*.svg")):
         renderer = QSvgRenderer(str(svg))
-        for size in APP_SIZES:
+        for size in ICON_PNG_SIZES:
             found[ICONS / "png" / f"{svg.stem}-{size}.png"] = render_png(renderer, size)
     return found
 
@@ -149,7 +151,7 @@ def main() -> int:
     del app
     print(
         f"icons written: {len(LINUX_SIZES)} PNG sizes, the SVG, {windows.name}, {macos.name}, "
-        f"and the app's PNGs at {len(APP_SIZES)} sizes"
+        f"and the app's PNGs at {len(ICON_PNG_SIZES)} sizes"
     )
     return 0
 

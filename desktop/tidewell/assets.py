@@ -11,6 +11,9 @@ from functools import cache
 from pathlib import Path
 
 APP_ID = "org.tidewell.Tidewell"  # the desktop entry, the AppStream id and the icon name
+# Every drawing is shipped as a PNG at these sizes too (packaging/make_icons.py draws them):
+# 22 and 44 are the usual tray, at 1x and 2x.
+ICON_PNG_SIZES = (16, 22, 24, 32, 44, 48, 64, 128)
 
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -47,15 +50,13 @@ def icon_file(name: str) -> Path:
     return _existing(resources_dir() / "icons" / f"{name}.svg")
 
 
-def icon_pngs(name: str) -> list[Path]:
-    """The icon pre-rendered to PNG at each size (packaging/make_icons.py), smallest first:
-    a running Tidewell never needs Qt's SVG support for its own icons."""
-    found = sorted((resources_dir() / "icons" / "png").glob(f"{name}-*.png"), key=_size)
-    return found or [icon_file(name)]
-
-
-def _size(path: Path) -> int:
-    return int(path.stem.rsplit("-", 1)[1])
+def icon_pngs(name: str) -> list[tuple[Path, int]]:
+    """The icon pre-rendered to PNG at each size (packaging/make_icons.py), smallest first,
+    with its size: a running Tidewell never needs Qt's SVG support for its own icons. The
+    SVG (size 0: any) where no PNGs were made for it."""
+    folder = resources_dir() / "icons" / "png"
+    found = [(folder / f"{name}-{size}.png", size) for size in ICON_PNG_SIZES]
+    return found if found[0][0].is_file() else [(icon_file(name), 0)]
 
 
 def example_file(name: str) -> Path:

@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtNetwork import QLocalServer
 
 from tidewell.core.requests import Wait
-from tidewell.shell.instance import SingleInstance, server_name
+from tidewell.platform.command_socket import server_name
+from tidewell.shell.instance import SingleInstance
 
 DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
 CLIENT = """

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QThread, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 from tidewell.i18n import _
-from tidewell.platform.command_socket import send_line, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
 _CONNECT_MS = 1000
 _REPLY_MS = 3000
-_STARTING_WAIT_MS = 5000  # another launch holds the lock but is still starting up
+_STARTING_WAIT_S = 5.0  # another launch holds the lock but is still starting up
 _PLAIN_SOCKETS = os.name == "posix"  # sockets are files: no QtNetwork (shell/unix_socket.py)
 
 
@@ -46,7 +46,8 @@ class SingleInstance(QObject):
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(folder)
+        self._folder = folder
+        self._name: str | None = None
         self._lock = QLockFile(str(folder / "tidewell.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: UnixServer | QLocalServer | None = None
@@ -54,11 +55,23 @@ class SingleInstance(QObject):
         # "" when done, else why not. Set by the app.
         self.answer: Callable[[Request], str] | None = None
 
+    @property
+    def name(self) -> str:
+        """Where this folder's Tidewell listens; worked out when first asked (not on the way to
+        the icon of a first launch)."""
+        if self._name is None:
+            from tidewell.platform.command_socket import server_name
+
+            self._name = server_name(self._folder)
+        return self._name
+
     def forward(self, line: bytes, reply_ms: int = _REPLY_MS) -> bool:
         """Send one encoded request to a running Tidewell; True if it took it, False if
         none answers. Raises CommandRefused when it answers with a reason."""
         line = line if line.endswith(b"\n") else line + b"\n"
         if _PLAIN_SOCKETS:
+            from tidewell.platform.command_socket import send_line
+
             reply = send_line(self.name, line, _CONNECT_MS, reply_ms)
         else:
             reply = _send_over_qt(self.name, line, reply_ms)
@@ -79,17 +92,16 @@ class SingleInstance(QObject):
     def claim(self, line: bytes) -> bool:
         """True if this process is to be the app (it holds the lock; ``listen`` next); False
         if a running Tidewell took the command."""
-        clock = QElapsedTimer()
-        clock.start()
+        give_up = time.monotonic() + _STARTING_WAIT_S
         while True:
             if self._lock.tryLock(0):  # a lock left by a crash counts as free
                 return True
             if self.forward(line):
                 return False
-            if clock.hasExpired(_STARTING_WAIT_MS):
+            if time.monotonic() > give_up:
                 said = _("another Tidewell is running but does not answer; quit it and try again")
                 raise OSError(said)
-            QThread.msleep(100)  # another launch is starting up; ask it again shortly
+            time.sleep(0.1)  # another launch is starting up; ask it again shortly
 
     def listen(self) -> None:
         """Take commands from later launches. Call while holding the lock."""

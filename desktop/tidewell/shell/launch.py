@@ -60,7 +60,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
         print(f"tidewell: {said}", file=sys.stderr)
         return 2
     except OSError as err:
-        gui_app()
+        gui_app(with_icon=True)
         from tidewell.shell.dialogs import fail  # only when it goes wrong
 
         return fail(_("Tidewell could not start: {reason}").format(reason=err))
@@ -69,6 +69,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
     kept: list[Any] = []  # the running app, alive as long as the event loop
 
     def finish() -> None:
+        give_icon(app)  # for the dialogs the tray may show; after its own icon is shown
         try:
             instance.listen()
             from tidewell.shell.startup import start
@@ -95,17 +96,24 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
     return app.exec()
 
 
-def gui_app() -> QApplication:
+def gui_app(with_icon: bool = False) -> QApplication:
+    """The QApplication, named for the window system; with its windows' icon if
+    ``with_icon`` (the tray gives it once its own icon shows: ``give_icon``)."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(["tidewell"])  # the name X11 and Wayland show (WM_CLASS, app id)
     app.setApplicationName("Tidewell")
     app.setDesktopFileName(APP_ID)  # the desktop entry, for the icon and notifications
     app.setQuitOnLastWindowClosed(False)
+    if with_icon:
+        give_icon(app)
+    return app
+
+
+def give_icon(app: QApplication) -> None:
     from tidewell.shell.resources import icon  # QtGui: after the hand-over check
 
     app.setWindowIcon(icon("tidewell"))
-    return app
 
 
 def early_icon() -> QSystemTrayIcon | None:

@@ -13,7 +13,6 @@ def icon(name: str) -> QIcon:
     drawn from the SVG at build: no SVG is read while Tidewell runs). Each size is given
     with its file, so only the sizes a tray or a window asks for are ever read."""
     made = QIcon()
-    for path in icon_pngs(name):
-        size = path.stem.rsplit("-", 1)[-1]
-        made.addFile(str(path), QSize(int(size), int(size)) if size.isdigit() else QSize())
+    for path, size in icon_pngs(name):
+        made.addFile(str(path), QSize(size, size) if size else QSize())
     return made

@@ -147,7 +147,7 @@ def run_window(argv: list[str]) -> int:
     logging.basicConfig(format=f"tidewell {kind}: %(message)s", level=logging.WARNING)
     from tidewell.shell.launch import gui_app
 
-    app = gui_app()
+    app = gui_app(with_icon=True)
     from tidewell.store.datastore import StoreError
 
     clock = SystemClock()
