@@ -9,6 +9,10 @@ handed to the full tray. Start-up figures: bench/RESULTS.md.
 
 from __future__ import annotations
 
+import tidewell.shell.pyside_import  # noqa: F401  (before PySide6: its hook, tamed)
+
+# isort: split
+
 import logging
 import os
 import sys
@@ -17,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 
-import tidewell.shell.pyside_import  # noqa: F401  (its import hook keeps no sources)
 from tidewell.assets import APP_ID
 from tidewell.i18n import _
 from tidewell.shell.instance import RUN_LINE, CommandRefused, SingleInstance

@@ -6,7 +6,9 @@ source mentions "PySide6" (to honour ``from __feature__ import ...``). It asks t
 ``linecache``: some 40,000 small strings for the tray's 250 modules, made while the modules'
 own code is being made, so that the memory they took stays scattered through the code's
 after they are dropped. This answers the same question from the file's bytes, keeping
-nothing. Import this module before any other PySide6 import; measured in bench/changes.md.
+nothing. Import this module before any PySide6 import (``# isort: split`` keeps it first):
+every module the hook meets before it is replaced has its source read the old way, and
+typing, logging or pathlib are long. Measured in bench/changes.md.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import PySide6.QtCore  # noqa: F401  (loads PySide's import hook, replaced below)
+import PySide6  # noqa: F401  (loads shiboken6, which puts PySide's import hook in place)
 
 FEATURE_MODULE = "shibokensupport.feature"
 

@@ -10,6 +10,10 @@ reflection), ``reload`` (the tray's state moved)."""
 
 from __future__ import annotations
 
+import tidewell.shell.pyside_import  # noqa: F401  (before PySide6: its hook, tamed)
+
+# isort: split
+
 import logging
 import os
 import sys
@@ -18,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QSocketNotifier, QTimer, Signal
 
-import tidewell.shell.pyside_import  # noqa: F401  (its import hook keeps no sources)
 from tidewell.core.clock import Clock
 from tidewell.core.journal import JournalEntry
 from tidewell.core.requests import JoinSync, LeaveSync, Request, encode_request
