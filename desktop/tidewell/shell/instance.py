@@ -1,4 +1,5 @@
-"""One Tidewell per data folder: a QLockFile says who runs, a local socket takes commands
+"""One Tidewell per data folder: a lock on ``tidewell.lock`` says who runs
+(``platform/folder_lock.py``, taken before the window system loads), a local socket takes commands
 (a plain Unix socket, ``shell/unix_socket.py``; QtNetwork's where sockets are not files).
 
 A launch tries the lock first (at once, never waiting): whoever gets it is the app, and only
@@ -19,9 +20,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from tidewell.i18n import _
+from tidewell.platform.folder_lock import FolderLock
+from tidewell.store.running import LOCK
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -48,8 +51,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self._folder = folder
         self._name: str | None = None
-        self._lock = QLockFile(str(folder / "tidewell.lock"))
-        self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self._lock = FolderLock(folder / LOCK)
         self._server: UnixServer | QLocalServer | None = None
         # What the app answers to a request that is replied to once done (a window's save):
         # "" when done, else why not. Set by the app.
@@ -84,7 +86,7 @@ class SingleInstance(QObject):
 
     def become_primary(self) -> bool:
         """Take the lock and listen. False if another launch holds the lock."""
-        if not self._lock.tryLock(0):
+        if not self._lock.try_lock():
             return False
         self.listen()
         return True
@@ -94,7 +96,7 @@ class SingleInstance(QObject):
         if a running Tidewell took the command."""
         give_up = time.monotonic() + _STARTING_WAIT_S
         while True:
-            if self._lock.tryLock(0):  # a lock left by a crash counts as free
+            if self._lock.try_lock():  # a lock left by a crash counts as free
                 return True
             if self.forward(line):
                 return False

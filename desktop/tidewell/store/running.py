@@ -1,7 +1,8 @@
 """Whether a Tidewell app holds this data folder (without Qt: for the command line).
 
-The app takes ``tidewell.lock`` with QLockFile, which writes the owner's process id on the
-first line. A lock whose process is gone is stale (after a crash) and does not count.
+The app holds ``tidewell.lock`` (``platform/folder_lock.py``), which says the owner's process
+id on its first line. A lock whose process is gone is stale (after a crash) and does not
+count.
 """
 
 from __future__ import annotations
