@@ -13,6 +13,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "tidewell"
 
 
-def compile_tidewell() -> None:
-    if not compileall.compile_dir(str(PACKAGE), quiet=1):
-        raise SystemExit(f"bench: could not compile {PACKAGE} to bytecode")
+def compile_tidewell(package: Path | None = None) -> None:
+    """This checkout's package, or ``package`` (another checkout's, to compare)."""
+    package = package or PACKAGE
+    if not compileall.compile_dir(str(package), quiet=1):
+        raise SystemExit(f"bench: could not compile {package} to bytecode")

@@ -120,7 +120,7 @@ def test_xdg_runtime_dir_is_used_when_it_is_private(tmp_path: Path, monkeypatch)
 def test_a_bad_line_at_the_socket_is_answered_with_why_and_never_acted_on(
     qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from tidewell.shell.instance import CommandRefused
+    from tidewell.shell.claim import CommandRefused
 
     primary = SingleInstance(tmp_path)
     assert primary.become_primary()

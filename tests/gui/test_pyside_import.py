@@ -53,3 +53,20 @@ def test_replacing_it_twice_is_harmless() -> None:
     assert keep_no_sources() is True
     assert keep_no_sources() is True
     assert sys.modules[FEATURE_MODULE]._mod_uses_pyside is names_pyside
+
+
+def test_a_module_loaded_before_pyside_is_not_read(tmp_path: Path) -> None:
+    """Importing it again after PySide6 (as every module does with typing or logging) asks
+    the hook about it: answered at once, since it could not have asked for a feature."""
+    (tmp_path / "early.py").write_text("# mentions PySide6 only in words\n")
+    code = (
+        f"import sys, linecache; sys.path[:0] = [{DESKTOP!r}, {str(tmp_path)!r}];"
+        "import early;"
+        "import tidewell.shell.pyside_import as tamed;"
+        "import early;"
+        f"seen = sys.modules[{FEATURE_MODULE!r}].pyside_feature_dict;"
+        "print('early' in tamed.LOADED_BEFORE, seen.get('early'),"
+        " [p for p in linecache.cache if p.endswith('early.py')])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "-1", "[]"]

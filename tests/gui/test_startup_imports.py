@@ -46,7 +46,8 @@ def test_the_way_to_the_icon_loads_only_what_the_icon_needs() -> None:
         f"import sys; sys.path.insert(0, {DESKTOP!r});"
         "import tidewell.cli, tidewell.shell.launch;"
         "later = ('msgspec', 'PySide6.QtNetwork', 'tinydb', 'dateutil', 'tidewell.shell.app',"
-        " 'tidewell.store.datastore', 'tidewell.core.schedule', 'hashlib');"
+        " 'tidewell.store.datastore', 'tidewell.core.schedule', 'hashlib',"
+        " 'tidewell.shell.instance', 'tidewell.platform.command_socket');"
         "print([m for m in later if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

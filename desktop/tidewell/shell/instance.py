@@ -1,5 +1,6 @@
 """One Tidewell per data folder: a lock on ``tidewell.lock`` says who runs
-(``platform/folder_lock.py``, taken before the window system loads), a local socket takes commands
+(``platform/folder_lock.py``, taken by ``shell/claim.py`` before the window system loads), a
+local socket takes commands
 (a plain Unix socket, ``shell/unix_socket.py``; QtNetwork's where sockets are not files).
 
 A launch tries the lock first (at once, never waiting): whoever gets it is the app, and only
@@ -14,8 +15,6 @@ icon shows.
 from __future__ import annotations
 
 import logging
-import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from tidewell.i18n import _
 from tidewell.platform.folder_lock import FolderLock
+from tidewell.shell.claim import PLAIN_SOCKETS, REPLY_MS, claim, forward
 from tidewell.store.running import LOCK
 
 if TYPE_CHECKING:
@@ -33,25 +33,19 @@ if TYPE_CHECKING:
     from tidewell.shell.unix_socket import UnixServer
 
 log = logging.getLogger(__name__)
-RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
-_CONNECT_MS = 1000
-_REPLY_MS = 3000
-_STARTING_WAIT_S = 5.0  # another launch holds the lock but is still starting up
-_PLAIN_SOCKETS = os.name == "posix"  # sockets are files: no QtNetwork (shell/unix_socket.py)
-
-
-class CommandRefused(ValueError):
-    """The running Tidewell heard the request and refused it; the message says why."""
 
 
 class SingleInstance(QObject):
     command_received = Signal(object)  # a core.requests.Request
 
-    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, folder: Path, parent: QObject | None = None, held: FolderLock | None = None
+    ) -> None:
+        """``held``: the folder's lock, taken already (``shell/claim.py``, before the icon)."""
         super().__init__(parent)
         self._folder = folder
         self._name: str | None = None
-        self._lock = FolderLock(folder / LOCK)
+        self._lock = held if held is not None else FolderLock(folder / LOCK)
         self._server: UnixServer | QLocalServer | None = None
         # What the app answers to a request that is replied to once done (a window's save):
         # "" when done, else why not. Set by the app.
@@ -67,22 +61,10 @@ class SingleInstance(QObject):
             self._name = server_name(self._folder)
         return self._name
 
-    def forward(self, line: bytes, reply_ms: int = _REPLY_MS) -> bool:
+    def forward(self, line: bytes, reply_ms: int = REPLY_MS) -> bool:
         """Send one encoded request to a running Tidewell; True if it took it, False if
         none answers. Raises CommandRefused when it answers with a reason."""
-        line = line if line.endswith(b"\n") else line + b"\n"
-        if _PLAIN_SOCKETS:
-            from tidewell.platform.command_socket import send_line
-
-            reply = send_line(self.name, line, _CONNECT_MS, reply_ms)
-        else:
-            reply = _send_over_qt(self.name, line, reply_ms)
-        if reply is None:
-            return False
-        if reply.startswith(b"error"):
-            why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
-            raise CommandRefused(why or "the running Tidewell did not take it")
-        return reply.startswith(b"ok")
+        return forward(self.name, line, reply_ms)
 
     def become_primary(self) -> bool:
         """Take the lock and listen. False if another launch holds the lock."""
@@ -94,23 +76,18 @@ class SingleInstance(QObject):
     def claim(self, line: bytes) -> bool:
         """True if this process is to be the app (it holds the lock; ``listen`` next); False
         if a running Tidewell took the command."""
-        give_up = time.monotonic() + _STARTING_WAIT_S
-        while True:
-            if self._lock.try_lock():  # a lock left by a crash counts as free
-                return True
-            if self.forward(line):
-                return False
-            if time.monotonic() > give_up:
-                said = _("another Tidewell is running but does not answer; quit it and try again")
-                raise OSError(said)
-            time.sleep(0.1)  # another launch is starting up; ask it again shortly
+        held = claim(self._folder, line)
+        if held is None:
+            return False
+        self._lock = held
+        return True
 
     def listen(self) -> None:
         """Take commands from later launches. Call while holding the lock."""
         from tidewell.core.requests import line_limit
 
         try:
-            if _PLAIN_SOCKETS:
+            if PLAIN_SOCKETS:
                 from tidewell.shell.unix_socket import UnixServer
 
                 self._server = UnixServer(self.name, line_limit, self._handle, self)
@@ -153,12 +130,12 @@ class SingleInstance(QObject):
 # --- where sockets are not files (Windows): QtNetwork's local sockets -----------------------
 
 
-def _send_over_qt(name: str, line: bytes, reply_ms: int) -> bytes | None:
+def send_over_qt(name: str, line: bytes, connect_ms: int, reply_ms: int) -> bytes | None:
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
-    if not socket.waitForConnected(_CONNECT_MS):
+    if not socket.waitForConnected(connect_ms):
         return None
     socket.write(line)
     while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
@@ -200,6 +177,6 @@ def _read_over_qt(instance: SingleInstance, socket: QLocalSocket) -> None:
         return
     reply, after = instance._handle(bytes(socket.readLine(limit + 2).data()))
     socket.write(reply)
-    socket.waitForBytesWritten(_REPLY_MS)  # the sender hears back before we act
+    socket.waitForBytesWritten(REPLY_MS)  # the sender hears back before we act
     if after is not None:
         after()

@@ -17,14 +17,21 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import PySide6  # noqa: F401  (loads shiboken6, which puts PySide's import hook in place)
+# Modules loaded before PySide6 could not have asked for a PySide feature.
+LOADED_BEFORE = frozenset() if "PySide6" in sys.modules else frozenset(sys.modules)
+
+import PySide6  # noqa: E402, F401  (loads shiboken6, which puts PySide's import hook in place)
 
 FEATURE_MODULE = "shibokensupport.feature"
 
 
 def names_pyside(module: ModuleType) -> bool:
     """Whether ``module``'s source mentions PySide6, as the hook's own check answers it:
-    False for a module without a source file (built in, compiled, or bytecode only)."""
+    False for a module without a source file (built in, compiled, or bytecode only), and
+    without reading for one loaded before PySide6 was (``from __feature__ import`` needs
+    PySide6 loaded: typing, logging and the like are long to read for nothing)."""
+    if getattr(module, "__name__", None) in LOADED_BEFORE:
+        return False
     path = getattr(module, "__file__", None)
     if not isinstance(path, str) or not path.endswith(".py"):
         return False

@@ -1,0 +1,66 @@
+"""What a launch does first: take the data folder's lock, or hand its command to the Tidewell
+that holds it. No Qt where sockets are files, so the window system loads only once this
+launch is the app (``shell/instance.py`` takes the lock over and listens, after the icon
+shows). Where sockets are not files (Windows), QtNetwork carries the line instead.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from tidewell.i18n import _
+from tidewell.platform.folder_lock import FolderLock
+from tidewell.store.running import LOCK
+
+RUN_LINE = b'{"command":"run"}\n'  # a plain second launch, encoded without msgspec
+CONNECT_MS = 1000
+REPLY_MS = 3000
+STARTING_WAIT_S = 5.0  # another launch holds the lock but is still starting up
+PLAIN_SOCKETS = os.name == "posix"  # sockets are files: no QtNetwork (shell/unix_socket.py)
+
+
+class CommandRefused(ValueError):
+    """The running Tidewell heard the request and refused it; the message says why."""
+
+
+def forward(name: str, line: bytes, reply_ms: int = REPLY_MS) -> bool:
+    """Send one encoded request to the Tidewell listening at ``name``; True if it took it,
+    False if none answers. Raises CommandRefused when it answers with a reason."""
+    line = line if line.endswith(b"\n") else line + b"\n"
+    if PLAIN_SOCKETS:
+        from tidewell.platform.command_socket import send_line
+
+        reply = send_line(name, line, CONNECT_MS, reply_ms)
+    else:
+        from tidewell.shell.instance import send_over_qt
+
+        reply = send_over_qt(name, line, CONNECT_MS, reply_ms)
+    if reply is None:
+        return False
+    if reply.startswith(b"error"):
+        why = reply.removeprefix(b"error").strip(b": \n").decode("utf-8", "replace")
+        raise CommandRefused(why or "the running Tidewell did not take it")
+    return reply.startswith(b"ok")
+
+
+def claim(folder: Path, line: bytes) -> FolderLock | None:
+    """The folder's lock, held, if this launch is to be the app; None if a running Tidewell
+    took ``line``. Raises OSError if one holds the lock but never answers."""
+    lock = FolderLock(folder / LOCK)
+    name: str | None = None
+    give_up = time.monotonic() + STARTING_WAIT_S
+    while True:
+        if lock.try_lock():  # a lock left by a crash counts as free
+            return lock
+        if name is None:
+            from tidewell.platform.command_socket import server_name
+
+            name = server_name(folder)
+        if forward(name, line):
+            return None
+        if time.monotonic() > give_up:
+            said = _("another Tidewell is running but does not answer; quit it and try again")
+            raise OSError(said)
+        time.sleep(0.1)  # another launch is starting up; ask it again shortly
