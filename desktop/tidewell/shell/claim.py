@@ -34,9 +34,7 @@ def forward(name: str, line: bytes, reply_ms: int = REPLY_MS) -> bool:
 
         reply = send_line(name, line, CONNECT_MS, reply_ms)
     else:
-        from tidewell.shell.instance import send_over_qt
-
-        reply = send_over_qt(name, line, CONNECT_MS, reply_ms)
+        reply = _send_over_qt(name, line, reply_ms)
     if reply is None:
         return False
     if reply.startswith(b"error"):
@@ -64,3 +62,19 @@ def claim(folder: Path, line: bytes) -> FolderLock | None:
             said = _("another Tidewell is running but does not answer; quit it and try again")
             raise OSError(said)
         time.sleep(0.1)  # another launch is starting up; ask it again shortly
+
+
+def _send_over_qt(name: str, line: bytes, reply_ms: int) -> bytes | None:
+    """Where sockets are not files (Windows): QtNetwork's local socket."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(CONNECT_MS):
+        return None
+    socket.write(line)
+    while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
+        pass  # a window's save can be megabytes: written in several turns
+    reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(reply_ms) else b""
+    socket.disconnectFromServer()
+    return reply

@@ -130,21 +130,6 @@ class SingleInstance(QObject):
 # --- where sockets are not files (Windows): QtNetwork's local sockets -----------------------
 
 
-def send_over_qt(name: str, line: bytes, connect_ms: int, reply_ms: int) -> bytes | None:
-    from PySide6.QtNetwork import QLocalSocket
-
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(connect_ms):
-        return None
-    socket.write(line)
-    while socket.bytesToWrite() > 0 and socket.waitForBytesWritten(reply_ms):
-        pass  # a window's save can be megabytes: written in several turns
-    reply = bytes(socket.readAll().data()) if socket.waitForReadyRead(reply_ms) else b""
-    socket.disconnectFromServer()
-    return reply
-
-
 def _listen_over_qt(instance: SingleInstance) -> QLocalServer:
     from PySide6.QtNetwork import QLocalServer
 
