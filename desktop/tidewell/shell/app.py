@@ -68,11 +68,9 @@ class TidewellApp(QObject):
         self.tray_poll.timeout.connect(lambda: look_for_tray(self))
         # Settings, Review and the welcome in processes of their own (the app as started):
         # closing one gives back everything it loaded. Tests host them here instead.
+        # Made when a window is first asked for: an idle tray does not hold the launcher.
         self.windows: WindowProcesses | None = None
-        if windows_apart:
-            from tidewell.shell.windows import WindowProcesses
-
-            self.windows = WindowProcesses(runtime.store.folder, self.tell, self)
+        self._windows_apart = windows_apart
         self._told = runtime.state  # what the windows last read
         self._wire()
 
@@ -132,8 +130,8 @@ class TidewellApp(QObject):
         """First run: a short welcome (see shell/first_run.py)."""
         if not is_first_run(self.runtime.state):
             return  # most starts: nothing more is loaded
-        if self.windows is not None:
-            self.windows.open("welcome")  # it ends at once when the welcome was answered
+        if (windows := self._window_processes()) is not None:
+            windows.open("welcome")  # it ends at once when the welcome was answered
             return
         from tidewell.shell.first_run import welcome_dialog
         from tidewell.shell.window_care import owned
@@ -142,6 +140,15 @@ class TidewellApp(QObject):
         if dialog is not None:
             owned(dialog, self._welcome_closed, "welcome").show()
         self.welcome = dialog
+
+    def _window_processes(self) -> WindowProcesses | None:
+        """The launcher of the windows' own processes, made when first needed; None when the
+        windows are hosted here (tests)."""
+        if self.windows is None and self._windows_apart:
+            from tidewell.shell.windows import WindowProcesses
+
+            self.windows = WindowProcesses(self.runtime.store.folder, self.tell, self)
+        return self.windows
 
     def _welcome_closed(self) -> None:
         self.welcome = None
@@ -215,8 +222,8 @@ class TidewellApp(QObject):
         self.ticker.poke()  # waiting-time rules may fire now
 
     def open_settings(self) -> None:
-        if self.windows is not None:
-            self.windows.open("settings")
+        if (windows := self._window_processes()) is not None:
+            windows.open("settings")
             return
         from tidewell.shell.settings_host import SettingsHost  # only when asked for
         from tidewell.shell.window_care import bring_forward, owned
@@ -232,16 +239,16 @@ class TidewellApp(QObject):
 
     def open_rule(self, rule_id: str) -> None:
         """Settings, with this rule open (the kind question's "Move it")."""
-        if self.windows is not None:
-            self.windows.open("settings", f"rule {rule_id}")
+        if (windows := self._window_processes()) is not None:
+            windows.open("settings", f"rule {rule_id}")
             return
         self.open_settings()
         if self.settings is not None:
             self.settings.show_rule(rule_id)
 
     def open_review(self, reflect: bool = False) -> None:
-        if self.windows is not None:
-            self.windows.open("review", *(["reflect"] if reflect else []))
+        if (windows := self._window_processes()) is not None:
+            windows.open("review", *(["reflect"] if reflect else []))
             return
         from tidewell.shell.review_host import ReviewHost  # only when asked for
         from tidewell.shell.window_care import bring_forward, owned
