@@ -26,7 +26,7 @@ RESULTS = ROOT / "bench" / "results"
 
 # name: (script, full arguments, quick arguments, result file)
 BENCHMARKS: dict[str, tuple[str, list[str], list[str], str]] = {
-    "tray-start": ("tray_start.py", ["--runs", "15"], ["--runs", "5"], "tray-start.md"),
+    "tray-start": ("tray_start.py", ["--runs", "41"], ["--runs", "5"], "tray-start.md"),
     "idle-cost": ("idle_cost.py", [], ["--idle", "5", "--watch", "20"], "idle-cost.md"),
     "popup-lateness": ("popup_lateness.py", [], [], "popup-lateness.md"),
     "core-speed": ("core_speed.py", [], ["--answers", "60"], "core-speed.md"),
