@@ -19,6 +19,22 @@ def module_at(path: Path) -> ModuleType:
     return module
 
 
+def imports_in_a_fresh_process(folder: Path, modules: list[str]) -> dict[str, str]:
+    """Import ``modules`` in order (from ``folder`` and Tidewell's checkout) in a new Python;
+    what the hook answered for each of ``folder``'s modules, and whether linecache kept any
+    of their lines."""
+    own = sorted(p.stem for p in folder.glob("*.py"))
+    code = (
+        f"import sys, linecache; sys.path[:0] = [{DESKTOP!r}, {str(folder)!r}];"
+        + "".join(f"import {name};" for name in modules)
+        + f"seen = sys.modules[{FEATURE_MODULE!r}].pyside_feature_dict;"
+        + f"kept = [p for p in linecache.cache if p.startswith({str(folder)!r})];"
+        + f"print(*(f'{{n}}={{seen.get(n)}}' for n in {own!r}), f'kept={{len(kept) or \"none\"}}')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return dict(pair.split("=") for pair in out.stdout.split())
+
+
 def test_the_answer_is_the_hooks_own(tmp_path: Path) -> None:
     uses = tmp_path / "uses.py"
     uses.write_text("from PySide6.QtCore import QTimer\n")
@@ -37,16 +53,10 @@ def test_the_hook_answers_without_keeping_sources(tmp_path: Path) -> None:
     import is still seen by the hook (its answer recorded) but its lines are not kept."""
     (tmp_path / "with_qt.py").write_text("import PySide6.QtCore\n" + "X = 1\n" * 2000)
     (tmp_path / "without_qt.py").write_text("Y = 2\n" * 2000)
-    code = (
-        f"import sys, linecache; sys.path[:0] = [{DESKTOP!r}, {str(tmp_path)!r}];"
-        "import tidewell.shell.pyside_import;"
-        "import with_qt, without_qt;"
-        f"seen = sys.modules[{FEATURE_MODULE!r}].pyside_feature_dict;"
-        "print(seen.get('with_qt'), seen.get('without_qt'),"
-        " [p for p in linecache.cache if p.endswith(('with_qt.py', 'without_qt.py'))])"
+    said = imports_in_a_fresh_process(
+        tmp_path, ["tidewell.shell.pyside_import", "with_qt", "without_qt"]
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["0", "-1", "[]"]
+    assert said == {"with_qt": "0", "without_qt": "-1", "kept": "none"}
 
 
 def test_replacing_it_twice_is_harmless() -> None:
@@ -59,14 +69,5 @@ def test_a_module_loaded_before_pyside_is_not_read(tmp_path: Path) -> None:
     """Importing it again after PySide6 (as every module does with typing or logging) asks
     the hook about it: answered at once, since it could not have asked for a feature."""
     (tmp_path / "early.py").write_text("# mentions PySide6 only in words\n")
-    code = (
-        f"import sys, linecache; sys.path[:0] = [{DESKTOP!r}, {str(tmp_path)!r}];"
-        "import early;"
-        "import tidewell.shell.pyside_import as tamed;"
-        "import early;"
-        f"seen = sys.modules[{FEATURE_MODULE!r}].pyside_feature_dict;"
-        "print('early' in tamed.LOADED_BEFORE, seen.get('early'),"
-        " [p for p in linecache.cache if p.endswith('early.py')])"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "-1", "[]"]
+    said = imports_in_a_fresh_process(tmp_path, ["early", "tidewell.shell.pyside_import", "early"])
+    assert said == {"early": "-1", "kept": "none"}
