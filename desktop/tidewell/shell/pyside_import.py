@@ -47,7 +47,7 @@ def keep_no_sources() -> bool:
     feature = sys.modules.get(FEATURE_MODULE)
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    feature._mod_uses_pyside = names_pyside  # its one question, same answer
+    feature._mod_uses_pyside = names_pyside  # type: ignore[attr-defined]  # its one question
     return True
 
 
