@@ -3,6 +3,7 @@ holding it; the app takes the lock over once its icon shows."""
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,13 @@ def test_a_holder_that_never_answers_is_named(tmp_path: Path, monkeypatch) -> No
             claim(tmp_path, RUN_LINE)
     finally:
         stuck.unlock()
+
+
+def test_a_folder_it_cannot_write_is_said_in_words(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def refused(self: FolderLock) -> bool:
+        raise OSError(errno.EROFS, "Read-only file system", str(self.path))
+
+    monkeypatch.setattr(FolderLock, "try_lock", refused)
+    with pytest.raises(OSError) as said:
+        claim(tmp_path, RUN_LINE)
+    assert str(said.value) == f"Could not write {tmp_path}: Read-only file system"

@@ -22,6 +22,7 @@ try:
     import fcntl
 except ImportError:  # Windows
     fcntl = None  # type: ignore[assignment]
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 class FolderLock:
@@ -37,7 +38,12 @@ class FolderLock:
         if self._fd is not None:
             return True
         for _ in range(3):  # the file was replaced between opening and locking: open it again
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o600)
+            except OSError as err:  # a folder that cannot be written: is the app holding it?
+                if _held_elsewhere(self.path):
+                    return False  # it is: a later launch hands its command over
+                raise err from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -63,6 +69,24 @@ class FolderLock:
             self.path.unlink()
         os.close(self._fd)
         self._fd = None
+
+
+def _held_elsewhere(path: Path) -> bool:
+    """Whether a process holds the lock on ``path``, asked through a read-only opening (a
+    full or read-only disk still allows that)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # a shared lock taken here ends with it
+    return False
 
 
 def _same_file(fd: int, path: Path) -> bool:

@@ -50,8 +50,12 @@ def claim(folder: Path, line: bytes) -> FolderLock | None:
     name: str | None = None
     give_up = time.monotonic() + STARTING_WAIT_S
     while True:
-        if lock.try_lock():  # a lock left by a crash counts as free
-            return lock
+        try:
+            if lock.try_lock():  # a lock left by a crash counts as free
+                return lock
+        except OSError as err:  # a read-only or full disk, and no Tidewell holding it
+            said = _("Could not write {path}: {reason}")
+            raise OSError(said.format(path=folder, reason=err.strerror or err)) from err
         if name is None:
             from tidewell.platform.command_socket import server_name
 

@@ -3,6 +3,7 @@ says who holds it for the command line."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -93,3 +94,30 @@ def test_a_file_replaced_under_the_lock_is_told_apart(tmp_path: Path) -> None:
 def test_a_folder_that_cannot_be_written_says_so(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         FolderLock(tmp_path / "missing" / LOCK).try_lock()
+
+
+def test_a_folder_that_cannot_be_written_still_finds_the_holder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full or read-only disk refuses opening the file for writing: a later launch still
+    sees that the app holds it (and hands its command over); with nobody holding it, the
+    folder's own error is said."""
+    process = holder(tmp_path / LOCK)
+    real_open = os.open
+
+    def read_only(path: str, flags: int, *mode: int) -> int:
+        if flags & (os.O_RDWR | os.O_WRONLY | os.O_CREAT):
+            raise OSError(errno.EROFS, "Read-only file system", path)
+        return real_open(path, flags, *mode)
+
+    monkeypatch.setattr(os, "open", read_only)
+    try:
+        assert not FolderLock(tmp_path / LOCK).try_lock()
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+    with pytest.raises(OSError, match="Read-only"):  # the file is left, nobody holds it
+        FolderLock(tmp_path / LOCK).try_lock()
+    (tmp_path / LOCK).unlink()
+    with pytest.raises(OSError, match="Read-only"):
+        FolderLock(tmp_path / LOCK).try_lock()
