@@ -26,6 +26,8 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 class FolderLock:
+    """``tidewell.lock`` in a data folder: held by one process at a time."""
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
@@ -40,10 +42,10 @@ class FolderLock:
         for _ in range(3):  # the file was replaced between opening and locking: open it again
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o600)
-            except OSError as err:  # a folder that cannot be written: is the app holding it?
+            except OSError:  # a folder that cannot be written: is the app holding it?
                 if _held_elsewhere(self.path):
                     return False  # it is: a later launch hands its command over
-                raise err from None
+                raise
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
