@@ -38,8 +38,8 @@ def pss_mib(pid: int) -> float:
 
 
 def uss_mib(pid: int) -> float:
-    """Memory only this process holds (its private pages): unlike PSS, it does not move when
-    other processes using the same libraries start or end."""
+    """Memory only this process holds (its private pages): unlike PSS, it is not split with
+    other processes using the same libraries (though a page they map too leaves it)."""
     total = 0
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
         if line.startswith(("Private_Clean:", "Private_Dirty:")):

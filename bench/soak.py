@@ -125,8 +125,9 @@ def main() -> int:
             "answered Done with a click. Growth: the last reading less the first after the "
             "first answer.",
             "",
-            "USS (the pages only that process holds) is read too: it does not move when other "
-            "programs using the same libraries start or end, so it is the growth to trust.",
+            "USS (the pages only that process holds) is read too: it is not split with other "
+            "programs as PSS is, so it is the growth to trust on a quiet machine (a library "
+            "page another program maps while it runs leaves it for that while).",
             "",
             "| what | PSS first → last, MiB | PSS growth | USS first → last, MiB | USS growth |",
             "|---|---|---|---|---|",
