@@ -11,6 +11,7 @@ from PySide6.QtNetwork import QLocalServer
 
 from tidewell.core.requests import Wait
 from tidewell.platform.command_socket import server_name
+from tidewell.shell.claim import forward_to
 from tidewell.shell.instance import SingleInstance
 
 DESKTOP = str(Path(__file__).resolve().parents[2] / "desktop")
@@ -18,10 +19,8 @@ CLIENT = """
 import json, sys
 sys.path.insert(0, {desktop!r})
 from pathlib import Path
-from PySide6.QtCore import QCoreApplication
-from tidewell.shell.instance import SingleInstance
-app = QCoreApplication([])
-took = SingleInstance(Path({folder!r})).forward(sys.argv[1].encode())
+from tidewell.shell.claim import forward_to
+took = forward_to(Path({folder!r}), sys.argv[1].encode())
 sys.exit(0 if took else 3)
 """
 
@@ -69,7 +68,7 @@ def test_a_lock_and_socket_left_by_a_crash_are_recovered(tmp_path: Path) -> None
 
 
 def test_nobody_running_means_nobody_takes_the_command(tmp_path: Path) -> None:
-    assert not SingleInstance(tmp_path).forward(b'{"command": "quit"}')
+    assert not forward_to(tmp_path, b'{"command": "quit"}')
 
 
 def test_the_socket_lives_in_a_folder_nobody_else_can_squat(

@@ -43,11 +43,17 @@ def forward(name: str, line: bytes, reply_ms: int = REPLY_MS) -> bool:
     return reply.startswith(b"ok")
 
 
+def forward_to(folder: Path, line: bytes, reply_ms: int = REPLY_MS) -> bool:
+    """``forward`` to the Tidewell of ``folder``."""
+    from tidewell.platform.command_socket import server_name
+
+    return forward(server_name(folder), line, reply_ms)
+
+
 def claim(folder: Path, line: bytes) -> FolderLock | None:
     """The folder's lock, held, if this launch is to be the app; None if a running Tidewell
     took ``line``. Raises OSError if one holds the lock but never answers."""
     lock = FolderLock(folder / LOCK)
-    name: str | None = None
     give_up = time.monotonic() + STARTING_WAIT_S
     while True:
         try:
@@ -56,11 +62,7 @@ def claim(folder: Path, line: bytes) -> FolderLock | None:
         except OSError as err:  # a read-only or full disk, and no Tidewell holding it
             said = _("Could not write {path}: {reason}")
             raise OSError(said.format(path=folder, reason=err.strerror or err)) from err
-        if name is None:
-            from tidewell.platform.command_socket import server_name
-
-            name = server_name(folder)
-        if forward(name, line):
+        if forward_to(folder, line):
             return None
         if time.monotonic() > give_up:
             said = _("another Tidewell is running but does not answer; quit it and try again")

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 
 from tidewell.i18n import _
 from tidewell.platform.folder_lock import FolderLock
-from tidewell.shell.claim import PLAIN_SOCKETS, REPLY_MS, claim, forward
+from tidewell.shell.claim import PLAIN_SOCKETS, REPLY_MS
 from tidewell.store.running import LOCK
 
 if TYPE_CHECKING:
@@ -61,25 +61,11 @@ class SingleInstance(QObject):
             self._name = server_name(self._folder)
         return self._name
 
-    def forward(self, line: bytes, reply_ms: int = REPLY_MS) -> bool:
-        """Send one encoded request to a running Tidewell; True if it took it, False if
-        none answers. Raises CommandRefused when it answers with a reason."""
-        return forward(self.name, line, reply_ms)
-
     def become_primary(self) -> bool:
         """Take the lock and listen. False if another launch holds the lock."""
         if not self._lock.try_lock():
             return False
         self.listen()
-        return True
-
-    def claim(self, line: bytes) -> bool:
-        """True if this process is to be the app (it holds the lock; ``listen`` next); False
-        if a running Tidewell took the command."""
-        held = claim(self._folder, line)
-        if held is None:
-            return False
-        self._lock = held
         return True
 
     def listen(self) -> None:
@@ -97,13 +83,6 @@ class SingleInstance(QObject):
             self._lock.unlock()
             said = _("Tidewell cannot listen for commands from the menu: {reason}")
             raise OSError(said.format(reason=err.strerror or err)) from err
-
-    def forward_or_become_primary(self, line: bytes) -> bool:
-        """True if this process is now the app, listening; False if a running one took it."""
-        if not self.claim(line):
-            return False
-        self.listen()
-        return True
 
     def release(self) -> None:
         if self._server is not None:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer
 
 from tidewell.assets import APP_ID
 from tidewell.i18n import _
-from tidewell.shell.claim import RUN_LINE, CommandRefused, claim, forward
+from tidewell.shell.claim import RUN_LINE, CommandRefused, claim, forward_to
 from tidewell.store.paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
@@ -56,9 +56,7 @@ def launch(args: argparse.Namespace | SimpleNamespace, request: Request | None) 
     try:  # before any window system: a launch that only hands over its command needs none
         ensure_private_dir(folder)
         if request is not None and request.only_if_running:  # quit, sync
-            from tidewell.platform.command_socket import server_name
-
-            if not forward(server_name(folder), line):
+            if not forward_to(folder, line):
                 print(_("Tidewell is not running."))
             return 0
         lock = claim(folder, line)

@@ -30,7 +30,7 @@ from tidewell.i18n import _
 from tidewell.platform.clock import SystemClock
 from tidewell.shell import WINDOW_FLAG
 from tidewell.shell.activity import ActivityTracker
-from tidewell.shell.claim import CommandRefused, forward
+from tidewell.shell.claim import CommandRefused, forward_to
 from tidewell.shell.runtime import Runtime
 from tidewell.shell.window_care import bring_forward, owned
 from tidewell.store.handed_store import HandedStore, HandOver
@@ -122,13 +122,9 @@ class Orders(QObject):
 
 
 def hand_over_to(folder: Path) -> HandOver:
-    from tidewell.platform.command_socket import server_name
-
-    name = server_name(folder)
-
     def hand_over(request: Request) -> None:
         try:
-            taken = forward(name, encode_request(request), reply_ms=SAVE_REPLY_MS)
+            taken = forward_to(folder, encode_request(request), reply_ms=SAVE_REPLY_MS)
         except CommandRefused as err:
             log.warning("the tray did not take a change: %s", err)  # the details, for the log
             said = _("Tidewell did not take these changes. They are still here; try again.")
