@@ -1,7 +1,10 @@
 """What Tidewell costs while it waits, next to a bare PySide6 tray, in the same run: memory
 (PSS) after 30 s idle, then CPU seconds and wakeups (voluntary context switches, all
 threads) over the next 120 s. Tidewell has one rule, due days away, and no activity rule, so
-nothing is due. Each launch gets a fresh Xvfb with trayer; the two alternate.
+nothing is due. Each launch gets a fresh Xvfb with trayer; the contestants alternate.
+
+A third, the bare tray holding Tidewell's engine and nothing of its shell
+(``engine_tray.py``), is measured for memory only: the floor under Tidewell's figure.
 
     .venv/bin/python bench/idle_cost.py [--runs 5] [--idle 30] [--watch 120]
 """
@@ -68,6 +71,8 @@ def wakeups(pid: int) -> int:
 def one_launch(
     command: list[str], wm_class: str, idle: float, watch: float, env: dict[str, str] | None = None
 ) -> dict[str, float]:
+    """PSS after ``idle`` seconds; CPU and wakeups over the ``watch`` seconds after (none
+    when ``watch`` is 0)."""
     x = XSession.start()
     try:
         x.start_tray_host()
@@ -77,6 +82,8 @@ def one_launch(
         wait_for(lambda: x.embedded_icon(wm_class), 30, f"{wm_class} in the tray", step=0.01)
         time.sleep(idle)  # the measurement itself: it is idle time
         memory = pss_mib(process.pid)
+        if not watch:
+            return {"pss_mib": memory}
         cpu, woke = cpu_seconds(process.pid), wakeups(process.pid)
         time.sleep(watch)
         return {
@@ -123,15 +130,20 @@ def main() -> int:
     )
     tidewell, env = [tidewell_program()], {"TIDEWELL_DATA_DIR": str(data)}  # as the menu does
     bare = [sys.executable, str(ROOT / "bench" / "bare_tray.py")]
-    found: dict[str, list[dict[str, float]]] = {"bare": [], "tidewell": []}
-    for _ in range(args.runs):  # alternating, so drift on the machine hits both alike
+    engine = [sys.executable, str(ROOT / "bench" / "engine_tray.py")]
+    found: dict[str, list[dict[str, float]]] = {"bare": [], "tidewell": [], "engine": []}
+    for _ in range(args.runs):  # alternating, so drift on the machine hits all alike
         found["bare"].append(one_launch(bare, "bare-tray", args.idle, args.watch))
         found["tidewell"].append(one_launch(tidewell, "tidewell", args.idle, args.watch, env))
+        found["engine"].append(one_launch(engine, "engine-tray", args.idle, 0, env))
 
     def series(who: str, key: str) -> list[float]:
         return [run[key] for run in found[who]]
 
     pss_ratio = statistics.median(series("tidewell", "pss_mib")) / statistics.median(
+        series("bare", "pss_mib")
+    )
+    engine_ratio = statistics.median(series("engine", "pss_mib")) / statistics.median(
         series("bare", "pss_mib")
     )
     extra_wakeups = statistics.median(series("tidewell", "wakeups_per_min")) - statistics.median(
@@ -152,9 +164,13 @@ def main() -> int:
                 f" | {summary(series(who, 'wakeups_per_min'))} |"
                 for who, name in (("bare", "bare PySide6 tray"), ("tidewell", "Tidewell"))
             ),
+            f"| the bare tray with Tidewell's engine only | {summary(series('engine', 'pss_mib'))}"
+            " | | |",
             "",
             f"- PSS, Tidewell ÷ bare (medians): {pss_ratio:.2f} (goal ≤ 1.1: "
             f"{'met' if pss_ratio <= 1.1 else 'missed'})",
+            f"- PSS, the engine alone in the bare tray ÷ bare (medians): {engine_ratio:.3f}: the "
+            "floor under Tidewell's figure while the rules are kept in the tray's process",
             f"- wakeups per minute above the bare tray (medians): {extra_wakeups:.1f} "
             f"(goal ≤ 1: {'met' if extra_wakeups <= 1 else 'missed'})",
         ]
