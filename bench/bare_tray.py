@@ -6,12 +6,18 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 
-def main() -> int:
-    app = QApplication(["bare-tray"])
+def bare_tray(name: str) -> tuple[QApplication, QSystemTrayIcon]:
+    """The application, named ``name`` (its window class), with a plain icon in the tray."""
+    app = QApplication([name])
     pixmap = QPixmap(22, 22)
     pixmap.fill(QColor("#2f7f7a"))
     tray = QSystemTrayIcon(QIcon(pixmap))
     tray.show()
+    return app, tray
+
+
+def main() -> int:
+    app, _tray = bare_tray("bare-tray")
     return app.exec()
 
 

@@ -13,16 +13,11 @@ from pathlib import Path
 import tidewell.shell.pyside_import  # noqa: F401  (first, as in the app)
 
 # isort: split
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from bare_tray import bare_tray  # beside this file, first on the path when run
 
 
 def main() -> int:
-    app = QApplication(["engine-tray"])
-    pixmap = QPixmap(22, 22)
-    pixmap.fill(QColor("#2f7f7a"))
-    tray = QSystemTrayIcon(QIcon(pixmap))
-    tray.show()
+    app, _tray = bare_tray("engine-tray")
 
     from tidewell.platform.clock import SystemClock
     from tidewell.platform.idle import Unavailable
