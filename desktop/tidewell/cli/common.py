@@ -56,10 +56,14 @@ def print_json(value: object) -> None:
 
 def running_pid(args: argparse.Namespace) -> int | None:
     """The process of a Tidewell running on this data folder, if any."""
+    from tidewell.platform.folder_lock import is_held
     from tidewell.store.paths import data_dir
-    from tidewell.store.running import running_app
+    from tidewell.store.running import LOCK, running_app
 
-    return running_app(data_dir(args.data_dir))
+    folder = data_dir(args.data_dir)
+    if is_held(folder / LOCK) is False:
+        return None  # a file left by a crash, naming a process that took its number since
+    return running_app(folder)
 
 
 def refuse_while_running(args: argparse.Namespace, instead: str) -> None:

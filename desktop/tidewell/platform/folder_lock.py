@@ -43,7 +43,7 @@ class FolderLock:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _CLOEXEC, 0o600)
             except OSError:  # a folder that cannot be written: is the app holding it?
-                if _held_elsewhere(self.path):
+                if is_held(self.path):
                     return False  # it is: a later launch hands its command over
                 raise
             try:
@@ -73,9 +73,12 @@ class FolderLock:
         self._fd = None
 
 
-def _held_elsewhere(path: Path) -> bool:
+def is_held(path: Path) -> bool | None:
     """Whether a process holds the lock on ``path``, asked through a read-only opening (a
-    full or read-only disk still allows that)."""
+    full or read-only disk still allows that); None where files are not locked this way
+    (there, the process the file names is all there is to go by)."""
+    if fcntl is None:
+        return None
     try:
         fd = os.open(path, os.O_RDONLY | _CLOEXEC)
     except OSError:

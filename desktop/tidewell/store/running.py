@@ -2,7 +2,9 @@
 
 The app holds ``tidewell.lock`` (``platform/folder_lock.py``), which says the owner's process
 id on its first line. A lock whose process is gone is stale (after a crash) and does not
-count.
+count. Where the system locks files, the command line first asks it whether the lock is held
+at all (``cli/common.running_pid``): a crash's file can name a process that took its number
+since.
 """
 
 from __future__ import annotations

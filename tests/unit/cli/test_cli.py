@@ -3,6 +3,8 @@
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -139,20 +141,39 @@ def test_a_broken_file_is_recovered_and_the_person_told(data: Path) -> None:
     assert "stretch" in result.stdout
 
 
-def test_import_waits_for_a_running_app_to_quit(data: Path) -> None:
-    # A live process to own the lock: it waits on its input until the test closes it.
+HOLDER = """
+import sys
+from pathlib import Path
+from tidewell.platform.folder_lock import FolderLock
+print("held" if FolderLock(Path(sys.argv[1])).try_lock() else "refused", flush=True)
+sys.stdin.read()
+"""
+
+
+@contextmanager
+def app_holding(data: Path) -> Iterator[int]:
+    """A live process holding the folder's lock, as the app does, until the block ends."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+        [sys.executable, "-c", HOLDER, str(data / "tidewell.lock")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
+    assert holder.stdin is not None and holder.stdout is not None
     try:
-        (data / "tidewell.lock").write_text(f"{holder.pid}\ntidewell\nhost\n")
-        result = tidewell(data, "rules", "import", str(STARTER))
-        assert result.returncode == 1
-        assert f"Tidewell is running (process {holder.pid})" in result.stderr
+        assert holder.stdout.readline().strip() == "held"
+        yield holder.pid
     finally:
-        assert holder.stdin is not None
         holder.stdin.close()
         holder.wait()
+        holder.stdout.close()
+
+
+def test_import_waits_for_a_running_app_to_quit(data: Path) -> None:
+    with app_holding(data) as pid:
+        result = tidewell(data, "rules", "import", str(STARTER))
+        assert result.returncode == 1
+        assert f"Tidewell is running (process {pid})" in result.stderr
     # Its lock is stale now: the import goes ahead.
     assert tidewell(data, "rules", "import", str(STARTER)).returncode == 0
 
@@ -197,17 +218,9 @@ def test_calendars_add_list_remove_a_file_and_refuse_while_running(
     [listed] = json.loads(tidewell(data, "calendars", "list", "--json").stdout)
     assert (listed["id"], listed["kind"], listed["ok"]) == ("trips", "file", True)
     assert tidewell(data, "calendars", "add", "X", "https://example.org/").returncode != 0
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
-    )
-    try:
-        (data / "tidewell.lock").write_text(f"{holder.pid}\ntidewell\nhost\n")
+    with app_holding(data):
         refused = tidewell(data, "calendars", "remove", "Trips")
         assert refused.returncode == 1 and "Settings → Calendars" in refused.stderr
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait()
     removed = tidewell(data, "calendars", "remove", "trips")
     assert removed.returncode == 0 and removed.stdout.strip() == "Removed 'Trips'."
     assert json.loads(tidewell(data, "calendars", "list", "--json").stdout) == []

@@ -8,11 +8,13 @@ import os
 import signal
 import subprocess
 import sys
+from argparse import Namespace
 from pathlib import Path
 
 import pytest
 
-from tidewell.platform.folder_lock import FolderLock, _same_file
+from tidewell.cli.common import running_pid
+from tidewell.platform.folder_lock import FolderLock, _same_file, is_held
 from tidewell.store.running import LOCK, running_app
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="QLockFile does this on Windows")
@@ -60,6 +62,8 @@ def test_a_holder_that_is_killed_leaves_no_stale_lock(tmp_path: Path) -> None:
     try:
         assert not FolderLock(tmp_path / LOCK).try_lock()
         assert running_app(tmp_path) == process.pid  # the command line sees it
+        assert is_held(tmp_path / LOCK)
+        assert running_pid(Namespace(data_dir=tmp_path)) == process.pid
     finally:
         process.send_signal(signal.SIGKILL)
         process.communicate()  # waits, and closes its pipes
@@ -72,6 +76,8 @@ def test_a_holder_that_is_killed_leaves_no_stale_lock(tmp_path: Path) -> None:
 
 def test_a_file_naming_a_living_process_is_no_lock_by_itself(tmp_path: Path) -> None:
     (tmp_path / LOCK).write_text(f"{os.getppid()}\ntidewell\nelsewhere\n")
+    assert is_held(tmp_path / LOCK) is False
+    assert running_pid(Namespace(data_dir=tmp_path)) is None  # nor for the command line
     lock = FolderLock(tmp_path / LOCK)
     assert lock.try_lock()
     assert (tmp_path / LOCK).read_text().split()[0] == str(os.getpid())
